@@ -1,0 +1,1 @@
+"""The ``ketenkaart`` command line: thin click commands over the library."""

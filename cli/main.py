@@ -1,0 +1,25 @@
+"""Entry point of the ``ketenkaart`` command.
+
+Each command group lives in its own module and is registered below; commands
+convert :class:`graph.errors.ChainError` into a clean message and a non-zero
+exit, once, through :func:`cli.common.handle_errors`.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ketenkaart")
+def cli() -> None:
+    """ketenkaart: the chain map of the Dutch huiselijk geweld en kindermishandeling keten.
+
+    \b
+    Example:
+        ketenkaart validate
+        ketenkaart export --format ttl --out haaglanden.ttl
+    """
+
+
+# Command modules register themselves on `cli` when imported (one line each).

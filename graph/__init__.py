@@ -1,0 +1,1 @@
+"""The chain model and its projections (networkx, RDF, Cypher rows)."""

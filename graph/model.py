@@ -1,0 +1,440 @@
+"""The domain model of the chain: one set of typed, immutable objects.
+
+Every loader builds a :class:`ChainModel`; every projection (networkx, RDF,
+Neo4j) reads one. Nothing here does I/O.
+
+A hand-off is a first-class object (:class:`HandOff`), not a bare edge: it has
+its own trigger, legal basis for the data exchange, norm, regie, feedback,
+escalation route and known failure modes, each with sources.
+
+Examples
+--------
+>>> src = Source(id="seed-brief", kind=SourceKind.SEED, title="Brief burgemeester",
+...              file="000_d75dd9ff81673a36.txt", date="2018")
+>>> lb = LegalBasis(id="wth-art-2", law_name="Wet tijdelijk huisverbod",
+...                 bwb_id="BWBR0024649", article="2", sources=("seed-brief",))
+>>> lb.juriconnect
+'jci1.3:c:BWBR0024649&artikel=2'
+>>> lb.url
+'https://wetten.overheid.nl/jci1.3:c:BWBR0024649&artikel=2'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from typing import Iterator
+
+__all__ = [
+    "Status",
+    "SourceKind",
+    "OrganisationKind",
+    "Domain",
+    "Passes",
+    "NormUnit",
+    "NormKind",
+    "LegalBasisKind",
+    "Source",
+    "Phase",
+    "Organisation",
+    "LegalBasis",
+    "Duration",
+    "Instrument",
+    "Norm",
+    "FailureMode",
+    "HandOff",
+    "Signal",
+    "ChainModel",
+    "ELEMENT_KINDS",
+]
+
+
+class Status(StrEnum):
+    """Whether a fact was checked against its source."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+
+
+class SourceKind(StrEnum):
+    SEED = "seed"  # a founding document in shared/seeds
+    LAW = "law"  # a law text (wetten.overheid.nl or a mirror)
+    CASE_LAW = "case-law"  # a court ruling (ECLI)
+    REPORT = "report"  # an inspection or research report
+    POLICY = "policy"  # a policy document, convenant, aanwijzing, protocol
+    NEWS = "news"
+    WEB = "web"  # an organisation's own web page
+
+
+class OrganisationKind(StrEnum):
+    ORGANISATION = "organisation"
+    POST = "post"  # burgemeester, hulpofficier van justitie, kinderrechter
+    COLLABORATION = "collaboration"  # Zorg- en Veiligheidshuis, MDA++, Doorbraakteam
+
+
+class Domain(StrEnum):
+    ZORG = "zorg"
+    VEILIGHEID_STRAF = "veiligheid-straf"
+    BESTUUR = "bestuur"
+    JEUGDBESCHERMING = "jeugdbescherming"
+
+
+class Passes(StrEnum):
+    """What crosses the boundary at a hand-off."""
+
+    INFORMATION = "information"
+    CASE = "case"
+    RESPONSIBILITY = "responsibility"
+
+
+class NormUnit(StrEnum):
+    HOURS = "hours"
+    CALENDAR_DAYS = "calendar-days"
+    WORKING_DAYS = "working-days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+
+
+# Calendar-day equivalents used to add norms of different units together.
+# Working days count 7/5 (a working week is a calendar week); a month is 30 days.
+CALENDAR_DAYS_PER_UNIT: dict[NormUnit, float] = {
+    NormUnit.HOURS: 1 / 24,
+    NormUnit.CALENDAR_DAYS: 1.0,
+    NormUnit.WORKING_DAYS: 7 / 5,
+    NormUnit.WEEKS: 7.0,
+    NormUnit.MONTHS: 30.0,
+}
+
+
+class NormKind(StrEnum):
+    STATUTORY = "statutory"  # in a law or AMvB
+    AGREED = "agreed"  # a sector norm or chain agreement
+    PRACTICE = "practice"  # described practice, not binding
+
+
+class LegalBasisKind(StrEnum):
+    STATUTE = "statute"  # wet in formele zin (has a BWB id)
+    DECREE = "decree"  # AMvB / ministeriele regeling (has a BWB id)
+    EU_REGULATION = "eu-regulation"  # e.g. AVG (CELEX id)
+    POLICY_RULE = "policy-rule"  # beleidsregel, e.g. OM-aanwijzing
+    COVENANT = "covenant"  # local convenant or samenwerkingsafspraak
+    POLICY = "policy"  # no legal instrument: a programme or agreement
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: a seed document, a law article, a report.
+
+    ``file`` names a seed document (cite seeds by file name); ``url`` a
+    public page. ``date`` is ISO (``2018``, ``2018-04`` or ``2018-04-25``).
+    """
+
+    id: str
+    kind: SourceKind
+    title: str
+    url: str | None = None
+    file: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    note: str | None = None
+    status: Status = Status.VERIFIED
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        # A source is its own evidence.
+        return (self.id,)
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A phase of the chain, ordered left to right on the map."""
+
+    id: str
+    name: str
+    order: int
+    name_en: str | None = None
+    description: str | None = None
+    sources: tuple[str, ...] = ()
+    status: Status = Status.VERIFIED
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation, a post (burgemeester, HOvJ) or a collaboration (ZVH)."""
+
+    id: str
+    name: str
+    kind: OrganisationKind
+    domain: Domain
+    region: str
+    sources: tuple[str, ...]
+    name_en: str | None = None
+    abbreviation: str | None = None
+    official_id: str | None = None  # TOOI URI or other official identifier
+    part_of: str | None = None  # id of the parent organisation
+    phases: tuple[str, ...] = ()  # phase ids where it mainly acts
+    description: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    status: Status = Status.VERIFIED
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """A legal basis: a law article, a decree, a policy rule or a covenant.
+
+    For Dutch regulations with a BWB id the Juriconnect reference and the
+    wetten.overheid.nl URL are derived; ``url`` overrides for the others.
+    """
+
+    id: str
+    law_name: str
+    sources: tuple[str, ...]
+    kind: LegalBasisKind = LegalBasisKind.STATUTE
+    bwb_id: str | None = None
+    article: str | None = None
+    paragraph: str | None = None  # lid
+    title: str | None = None  # short description of what the article says
+    celex: str | None = None  # EU law
+    url_override: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    status: Status = Status.VERIFIED
+
+    @property
+    def name(self) -> str:
+        label = self.law_name
+        if self.article:
+            label += f" art. {self.article}"
+        if self.paragraph:
+            label += f" lid {self.paragraph}"
+        return label
+
+    @property
+    def juriconnect(self) -> str | None:
+        """``jci1.3:c:BWBR…&artikel=…[&lid=…]``, or None without a BWB id."""
+        if not self.bwb_id:
+            return None
+        ref = f"jci1.3:c:{self.bwb_id}"
+        if self.article:
+            ref += f"&artikel={self.article}"
+            if self.paragraph:
+                ref += f"&lid={self.paragraph}"
+        return ref
+
+    @property
+    def url(self) -> str | None:
+        if self.url_override:
+            return self.url_override
+        if self.juriconnect:
+            return f"https://wetten.overheid.nl/{self.juriconnect}"
+        return None
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A duration that belongs to an instrument (e.g. huisverbod: 10 days)."""
+
+    label: str  # what the duration is of, e.g. "duur", "verlenging tot"
+    amount: float
+    unit: NormUnit
+    sources: tuple[str, ...]
+    status: Status = Status.VERIFIED
+
+    @property
+    def calendar_days(self) -> float:
+        return self.amount * CALENDAR_DAYS_PER_UNIT[self.unit]
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """A legal or policy instrument: huisverbod, OTS, strafbeschikking, MDA++."""
+
+    id: str
+    name: str
+    sources: tuple[str, ...]
+    applied_by: tuple[str, ...] = ()  # organisation ids
+    legal_bases: tuple[str, ...] = ()  # legal basis ids
+    phase: str | None = None
+    durations: tuple[Duration, ...] = ()
+    name_en: str | None = None
+    abbreviation: str | None = None
+    description: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    status: Status = Status.VERIFIED
+
+
+@dataclass(frozen=True)
+class Norm:
+    """The time within which a hand-off should happen.
+
+    ``amount``/``unit`` are None for a norm without a number
+    ("voor het opleggen", "direct"): ``description`` then says what it is.
+    """
+
+    description: str
+    sources: tuple[str, ...]
+    amount: float | None = None
+    unit: NormUnit | None = None
+    kind: NormKind = NormKind.STATUTORY
+    status: Status = Status.VERIFIED
+
+    @property
+    def calendar_days(self) -> float | None:
+        if self.amount is None or self.unit is None:
+            return None
+        return self.amount * CALENDAR_DAYS_PER_UNIT[self.unit]
+
+
+@dataclass(frozen=True)
+class FailureMode:
+    """A known way a hand-off fails, with the source that reports it."""
+
+    id: str  # unique within the model
+    description: str  # Dutch
+    sources: tuple[str, ...]
+    description_en: str | None = None
+    status: Status = Status.VERIFIED
+
+
+@dataclass(frozen=True)
+class HandOff:
+    """A point where a case, information or responsibility passes between partners.
+
+    ``legal_bases`` are the bases for the *data exchange* (empty: none known).
+    ``feedback_required``/``acceptance_required`` are None when unknown.
+    ``regie_after`` is the organisation holding regie after the hand-off.
+    ``escalation_to`` is where a stalled hand-off can be escalated.
+    """
+
+    id: str
+    from_org: str
+    to_org: str
+    trigger: str
+    passes: tuple[Passes, ...]
+    phase: str
+    sources: tuple[str, ...]
+    name: str | None = None
+    name_en: str | None = None
+    instrument: str | None = None
+    legal_bases: tuple[str, ...] = ()
+    norm: Norm | None = None
+    regie_after: str | None = None
+    feedback_required: bool | None = None
+    acceptance_required: bool | None = None
+    escalation_to: str | None = None
+    failure_modes: tuple[FailureMode, ...] = ()
+    description: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    status: Status = Status.VERIFIED
+
+    @property
+    def label(self) -> str:
+        return self.name or f"{self.from_org} → {self.to_org}"
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A way a case enters the chain ("politie bij huiselijk-geweldincident")."""
+
+    id: str
+    name: str
+    enters_at: str  # organisation id
+    phase: str
+    sources: tuple[str, ...]
+    name_en: str | None = None
+    description: str | None = None
+    status: Status = Status.VERIFIED
+
+
+Element = Source | Phase | Organisation | LegalBasis | Instrument | HandOff | Signal
+
+# kind name (as used in data files, exports and errors) -> class
+ELEMENT_KINDS: dict[str, type] = {
+    "sources": Source,
+    "phases": Phase,
+    "organisations": Organisation,
+    "legal_bases": LegalBasis,
+    "instruments": Instrument,
+    "handoffs": HandOff,
+    "signals": Signal,
+}
+
+
+def _by_id(items: tuple) -> tuple:
+    return tuple(sorted(items, key=lambda item: item.id))
+
+
+@dataclass(frozen=True)
+class ChainModel:
+    """The whole chain. Collections are kept sorted by id, so two loads of
+    the same content compare equal whatever order the files had.
+
+    Build it through :func:`loaders.build.build_model` (validating); the
+    constructor itself only sorts.
+    """
+
+    region: str
+    sources: tuple[Source, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    legal_bases: tuple[LegalBasis, ...] = ()
+    instruments: tuple[Instrument, ...] = ()
+    handoffs: tuple[HandOff, ...] = ()
+    signals: tuple[Signal, ...] = ()
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        for kind in ELEMENT_KINDS:
+            object.__setattr__(self, kind, _by_id(tuple(getattr(self, kind))))
+
+    # --- look-ups -------------------------------------------------------
+    @cached_property
+    def index(self) -> dict[str, Element]:
+        """Every element by id (ids are unique across kinds)."""
+        return {item.id: item for kind in ELEMENT_KINDS for item in getattr(self, kind)}
+
+    def get(self, element_id: str) -> Element:
+        """The element with this id; KeyError when unknown."""
+        return self.index[element_id]
+
+    def kind_of(self, element_id: str) -> str:
+        """The kind name (``"organisations"``, ``"handoffs"``…) of an element."""
+        element = self.index[element_id]
+        for kind, cls in ELEMENT_KINDS.items():
+            if isinstance(element, cls):
+                return kind
+        raise KeyError(element_id)  # pragma: no cover
+
+    def elements(self) -> Iterator[Element]:
+        for kind in ELEMENT_KINDS:
+            yield from getattr(self, kind)
+
+    @cached_property
+    def phase_order(self) -> dict[str, int]:
+        return {phase.id: phase.order for phase in self.phases}
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(getattr(self, kind)) for kind in ELEMENT_KINDS}
+
+    def unverified(self) -> list[str]:
+        """Ids of elements (and failure modes, norms) marked unverified."""
+        found: list[str] = []
+        for element in self.elements():
+            if element.status is Status.UNVERIFIED:
+                found.append(element.id)
+        for handoff in self.handoffs:
+            if handoff.norm is not None and handoff.norm.status is Status.UNVERIFIED:
+                found.append(f"{handoff.id}#norm")
+            for mode in handoff.failure_modes:
+                if mode.status is Status.UNVERIFIED:
+                    found.append(f"{handoff.id}#{mode.id}")
+        return found

@@ -1,0 +1,57 @@
+"""Closed vocabulary: node labels and relationship types, shared by every backend.
+
+The networkx projection, the RDF mapping and the Cypher module use these
+names and no others, so a typo fails in tests instead of silently creating a
+new label.
+
+>>> Label.HANDOFF.value
+'HandOff'
+>>> Rel("HANDS_OFF") is Rel.HANDS_OFF
+True
+>>> Rel("HANDSOFF")
+Traceback (most recent call last):
+...
+ValueError: 'HANDSOFF' is not a valid Rel
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["Label", "Rel", "LABEL_OF_KIND"]
+
+
+class Label(StrEnum):
+    ORGANISATION = "Organisation"
+    HANDOFF = "HandOff"
+    INSTRUMENT = "Instrument"
+    LEGAL_BASIS = "LegalBasis"
+    SOURCE = "Source"
+    PHASE = "Phase"
+    SIGNAL = "Signal"
+
+
+class Rel(StrEnum):
+    HANDS_OFF = "HANDS_OFF"  # (Organisation)-[:HANDS_OFF]->(HandOff)
+    TO = "TO"  # (HandOff)-[:TO]->(Organisation)
+    BASED_ON = "BASED_ON"  # (HandOff|Instrument)-[:BASED_ON]->(LegalBasis)
+    USES = "USES"  # (HandOff)-[:USES]->(Instrument)
+    REGIE_AFTER = "REGIE_AFTER"  # (HandOff)-[:REGIE_AFTER]->(Organisation)
+    ESCALATES_TO = "ESCALATES_TO"  # (HandOff)-[:ESCALATES_TO]->(Organisation)
+    IN_PHASE = "IN_PHASE"  # (HandOff|Instrument|Signal|Organisation)-[:IN_PHASE]->(Phase)
+    APPLIED_BY = "APPLIED_BY"  # (Instrument)-[:APPLIED_BY]->(Organisation)
+    ENTERS_AT = "ENTERS_AT"  # (Signal)-[:ENTERS_AT]->(Organisation)
+    PART_OF = "PART_OF"  # (Organisation)-[:PART_OF]->(Organisation)
+    SOURCED_FROM = "SOURCED_FROM"  # (any)-[:SOURCED_FROM]->(Source)
+
+
+# model kind name -> node label
+LABEL_OF_KIND: dict[str, Label] = {
+    "organisations": Label.ORGANISATION,
+    "handoffs": Label.HANDOFF,
+    "instruments": Label.INSTRUMENT,
+    "legal_bases": Label.LEGAL_BASIS,
+    "sources": Label.SOURCE,
+    "phases": Label.PHASE,
+    "signals": Label.SIGNAL,
+}
