@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Record"]
+__all__ = ["Record", "RecordSet"]
 
 
 @dataclass(frozen=True)
@@ -29,3 +29,18 @@ class Record:
     def where(self, field_name: str) -> str:
         """The most precise location known for a field of this record."""
         return self.field_locations.get(field_name, self.location)
+
+
+@dataclass(frozen=True)
+class RecordSet:
+    """What one reader makes of one input (a folder, a workbook, a Turtle file).
+
+    ``problems`` holds what the reader itself could not read (syntax errors,
+    unreadable cells); the builder adds the validation problems and raises
+    them all together.
+    """
+
+    records: list[Record]
+    region: str
+    title: str = ""
+    problems: list = field(default_factory=list)  # list[graph.errors.Problem]
