@@ -1,0 +1,675 @@
+"""The one place where canonical records become model objects.
+
+Every reader (YAML folder, Excel workbook, Turtle) yields
+:class:`~loaders.records.Record` objects in the canonical form of
+``docs/data-format.md``; :func:`build_model` validates them all, collects
+every problem (never stopping at the first) and either returns a complete
+:class:`~graph.model.ChainModel` or raises one
+:class:`~graph.errors.ChainDataError` listing them.
+
+Nested parts are addressed with a path in the problem's field:
+``norm.amount``, ``failure_modes[1].sources``, ``durations[0].unit``.
+Readers put the same keys in ``Record.field_locations`` so each problem can
+name its exact line (or sheet and row).
+
+:func:`model_to_records` is the inverse: model -> canonical dicts, for the
+writers (YAML, Excel, JSON).
+
+Examples
+--------
+>>> from loaders.records import Record, RecordSet
+>>> recs = [
+...     Record("sources", {"id": "s1", "kind": "seed", "title": "Brief"}, "sources.yaml:2"),
+...     Record("organisations", {"id": "politie", "name": "Politie", "kind": "organisation",
+...            "domain": "veiligheid-straf", "region": "haaglanden", "sources": ["s1"],
+...            "status": "verified"}, "organisations.yaml:2"),
+... ]
+>>> model = build_model(RecordSet(recs, region="haaglanden"))
+>>> model.get("politie").domain
+<Domain.VEILIGHEID_STRAF: 'veiligheid-straf'>
+>>> recs[1].data["sourcs"] = recs[1].data.pop("sources")
+>>> build_model(RecordSet(recs, region="haaglanden"))
+Traceback (most recent call last):
+...
+graph.errors.ChainDataError: 2 problems in the chain data:
+organisations.yaml:2: sourcs: unknown field 'sourcs'; did you mean: sources?
+organisations.yaml:2: sources: required field is missing
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from dataclasses import dataclass, fields as dc_fields
+from enum import Enum
+from typing import Any, Iterable
+
+from graph.errors import ChainDataError, Problem
+from graph.model import (
+    ELEMENT_KINDS,
+    ChainModel,
+    Domain,
+    Duration,
+    FailureMode,
+    HandOff,
+    Instrument,
+    LegalBasis,
+    LegalBasisKind,
+    Norm,
+    NormKind,
+    NormUnit,
+    Organisation,
+    OrganisationKind,
+    Passes,
+    Phase,
+    Signal,
+    Source,
+    SourceKind,
+    Status,
+)
+from loaders.records import Record, RecordSet
+
+__all__ = [
+    "build_model",
+    "model_to_records",
+    "Field",
+    "SPECS",
+    "NORM_FIELDS",
+    "FAILURE_MODE_FIELDS",
+    "DURATION_FIELDS",
+    "KIND_SINGULAR",
+    "ID_PATTERN",
+    "BWB_PATTERN",
+]
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+BWB_PATTERN = re.compile(r"BWBR\d{7}")
+_SOURCE_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+KIND_SINGULAR: dict[str, str] = {
+    "sources": "source",
+    "phases": "phase",
+    "organisations": "organisation",
+    "legal_bases": "legal basis",
+    "instruments": "instrument",
+    "handoffs": "hand-off",
+    "signals": "signal",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """How one canonical field is checked and which model attribute it fills.
+
+    ``type`` is one of: ``id``, ``text``, ``enum``, ``enums`` (list of enum
+    values), ``ref``, ``refs`` (ids of ``ref_kind``), ``date`` (ISO date),
+    ``isodate`` (``2018``, ``2018-04`` or ``2018-04-25``, kept as text),
+    ``int``, ``number``, ``bool``, ``bwb``, ``norm``, ``failure_modes``,
+    ``durations``.
+    """
+
+    name: str
+    type: str
+    required: bool = False
+    enum: type[Enum] | None = None
+    ref_kind: str | None = None
+    attr: str | None = None  # model attribute when it differs from name
+
+    @property
+    def attribute(self) -> str:
+        return self.attr or self.name
+
+    @property
+    def is_list(self) -> bool:
+        return self.type in {"enums", "refs", "failure_modes", "durations"}
+
+
+def _f(name: str, type: str = "text", required: bool = False, **kw: Any) -> Field:
+    return Field(name, type, required, **kw)
+
+
+_STATUS = _f("status", "enum", True, enum=Status)
+_SOURCES = _f("sources", "refs", True, ref_kind="sources")
+_VALIDITY = (_f("valid_from", "date"), _f("valid_to", "date"))
+
+NORM_FIELDS: tuple[Field, ...] = (
+    _f("description", required=True),
+    _f("amount", "number"),
+    _f("unit", "enum", enum=NormUnit),
+    _f("kind", "enum", enum=NormKind),
+    _SOURCES,
+    _STATUS,
+)
+FAILURE_MODE_FIELDS: tuple[Field, ...] = (
+    _f("id", "id", True),
+    _f("description", required=True),
+    _f("description_en"),
+    _SOURCES,
+    _STATUS,
+)
+DURATION_FIELDS: tuple[Field, ...] = (
+    _f("label", required=True),
+    _f("amount", "number", True),
+    _f("unit", "enum", True, enum=NormUnit),
+    _SOURCES,
+    _STATUS,
+)
+
+SPECS: dict[str, tuple[Field, ...]] = {
+    "sources": (
+        _f("id", "id", True),
+        _f("kind", "enum", True, enum=SourceKind),
+        _f("title", required=True),
+        _f("url"),
+        _f("file"),
+        _f("date", "isodate"),
+        _f("publisher"),
+        _f("note"),
+        _f("status", "enum", enum=Status),
+    ),
+    "phases": (
+        _f("id", "id", True),
+        _f("name", required=True),
+        _f("order", "int", True),
+        _f("name_en"),
+        _f("description"),
+        _SOURCES,
+        _STATUS,
+    ),
+    "organisations": (
+        _f("id", "id", True),
+        _f("name", required=True),
+        _f("kind", "enum", True, enum=OrganisationKind),
+        _f("domain", "enum", True, enum=Domain),
+        _f("region", required=True),
+        _SOURCES,
+        _f("name_en"),
+        _f("abbreviation"),
+        _f("official_id"),
+        _f("part_of", "ref", ref_kind="organisations"),
+        _f("phases", "refs", ref_kind="phases"),
+        _f("description"),
+        *_VALIDITY,
+        _STATUS,
+    ),
+    "legal_bases": (
+        _f("id", "id", True),
+        _f("law_name", required=True),
+        _SOURCES,
+        _f("kind", "enum", enum=LegalBasisKind),
+        _f("bwb_id", "bwb"),
+        _f("article"),
+        _f("paragraph"),
+        _f("title"),
+        _f("celex"),
+        _f("url", attr="url_override"),
+        *_VALIDITY,
+        _STATUS,
+    ),
+    "instruments": (
+        _f("id", "id", True),
+        _f("name", required=True),
+        _SOURCES,
+        _f("applied_by", "refs", ref_kind="organisations"),
+        _f("legal_bases", "refs", ref_kind="legal_bases"),
+        _f("phase", "ref", ref_kind="phases"),
+        _f("durations", "durations"),
+        _f("name_en"),
+        _f("abbreviation"),
+        _f("description"),
+        *_VALIDITY,
+        _STATUS,
+    ),
+    "handoffs": (
+        _f("id", "id", True),
+        _f("from", "ref", True, ref_kind="organisations", attr="from_org"),
+        _f("to", "ref", True, ref_kind="organisations", attr="to_org"),
+        _f("trigger", required=True),
+        _f("passes", "enums", True, enum=Passes),
+        _f("phase", "ref", True, ref_kind="phases"),
+        _SOURCES,
+        _f("name"),
+        _f("name_en"),
+        _f("instrument", "ref", ref_kind="instruments"),
+        _f("legal_bases", "refs", ref_kind="legal_bases"),
+        _f("norm", "norm"),
+        _f("regie_after", "ref", ref_kind="organisations"),
+        _f("feedback_required", "bool"),
+        _f("acceptance_required", "bool"),
+        _f("escalation_to", "ref", ref_kind="organisations"),
+        _f("failure_modes", "failure_modes"),
+        _f("description"),
+        *_VALIDITY,
+        _STATUS,
+    ),
+    "signals": (
+        _f("id", "id", True),
+        _f("name", required=True),
+        _f("enters_at", "ref", True, ref_kind="organisations"),
+        _f("phase", "ref", True, ref_kind="phases"),
+        _SOURCES,
+        _f("name_en"),
+        _f("description"),
+        _STATUS,
+    ),
+}
+
+_NESTED: dict[str, tuple[Field, ...]] = {
+    "norm": NORM_FIELDS,
+    "failure_modes": FAILURE_MODE_FIELDS,
+    "durations": DURATION_FIELDS,
+}
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "a date"
+    return type(value).__name__
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _suggest(value: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(candidates), n=3, cutoff=0.6)
+    return "; did you mean: " + ", ".join(close) + "?" if close else ""
+
+
+class _Checker:
+    """Collects problems while converting the records of one record set."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        # (record, field path, value, referenced kind)
+        self.refs: list[tuple[Record, str, str, str]] = []
+
+    def add(self, record: Record, path: str, message: str) -> None:
+        self.problems.append(Problem(_where(record, path), path, message))
+
+    # --- scalar conversion ---------------------------------------------
+    def text(self, record: Record, path: str, value: Any) -> str | None:
+        if isinstance(value, str):
+            if not value.strip():
+                self.add(record, path, "must not be empty")
+                return None
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            # Numbers are acceptable where text is expected (an article "2"),
+            # but a float article like 1.255 is ambiguous; keep ints only.
+            if isinstance(value, int):
+                return str(value)
+        self.add(record, path, f"must be text, got {_type_name(value)} {_short(value)}")
+        return None
+
+    def convert(self, record: Record, path: str, spec: Field, value: Any) -> Any:
+        """The model value for ``value``, or None after adding a problem."""
+        t = spec.type
+        if t == "id":
+            if not isinstance(value, str):
+                self.add(record, path, f"id must be text, got {_type_name(value)} {_short(value)}")
+                return None
+            if not ID_PATTERN.fullmatch(value):
+                self.add(record, path, f"id {value!r} is not a slug matching [a-z0-9]+(-[a-z0-9]+)*")
+                return None
+            return value
+        if t == "text":
+            return self.text(record, path, value)
+        if t == "enum":
+            assert spec.enum is not None
+            return self._enum(record, path, spec.enum, value)
+        if t == "enums":
+            assert spec.enum is not None
+            items = self._list(record, path, value)
+            if items is None:
+                return None
+            out = [self._enum(record, f"{path}[{i}]", spec.enum, item) for i, item in enumerate(items)]
+            if any(v is None for v in out):
+                return None
+            if not out and spec.required:
+                self.add(record, path, "must list at least one value")
+                return None
+            if len(set(out)) != len(out):
+                self.add(record, path, "lists a value twice")
+                return None
+            return tuple(out)
+        if t == "ref":
+            assert spec.ref_kind is not None
+            return self._ref(record, path, spec.ref_kind, value)
+        if t == "refs":
+            assert spec.ref_kind is not None
+            items = self._list(record, path, value)
+            if items is None:
+                return None
+            if not items and spec.required:
+                self.add(record, path, f"needs at least one {KIND_SINGULAR[spec.ref_kind]}")
+                return None
+            out = [self._ref(record, f"{path}[{i}]", spec.ref_kind, item) for i, item in enumerate(items)]
+            if any(v is None for v in out):
+                return None
+            if len(set(out)) != len(out):
+                self.add(record, path, "lists an id twice")
+                return None
+            return tuple(out)
+        if t == "date":
+            return self._date(record, path, value)
+        if t == "isodate":
+            if isinstance(value, dt.datetime):
+                value = value.date()
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
+            if isinstance(value, str) and _SOURCE_DATE.fullmatch(value):
+                try:
+                    parts = [int(p) for p in value.split("-")] + [1, 1]
+                    dt.date(parts[0], parts[1], parts[2])
+                except ValueError:
+                    pass
+                else:
+                    return value
+            self.add(record, path, f"must be an ISO date (2018, 2018-04 or 2018-04-25), got {_short(value)}")
+            return None
+        if t == "int":
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+            self.add(record, path, f"must be a whole number, got {_type_name(value)} {_short(value)}")
+            return None
+        if t == "number":
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+                if value <= 0:
+                    self.add(record, path, f"must be greater than 0, got {value!r}")
+                    return None
+                return value
+            self.add(record, path, f"must be a number, got {_type_name(value)} {_short(value)}")
+            return None
+        if t == "bool":
+            if isinstance(value, bool):
+                return value
+            self.add(record, path, f"must be true or false (or left out when unknown), got {_short(value)}")
+            return None
+        if t == "bwb":
+            if isinstance(value, str) and BWB_PATTERN.fullmatch(value):
+                return value
+            self.add(record, path, f"must match BWBR followed by 7 digits, got {_short(value)}")
+            return None
+        if t == "norm":
+            return self._nested_one(record, path, value)
+        if t in ("failure_modes", "durations"):
+            return self._nested_many(record, path, t, value)
+        raise AssertionError(f"unknown field type {t}")  # pragma: no cover
+
+    def _list(self, record: Record, path: str, value: Any) -> list | None:
+        if isinstance(value, (list, tuple)):
+            return list(value)
+        self.add(record, path, f"must be a list, got {_type_name(value)} {_short(value)}")
+        return None
+
+    def _enum(self, record: Record, path: str, enum: type[Enum], value: Any) -> Any:
+        allowed = [m.value for m in enum]
+        if isinstance(value, str) and value in allowed:
+            return enum(value)
+        self.add(record, path, f"{_short(value)} is not allowed; allowed values: {', '.join(allowed)}")
+        return None
+
+    def _ref(self, record: Record, path: str, kind: str, value: Any) -> str | None:
+        if not isinstance(value, str) or not value:
+            self.add(record, path, f"must be the id of a {KIND_SINGULAR[kind]}, got {_type_name(value)} {_short(value)}")
+            return None
+        self.refs.append((record, path, value, kind))
+        return value
+
+    def _date(self, record: Record, path: str, value: Any) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.add(record, path, f"must be an ISO date like 2009-01-01, got {_short(value)}")
+        return None
+
+    # --- mappings --------------------------------------------------------
+    def mapping(self, record: Record, prefix: str, spec: tuple[Field, ...], data: Any) -> dict[str, Any] | None:
+        """Check one mapping against its field specs; model attribute -> value."""
+        if not isinstance(data, dict):
+            self.add(record, prefix or "(record)", f"must be a mapping of field: value, got {_type_name(data)} {_short(data)}")
+            return None
+        by_name = {f.name: f for f in spec}
+        ok = True
+        out: dict[str, Any] = {}
+        for key in data:
+            if not isinstance(key, str) or key not in by_name:
+                name = key if isinstance(key, str) else repr(key)
+                hint = _suggest(name, by_name) if isinstance(key, str) else ""
+                self.add(record, _join(prefix, str(name)), f"unknown field {name!r}{hint}")
+                ok = False
+        for f in spec:
+            path = _join(prefix, f.name)
+            value = data.get(f.name)
+            if value is None:
+                if f.required:
+                    if f.name == "status":
+                        self.add(record, path, "required field is missing: status (verified or unverified)")
+                    else:
+                        self.add(record, path, "required field is missing")
+                    ok = False
+                continue
+            converted = self.convert(record, path, f, value)
+            if converted is None:
+                ok = False
+                continue
+            out[f.attribute] = converted
+        if not ok:
+            return None
+        self._cross_field(record, prefix, out)
+        return out
+
+    def _cross_field(self, record: Record, prefix: str, out: dict[str, Any]) -> None:
+        vf, vt = out.get("valid_from"), out.get("valid_to")
+        if vf is not None and vt is not None and vf > vt:
+            self.add(record, _join(prefix, "valid_to"), f"valid_to {vt.isoformat()} is before valid_from {vf.isoformat()}")
+
+    def _nested_one(self, record: Record, path: str, value: Any) -> Norm | None:
+        out = self.mapping(record, path, NORM_FIELDS, value)
+        if out is None:
+            return None
+        if ("amount" in out) != ("unit" in out):
+            missing = "unit" if "amount" in out else "amount"
+            self.add(record, _join(path, missing), "amount and unit must be given together (or both left out)")
+            return None
+        return Norm(**out)
+
+    def _nested_many(self, record: Record, path: str, kind: str, value: Any) -> tuple | None:
+        items = self._list(record, path, value)
+        if items is None:
+            return None
+        cls = FailureMode if kind == "failure_modes" else Duration
+        built = []
+        seen: dict[str, str] = {}
+        ok = True
+        for i, item in enumerate(items):
+            sub = f"{path}[{i}]"
+            out = self.mapping(record, sub, _NESTED[kind], item)
+            if out is None:
+                ok = False
+                continue
+            if kind == "failure_modes":
+                if out["id"] in seen:
+                    self.add(record, _join(sub, "id"),
+                             f"failure mode id {out['id']!r} is used twice in this hand-off (first at {seen[out['id']]})")
+                    ok = False
+                    continue
+                seen[out["id"]] = _where(record, _join(sub, "id"))
+            built.append(cls(**out))
+        return tuple(built) if ok else None
+
+
+def _join(prefix: str, name: str) -> str:
+    return f"{prefix}.{name}" if prefix else name
+
+
+def _where(record: Record, path: str) -> str:
+    """The most precise location known for a (possibly nested) field path."""
+    locs = record.field_locations
+    candidate = path
+    while candidate:
+        if candidate in locs:
+            return locs[candidate]
+        # strip the last component: "a[1].b" -> "a[1]" -> "a"
+        cut = max(candidate.rfind("."), candidate.rfind("["))
+        candidate = candidate[:cut] if cut > 0 else ""
+    return record.location
+
+
+_CLASSES: dict[str, type] = dict(ELEMENT_KINDS)
+
+
+def build_model(record_set: RecordSet) -> ChainModel:
+    """Validate canonical records and build the model, or raise every problem.
+
+    Parameters
+    ----------
+    record_set : RecordSet
+        Records from any reader, plus the problems that reader already found.
+
+    Returns
+    -------
+    ChainModel
+        The complete model; never a partial one.
+
+    Raises
+    ------
+    ChainDataError
+        Listing every problem: reader problems first, then field, type,
+        id, duplicate and reference problems in record order.
+
+    Examples
+    --------
+    >>> from loaders.records import Record, RecordSet
+    >>> rec = Record("signals", {"id": "s", "name": "S", "enters_at": "politei", "phase": "p",
+    ...              "sources": ["x"], "status": "verified"}, "signals.yaml:4",
+    ...              {"enters_at": "signals.yaml:6"})
+    >>> try:
+    ...     build_model(RecordSet([rec], region="r"))
+    ... except ChainDataError as err:
+    ...     print(err.problems[0])
+    signals.yaml:6: enters_at: unknown organisation 'politei'
+    """
+    check = _Checker()
+    problems: list[Problem] = list(record_set.problems)
+    region = record_set.region
+    if not isinstance(region, str) or not region.strip():
+        problems.append(Problem("region.yaml", "region", "the region is missing (region.yaml: region: <name>)"))
+    title = record_set.title if isinstance(record_set.title, str) else ""
+
+    converted: list[tuple[Record, dict[str, Any]]] = []
+    ids: dict[str, tuple[str, str]] = {}  # id -> (kind, location)
+    for record in record_set.records:
+        kind = record.kind
+        if kind not in SPECS:
+            check.add(record, "(kind)", f"unknown kind {kind!r}; known kinds: {', '.join(SPECS)}")
+            continue
+        data = record.data
+        raw_id = data.get("id") if isinstance(data, dict) else None
+        out = check.mapping(record, "", SPECS[kind], data)
+        if isinstance(raw_id, str) and ID_PATTERN.fullmatch(raw_id):
+            here = record.where("id")
+            if raw_id in ids:
+                other_kind, other = ids[raw_id]
+                check.add(record, "id", f"duplicate id {raw_id!r}: also used by the {KIND_SINGULAR[other_kind]} at {other}")
+                out = None
+            else:
+                ids[raw_id] = (kind, here)
+        if out is not None:
+            converted.append((record, out))
+
+    for record, path, value, kind in check.refs:
+        known = ids.get(value)
+        if known is not None and known[0] == kind:
+            continue
+        message = f"unknown {KIND_SINGULAR[kind]} {value!r}"
+        if known is not None:
+            message += f" (it is a {KIND_SINGULAR[known[0]]})"
+        candidates = [i for i, (k, _) in ids.items() if k == kind]
+        check.add(record, path, message + _suggest(value, candidates))
+
+    problems += check.problems
+    if problems:
+        raise ChainDataError(problems)
+
+    collections: dict[str, list] = {kind: [] for kind in ELEMENT_KINDS}
+    for record, out in converted:
+        collections[record.kind].append(_CLASSES[record.kind](**out))
+    return ChainModel(region=region, title=title, **{k: tuple(v) for k, v in collections.items()})
+
+
+# --- the inverse: model -> canonical records ---------------------------------
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, (Norm, FailureMode, Duration)):
+        spec = {Norm: NORM_FIELDS, FailureMode: FAILURE_MODE_FIELDS, Duration: DURATION_FIELDS}[type(value)]
+        return _canonical(value, spec)
+    return value
+
+
+def _canonical(obj: Any, spec: tuple[Field, ...]) -> dict[str, Any]:
+    defaults = {f.name: f.default for f in dc_fields(obj)}
+    out: dict[str, Any] = {}
+    for f in spec:
+        value = getattr(obj, f.attribute)
+        if value is None or value == ():
+            continue
+        if not f.required and value == defaults.get(f.attribute, object()):
+            # Optional fields at their default (LegalBasis.kind statute,
+            # Norm.kind statutory, Source.status verified) are left out.
+            continue
+        out[f.name] = _plain(value)
+    return out
+
+
+def model_to_records(model: ChainModel) -> dict[str, list[dict[str, Any]]]:
+    """The canonical dicts (``docs/data-format.md`` form) of every element, per kind.
+
+    Optional fields that are empty or at their default are left out; enums are
+    plain strings; dates stay :class:`datetime.date`. Building records made of
+    these dicts gives back an equal model.
+
+    Examples
+    --------
+    >>> from graph.examples import toy_chain
+    >>> recs = model_to_records(toy_chain())
+    >>> ho = next(r for r in recs["handoffs"] if r["id"] == "ho-politie-vt")
+    >>> ho["from"], ho["to"], ho["passes"], ho["norm"]["unit"]
+    ('politie', 'veilig-thuis', ['information', 'case'], 'working-days')
+    >>> from loaders.records import Record, RecordSet
+    >>> rs = RecordSet([Record(k, d, "x") for k, ds in recs.items() for d in ds], region="toy",
+    ...                title="Voorbeeldketen")
+    >>> build_model(rs) == toy_chain()
+    True
+    """
+    return {kind: [_canonical(element, SPECS[kind]) for element in getattr(model, kind)] for kind in SPECS}

@@ -1,0 +1,98 @@
+"""Load a chain model from a folder, a workbook or a Turtle file.
+
+The reader is chosen by what the path is (registry :data:`READERS`); every
+reader yields a :class:`~loaders.records.RecordSet` and
+:func:`loaders.build.build_model` makes the model, so all formats are
+validated the same way.
+
+>>> sorted(READERS)
+['folder', 'ttl', 'xlsx']
+>>> load_model(Path("chain.csv"))
+Traceback (most recent call last):
+...
+graph.errors.ChainError: cannot read 'chain.csv': unknown format; valid: a folder of YAML files, .xlsx, .ttl
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from graph.errors import ChainError
+from graph.model import ChainModel
+from loaders.build import build_model
+from loaders.records import RecordSet
+from loaders.settings import default_data_dir
+
+__all__ = ["load_model", "read_records", "READERS", "reader_for"]
+
+
+def _read_folder(path: Path) -> RecordSet:
+    from loaders.yaml_reader import read_yaml_folder
+
+    return read_yaml_folder(path)
+
+
+def _read_xlsx(path: Path) -> RecordSet:
+    from loaders.xlsx import read_workbook
+
+    return read_workbook(path)
+
+
+def _read_ttl(path: Path) -> RecordSet:
+    from loaders.turtle import read_turtle
+
+    return read_turtle(path)
+
+
+# format name -> reader; "folder" is a directory of YAML files, others go by suffix.
+READERS: dict[str, Callable[[Path], RecordSet]] = {
+    "folder": _read_folder,
+    "xlsx": _read_xlsx,
+    "ttl": _read_ttl,
+}
+_VALID = "a folder of YAML files, .xlsx, .ttl"
+
+
+def reader_for(path: Path) -> Callable[[Path], RecordSet]:
+    """The reader for ``path``; :class:`ChainError` naming the valid formats otherwise."""
+    if path.is_dir():
+        return READERS["folder"]
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in READERS and suffix != "folder":
+        if not path.exists():
+            raise ChainError(f"cannot read '{path}': no such file")
+        return READERS[suffix]
+    if not path.exists() and not path.suffix:
+        raise ChainError(f"cannot read '{path}': no such folder")
+    raise ChainError(f"cannot read '{path}': unknown format; valid: {_VALID}")
+
+
+def read_records(path: Path | None = None) -> RecordSet:
+    """The records of ``path`` (default: the built-in Haaglanden data), unvalidated."""
+    path = default_data_dir() if path is None else Path(path)
+    return reader_for(path)(path)
+
+
+def load_model(path: Path | None = None) -> ChainModel:
+    """Load and validate the chain at ``path``.
+
+    Parameters
+    ----------
+    path : Path, optional
+        A folder of YAML files, an ``.xlsx`` workbook or a ``.ttl`` file;
+        default the built-in Haaglanden data
+        (:func:`loaders.settings.default_data_dir`).
+
+    Returns
+    -------
+    ChainModel
+
+    Raises
+    ------
+    ChainDataError
+        Listing every problem in the data.
+    ChainError
+        When the path does not exist or has an unknown format.
+    """
+    return build_model(read_records(path))
