@@ -14,8 +14,13 @@ from loaders.yaml_reader import read_yaml_folder
 VARIANTS = Path(__file__).parent / "data" / "variants"
 
 
-def test_yaml_folder_loads_to_the_toy_chain():
-    assert load_model(VARIANTS / "toy") == toy_chain()
+def test_yaml_folder_loads_to_the_toy_chain_plus_its_extras():
+    model = load_model(VARIANTS / "toy")
+    toy = toy_chain()
+    assert model.handoffs == toy.handoffs
+    assert model.organisations == toy.organisations
+    assert model.get("ots").durations[0].unit.value == "months"
+    assert model.get("toy-source").date == "2018-04"
 
 
 def test_records_carry_file_and_line_per_field():
