@@ -55,7 +55,7 @@ Examples
 >>> from graph.examples import toy_chain
 >>> found = bottlenecks(toy_chain())
 >>> [(f.rule.value, f.element) for f in found[:3]]
-[('bridge', 'ho-politie-vt'), ('articulation-point', 'veilig-thuis'), ('no-legal-basis', 'ho-vt-lokaal-team')]
+[('articulation-point', 'veilig-thuis'), ('bridge', 'ho-raad-kinderrechter'), ('no-legal-basis', 'ho-vt-lokaal-team')]
 >>> ping = [f for f in found if f.rule is Rule.PING_PONG][0]
 >>> ping.elements
 ('ho-lokaal-team-vt', 'ho-vt-lokaal-team')
