@@ -60,7 +60,7 @@ Examples
 >>> ping.elements
 ('ho-lokaal-team-vt', 'ho-vt-lokaal-team')
 >>> print(ping.reason_nl)
-Veilig Thuis en Lokaal team sturen een zaak naar elkaar terug (ho-lokaal-team-vt, ho-vt-lokaal-team): risico op pingpong zonder dat iemand de zaak houdt.
+Lokaal team en Veilig Thuis sturen een zaak naar elkaar terug (ho-lokaal-team-vt, ho-vt-lokaal-team): risico op pingpong zonder dat iemand de zaak houdt.
 """
 
 from __future__ import annotations
