@@ -23,3 +23,4 @@ def cli() -> None:
 
 
 # Command modules register themselves on `cli` when imported (one line each).
+from cli import model_commands  # noqa: E402,F401  validate, export
