@@ -1,0 +1,262 @@
+"""The RDF vocabulary of ketenkaart: namespaces, the closed ``kk`` terms and
+the SKOS concepts that stand for the model's enumerations.
+
+``KK`` is a closed :class:`rdflib.namespace.DefinedNamespace`: a misspelled
+term raises instead of silently minting a new IRI.
+
+>>> KK.HandOff
+rdflib.term.URIRef('https://w3id.org/ketenkaart/def#HandOff')
+>>> KK["from"]
+rdflib.term.URIRef('https://w3id.org/ketenkaart/def#from')
+>>> KK.handoff
+Traceback (most recent call last):
+...
+AttributeError: term 'handoff' not in namespace 'https://w3id.org/ketenkaart/def#'
+
+Enumeration values are SKOS concepts in one concept scheme per enumeration:
+
+>>> from graph.model import NormUnit
+>>> concept(NormUnit.WORKING_DAYS)
+rdflib.term.URIRef('https://w3id.org/ketenkaart/def/norm-unit#working-days')
+>>> member_of(NormUnit, concept(NormUnit.WORKING_DAYS)) is NormUnit.WORKING_DAYS
+True
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+
+from graph.model import Domain, LegalBasisKind, NormKind, NormUnit, OrganisationKind, Passes, SourceKind, Status
+
+__all__ = [
+    "KK",
+    "KK_DEF",
+    "KK_ID",
+    "ELI",
+    "SCHEMA",
+    "DCAT",
+    "SH",
+    "PREFIXES",
+    "SCHEMES",
+    "CONCEPT_LABELS",
+    "ORG_KIND_CLASS",
+    "dataset_iri",
+    "element_iri",
+    "concept",
+    "scheme_iri",
+    "member_of",
+    "local_id",
+]
+
+KK_DEF = "https://w3id.org/ketenkaart/def#"
+KK_ID = "https://w3id.org/ketenkaart/id/"
+_SCHEME_BASE = "https://w3id.org/ketenkaart/def/"
+
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+class KK(DefinedNamespace):
+    """Terms the reused standards (ORG, ELI, PROV-O, SKOS, DCTERMS) lack."""
+
+    _NS = Namespace(KK_DEF)
+    _fail = True
+
+    # classes
+    Chain: URIRef  # the dataset: one region's chain
+    Source: URIRef
+    Phase: URIRef
+    Organisation: URIRef
+    LegalBasis: URIRef
+    Instrument: URIRef
+    Duration: URIRef
+    HandOff: URIRef
+    Norm: URIRef
+    FailureMode: URIRef
+    Signal: URIRef
+
+    # dataset and shared properties
+    region: URIRef
+    status: URIRef
+    phase: URIRef
+    validFrom: URIRef
+    validTo: URIRef
+    position: URIRef  # order of a nested node (duration, failure mode) in its list
+
+    # sources
+    file: URIRef
+
+    # phases
+    order: URIRef
+
+    # legal bases
+    lawName: URIRef
+    legalBasisKind: URIRef
+    paragraph: URIRef
+    celex: URIRef
+    urlOverride: URIRef
+
+    # instruments
+    appliedBy: URIRef
+    legalBasis: URIRef
+    duration: URIRef
+    amount: URIRef
+    unit: URIRef
+
+    # hand-offs
+    to: URIRef
+    trigger: URIRef
+    passes: URIRef
+    instrument: URIRef
+    norm: URIRef
+    normKind: URIRef
+    regieAfter: URIRef
+    feedbackRequired: URIRef
+    acceptanceRequired: URIRef
+    escalationTo: URIRef
+    failureMode: URIRef
+
+    # signals
+    entersAt: URIRef
+
+    # explicit order of a multi-valued property, written only when the model's
+    # order is not the canonical (sorted) one
+    sourceSequence: URIRef
+    passesSequence: URIRef
+    appliedBySequence: URIRef
+    legalBasisSequence: URIRef
+    phaseSequence: URIRef
+
+    # `from` is a Python keyword: declared here so KK["from"] resolves.
+    __annotations__["from"] = URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "kk": KK_DEF,
+    "org": str(ORG),
+    "eli": str(ELI),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "dct": str(DCTERMS),
+    "schema": str(SCHEMA),
+    "dcat": str(DCAT),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    # the concept schemes of the enumerations
+    "status": f"{_SCHEME_BASE}status#",
+    "skind": f"{_SCHEME_BASE}source-kind#",
+    "domain": f"{_SCHEME_BASE}domain#",
+    "passes": f"{_SCHEME_BASE}passes#",
+    "unit": f"{_SCHEME_BASE}norm-unit#",
+    "nkind": f"{_SCHEME_BASE}norm-kind#",
+    "lbkind": f"{_SCHEME_BASE}legal-basis-kind#",
+}
+
+# enumeration -> concept scheme slug
+SCHEMES: dict[type[StrEnum], str] = {
+    Status: "status",
+    SourceKind: "source-kind",
+    Domain: "domain",
+    Passes: "passes",
+    NormUnit: "norm-unit",
+    NormKind: "norm-kind",
+    LegalBasisKind: "legal-basis-kind",
+}
+
+# (Dutch, English) preferred labels of every concept
+CONCEPT_LABELS: dict[StrEnum, tuple[str, str]] = {
+    Status.VERIFIED: ("geverifieerd", "verified"),
+    Status.UNVERIFIED: ("niet geverifieerd", "unverified"),
+    SourceKind.SEED: ("basisdocument", "seed document"),
+    SourceKind.LAW: ("wettekst", "law text"),
+    SourceKind.CASE_LAW: ("jurisprudentie", "case law"),
+    SourceKind.REPORT: ("rapport", "report"),
+    SourceKind.POLICY: ("beleidsdocument", "policy document"),
+    SourceKind.NEWS: ("nieuwsbericht", "news item"),
+    SourceKind.WEB: ("webpagina", "web page"),
+    Domain.ZORG: ("zorg", "care"),
+    Domain.VEILIGHEID_STRAF: ("veiligheid en straf", "safety and criminal justice"),
+    Domain.BESTUUR: ("bestuur", "public administration"),
+    Domain.JEUGDBESCHERMING: ("jeugdbescherming", "child protection"),
+    Passes.INFORMATION: ("informatie", "information"),
+    Passes.CASE: ("casus", "case"),
+    Passes.RESPONSIBILITY: ("verantwoordelijkheid", "responsibility"),
+    NormUnit.HOURS: ("uren", "hours"),
+    NormUnit.CALENDAR_DAYS: ("kalenderdagen", "calendar days"),
+    NormUnit.WORKING_DAYS: ("werkdagen", "working days"),
+    NormUnit.WEEKS: ("weken", "weeks"),
+    NormUnit.MONTHS: ("maanden", "months"),
+    NormKind.STATUTORY: ("wettelijke norm", "statutory norm"),
+    NormKind.AGREED: ("afgesproken norm", "agreed norm"),
+    NormKind.PRACTICE: ("praktijk", "practice"),
+    LegalBasisKind.STATUTE: ("wet", "statute"),
+    LegalBasisKind.DECREE: ("besluit of regeling", "decree"),
+    LegalBasisKind.EU_REGULATION: ("EU-verordening", "EU regulation"),
+    LegalBasisKind.POLICY_RULE: ("beleidsregel", "policy rule"),
+    LegalBasisKind.COVENANT: ("convenant", "covenant"),
+    LegalBasisKind.POLICY: ("beleid", "policy"),
+}
+
+# Organisation.kind is carried by the W3C ORG class of the node.
+ORG_KIND_CLASS: dict[OrganisationKind, URIRef] = {
+    OrganisationKind.ORGANISATION: ORG.FormalOrganization,
+    OrganisationKind.POST: ORG.Post,
+    OrganisationKind.COLLABORATION: ORG.OrganizationalCollaboration,
+}
+
+
+def dataset_iri(region: str) -> URIRef:
+    """The IRI of a region's chain (the dataset node).
+
+    >>> dataset_iri("haaglanden")
+    rdflib.term.URIRef('https://w3id.org/ketenkaart/id/haaglanden')
+    """
+    return URIRef(KK_ID + region)
+
+
+def element_iri(region: str, element_id: str) -> URIRef:
+    """The IRI of an element.
+
+    >>> element_iri("haaglanden", "politie")
+    rdflib.term.URIRef('https://w3id.org/ketenkaart/id/haaglanden/politie')
+    """
+    return URIRef(f"{KK_ID}{region}/{element_id}")
+
+
+def scheme_iri(enum: type[StrEnum]) -> URIRef:
+    """The SKOS concept scheme of an enumeration."""
+    return URIRef(_SCHEME_BASE + SCHEMES[enum])
+
+
+def concept(member: StrEnum) -> URIRef:
+    """The SKOS concept of an enumeration value."""
+    return URIRef(f"{scheme_iri(type(member))}#{member.value}")
+
+
+def member_of(enum: type[StrEnum], iri: URIRef) -> StrEnum | None:
+    """The enumeration value a concept IRI stands for, or None."""
+    prefix = f"{scheme_iri(enum)}#"
+    text = str(iri)
+    if not text.startswith(prefix):
+        return None
+    try:
+        return enum(text[len(prefix):])
+    except ValueError:
+        return None
+
+
+def local_id(iri: URIRef | str) -> str:
+    """The element id an IRI names: the part after the last ``/`` or ``#``.
+
+    >>> local_id("https://w3id.org/ketenkaart/id/haaglanden/politie")
+    'politie'
+    """
+    text = str(iri)
+    cut = max(text.rfind("/"), text.rfind("#"))
+    return text[cut + 1:]

@@ -1,0 +1,1 @@
+"""SHACL shapes of the ketenkaart RDF projection (data files only)."""
