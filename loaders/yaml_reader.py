@@ -99,6 +99,9 @@ class _Reader:
                         items.append(self.value(item, sub))
                 data[key] = items
             else:
+                if isinstance(value_node, yaml.SequenceNode):
+                    for i, item in enumerate(value_node.value):
+                        locations[f"{name}[{i}]"] = self.at(item)
                 data[key] = self.value(value_node, name)
             if data.get(key) is _UNREADABLE:
                 del data[key]
