@@ -73,7 +73,7 @@ from graph.errors import ChainError
 from graph.model import ChainModel, HandOff, Passes, Status
 from queries.backend import HandOffTest, as_backend
 from queries.structure import Structure, structure
-from queries.text import join_en, join_nl, number
+from queries.text import handoff_title, join_en, join_nl, number
 
 __all__ = [
     "Severity",
@@ -179,6 +179,10 @@ class ElementScore:
 
 def _names(model: ChainModel, ids: Iterable[str], limit: int = 5) -> tuple[str, str]:
     names = [model.get(i).name for i in ids]
+    return _enumerate(names, limit)
+
+
+def _enumerate(names: list[str], limit: int = 5) -> tuple[str, str]:
     if len(names) > limit:
         rest = len(names) - limit
         return (
@@ -190,7 +194,8 @@ def _names(model: ChainModel, ids: Iterable[str], limit: int = 5) -> tuple[str, 
 
 def _ho_text(model: ChainModel, ho: HandOff) -> tuple[str, str]:
     frm, to = model.get(ho.from_org).name, model.get(ho.to_org).name
-    return f"De overdracht {ho.label!r} van {frm} naar {to}", f"The hand-off {ho.label!r} from {frm} to {to}"
+    title = handoff_title(ho)
+    return f"De overdracht '{title}' van {frm} naar {to}", f"The hand-off '{title}' from {frm} to {to}"
 
 
 # --- structural rules ----------------------------------------------------------
@@ -209,8 +214,10 @@ def _structural(model: ChainModel, s: Structure) -> list[Finding]:
                 Severity.HIGH,
                 org,
                 (org,) + tuple(cut),
-                f"Zonder {name} raken {nl} los van de rest van de keten: {name} is een enkel punt van falen.",
-                f"Without {name}, {en} lose their connection to the rest of the chain: "
+                f"Zonder {name} {'raakt' if len(cut) == 1 else 'raken'} {nl} los van de rest van de keten: "
+                f"{name} is een enkel punt van falen.",
+                f"Without {name}, {en} {'loses its' if len(cut) == 1 else 'lose their'} connection to the rest "
+                "of the chain: "
                 f"{name} is a single point of failure.",
                 model.get(org).sources,
                 impact=round(s.split_pairs(parts) / total, 4),
@@ -227,8 +234,10 @@ def _structural(model: ChainModel, s: Structure) -> list[Finding]:
                 Severity.HIGH,
                 handoff_id,
                 (handoff_id,) + small,
-                f"{head_nl} is de enige verbinding: valt die weg, dan raken {nl} los van de rest van de keten.",
-                f"{head_en} is the only link: without it, {en} lose their connection to the rest of the chain.",
+                f"{head_nl} is de enige verbinding: valt die weg, dan {'raakt' if len(small) == 1 else 'raken'} "
+                f"{nl} los van de rest van de keten.",
+                f"{head_en} is the only link: without it, {en} {'loses its' if len(small) == 1 else 'lose their'} "
+                "connection to the rest of the chain.",
                 ho.sources,
                 impact=round(len(side_from) * len(side_to) / total, 4),
             )

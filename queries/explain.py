@@ -33,7 +33,7 @@ from queries.evidence import Evidence, EvidenceProvider, collect_evidence
 from queries.resolve import resolve
 from queries.routes import Weakness, weaknesses
 from queries.structure import structure
-from queries.text import join_en, join_nl, norm_text, number
+from queries.text import handoff_title, join_en, join_nl, norm_text, number
 
 __all__ = ["Explanation", "explain_handoff", "ROUTE_HANDOFFS"]
 
@@ -205,8 +205,11 @@ def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvid
     if bridge:
         cut = min(bridge, key=lambda side: (len(side), side))
         nl, en = join_nl([_name(model, o) for o in cut]), join_en([_name(model, o) for o in cut])
-        points.append((f"Deze overdracht is de enige verbinding: zonder haar raken {nl} los van de rest van de keten.",
-                       f"This hand-off is the only link: without it {en} lose their connection to the rest of the chain."))
+        one = len(cut) == 1
+        points.append((f"Deze overdracht is de enige verbinding: zonder haar {'raakt' if one else 'raken'} {nl} "
+                       "los van de rest van de keten.",
+                       f"This hand-off is the only link: without it {en} {'loses its' if one else 'lose their'} "
+                       "connection to the rest of the chain."))
     rank = s.handoff_rank(ho.id)
     points.append((
         f"Ligt op {through} van de {len(candidates)} routes vanaf de instroompunten "
@@ -216,7 +219,7 @@ def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvid
     ))
 
     weak = weaknesses(ho)
-    label = f"{_name(model, ho.from_org)} → {_name(model, ho.to_org)} ({ho.name or ho.trigger})"
+    label = f"{_name(model, ho.from_org)} → {_name(model, ho.to_org)} ({handoff_title(ho)})"
     causes_nl = [w.text_nl for w in weak if w.code not in ("failure-mode", "no-feedback", "no-escalation",
                                                              "unverified", "responsibility-without-acceptance")]
     causes_en = [w.text_en for w in weak if w.code not in ("failure-mode", "no-feedback", "no-escalation",
@@ -243,7 +246,7 @@ def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvid
     ))
     return Explanation(
         handoff=ho.id,
-        name=ho.label,
+        name=handoff_title(ho),
         from_org=ho.from_org,
         from_name=_name(model, ho.from_org),
         to_org=ho.to_org,

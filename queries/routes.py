@@ -36,7 +36,7 @@ from graph.errors import ChainError, NoRoute
 from graph.model import ChainModel, HandOff, Instrument, Organisation, Signal, Status
 from queries.backend import ChainBackend, as_backend
 from queries.resolve import resolve
-from queries.text import days_phrase, join_en, join_nl, norm_text
+from queries.text import days_phrase, handoff_title, join_en, join_nl, norm_text
 
 __all__ = [
     "WEAKNESS_WEIGHTS",
@@ -253,7 +253,7 @@ def _step(model: ChainModel, ho: HandOff) -> Step:
     nl, en = norm_text(ho.norm)
     return Step(
         handoff=ho.id,
-        name=ho.label,
+        name=handoff_title(ho),
         from_org=frm.id,
         from_name=frm.name,
         to_org=to.id,

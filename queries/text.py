@@ -18,7 +18,7 @@ from typing import Sequence
 
 from graph.model import Norm, NormUnit
 
-__all__ = ["norm_phrase", "norm_text", "days_phrase", "join_nl", "join_en", "number"]
+__all__ = ["handoff_title", "norm_phrase", "norm_text", "days_phrase", "join_nl", "join_en", "number"]
 
 _UNITS = {
     NormUnit.HOURS: ("uur", "uur", "hour", "hours"),
@@ -27,6 +27,11 @@ _UNITS = {
     NormUnit.WEEKS: ("week", "weken", "week", "weeks"),
     NormUnit.MONTHS: ("maand", "maanden", "month", "months"),
 }
+
+
+def handoff_title(handoff) -> str:
+    """A hand-off's name, or its trigger when it has no name (never bare ids)."""
+    return handoff.name or handoff.trigger
 
 
 def number(value: float, lang: str = "nl") -> str:

@@ -1,0 +1,155 @@
+"""``ketenkaart route``, ``bottlenecks``, ``why`` and ``what-if``: the chain queries.
+
+Every command prints a readable table, or with ``--json`` the stable JSON
+shapes documented in docs/queries.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from cli.common import data_option, handle_errors, settings
+from cli.main import cli
+from queries.backend import BACKENDS, open_backend
+from queries.bottlenecks import Rule, Severity, bottlenecks as find_bottlenecks
+from queries.explain import explain_handoff
+from queries.routes import DEFAULT_MAX_HANDOFFS, routes as find_routes
+from queries.whatif import what_if as run_what_if
+
+__all__ = ["route", "bottlenecks", "why", "what_if"]
+
+
+def backend_option(func):
+    """``--backend networkx|neo4j``; default neo4j when NEO4J_URI is set."""
+    return click.option(
+        "--backend", "backend_name", type=click.Choice(BACKENDS),
+        default=lambda: "neo4j" if os.environ.get("NEO4J_URI") else "networkx", show_default="networkx, or neo4j when NEO4J_URI is set",
+        help="Where the graph lives.",
+    )(func)
+
+
+def json_option(func):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON (shapes in docs/queries.md).")(func)
+
+
+def _open(backend_name: str, data_path: Path | None):
+    return open_backend(backend_name, settings(), data_path)
+
+
+def _dump(payload) -> None:
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.option("--from", "start", required=True, help="Organisation, signal, instrument or hand-off id.")
+@click.option("--to", "end", required=True, help="Organisation, instrument or hand-off id.")
+@click.option("--max-handoffs", type=click.IntRange(1, 12), default=DEFAULT_MAX_HANDOFFS, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True, help="At most this many routes.")
+@data_option
+@backend_option
+@json_option
+@handle_errors
+def route(start, end, max_handoffs, limit, data_path, backend_name, as_json) -> None:
+    """The routes a case can take from one element to another, best first.
+
+    \b
+    Example:
+        ketenkaart route --from politie-bij-huiselijk-geweldincident --to ondertoezichtstelling
+        ketenkaart route --from politie --to jeugdbescherming-west --max-handoffs 4 --json
+    """
+    backend = _open(backend_name, data_path)
+    found = find_routes(backend, start, end, max_handoffs=max_handoffs, limit=limit)
+    if as_json:
+        return _dump({"start": start, "end": end, "routes": [r.as_dict(backend.model) for r in found]})
+    for number, r in enumerate(found, 1):
+        click.echo(f"Route {number}: {r.reason_nl}")
+        for i, step in enumerate(r.steps, 1):
+            legal = ", ".join(step.legal_basis_names) or "GEEN GRONDSLAG"
+            click.echo(f"  {i}. {step.from_name} → {step.to_name}  [{step.handoff}]")
+            click.echo(f"     grondslag: {legal} | norm: {step.norm_nl}"
+                       + (f" | instrument: {step.instrument_name}" if step.instrument else ""))
+        click.echo("")
+
+
+@cli.command()
+@click.option("--rule", "rules", multiple=True, type=click.Choice([r.value for r in Rule]),
+              help="Only this rule (repeatable).")
+@click.option("--severity", type=click.Choice([s.value for s in Severity]), help="At least this severity.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many findings.")
+@data_option
+@backend_option
+@json_option
+@handle_errors
+def bottlenecks(rules, severity, limit, data_path, backend_name, as_json) -> None:
+    """Bottlenecks and gaps in the chain, highest score first.
+
+    \b
+    Example:
+        ketenkaart bottlenecks --severity high
+        ketenkaart bottlenecks --rule no-legal-basis --rule ping-pong --json
+    """
+    found = find_bottlenecks(_open(backend_name, data_path), rules=rules or None, severity=severity)[:limit]
+    if as_json:
+        return _dump({"findings": [f.as_dict() for f in found]})
+    for f in found:
+        click.echo(f"{f.score:>4}  {f.severity.value:<6} {f.rule.value:<34} {f.element}")
+        click.echo(f"      {f.reason_nl}")
+        click.echo(f"      bronnen: {', '.join(f.sources)}")
+    click.echo(f"{len(found)} bevindingen")
+
+
+@cli.command()
+@click.argument("handoff_id")
+@data_option
+@backend_option
+@json_option
+@handle_errors
+def why(handoff_id, data_path, backend_name, as_json) -> None:
+    """Why does this hand-off stall? Everything known about one hand-off.
+
+    \b
+    Example:
+        ketenkaart why <handoff-id>
+        ketenkaart why <handoff-id> --json
+    """
+    ex = explain_handoff(_open(backend_name, data_path), handoff_id)
+    if as_json:
+        return _dump(ex.as_dict())
+    click.echo(f"{ex.name}  [{ex.handoff}]")
+    click.echo(f"{ex.from_name} → {ex.to_name}; aanleiding: {ex.trigger}")
+    click.echo(ex.reason_nl)
+    for nl, _ in ex.points:
+        click.echo(f"  - {nl}")
+    for f in ex.findings:
+        click.echo(f"  ! {f.severity.value:<6} {f.rule.value}: {f.reason_nl}")
+    click.echo(f"bronnen: {', '.join(ex.sources)}")
+
+
+@cli.command(name="what-if")
+@click.option("--without", "remove", multiple=True, required=True, help="Element id to remove (repeatable).")
+@data_option
+@backend_option
+@json_option
+@handle_errors
+def what_if(remove, data_path, backend_name, as_json) -> None:
+    """What breaks when elements are gone: routes that break or get longer, new gaps.
+
+    \b
+    Example:
+        ketenkaart what-if --without veilig-thuis-haaglanden
+        ketenkaart what-if --without bw1-255 --without raad-voor-de-kinderbescherming --json
+    """
+    result = run_what_if(_open(backend_name, data_path), remove)
+    if as_json:
+        return _dump(result.as_dict())
+    click.echo(result.reason_nl)
+    for c in result.broken:
+        click.echo(f"  gebroken: {c.start} → {c.end} (was {c.before} overdrachten)")
+    for c in result.longer:
+        click.echo(f"  langer:   {c.start} → {c.end} ({c.before} → {c.after} overdrachten)")
+    for f in result.new_findings:
+        click.echo(f"  nieuw:    {f.severity.value:<6} {f.rule.value}: {f.reason_nl}")
