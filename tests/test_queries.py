@@ -1,0 +1,449 @@
+"""Queries on small hand-built chains where the right answer is obvious."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+import networkx as nx
+import pytest
+
+from graph.errors import ChainError, NoRoute, UnknownElement
+from graph.examples import toy_chain
+from graph.model import (
+    ChainModel,
+    Domain,
+    FailureMode,
+    HandOff,
+    Instrument,
+    LegalBasis,
+    Norm,
+    NormUnit,
+    Organisation,
+    OrganisationKind,
+    Passes,
+    Phase,
+    Signal,
+    Source,
+    SourceKind,
+    Status,
+)
+from graph.networkx import model_of, to_networkx
+from queries.asof import as_of
+from queries.backend import ChainBackend, HandOffTest, NetworkxBackend, as_backend, open_backend
+from queries.bottlenecks import SEVERITY_POINTS, Rule, Severity, bottlenecks, rank_elements
+from queries.evidence import Evidence
+from queries.explain import explain_handoff
+from queries.routes import WEAKNESS_WEIGHTS, routes, submap
+from queries.structure import brandes, structure
+from queries.whatif import what_if, without
+from loaders.settings import Settings
+
+SRC = ("s",)
+LAW = LegalBasis(id="law", law_name="Wet", bwb_id="BWBR0000001", article="1", sources=SRC)
+NORM = Norm(description="binnen 2 dagen", amount=2, unit=NormUnit.CALENDAR_DAYS, sources=SRC)
+PHASES = (
+    Phase(id="p1", name="Fase een", order=1, sources=SRC),
+    Phase(id="p2", name="Fase twee", order=2, sources=SRC),
+    Phase(id="p3", name="Fase drie", order=3, sources=SRC),
+)
+
+
+def org(id: str) -> Organisation:
+    return Organisation(id=id, name=id.upper(), kind=OrganisationKind.ORGANISATION, domain=Domain.ZORG,
+                        region="test", sources=SRC)
+
+
+def good(id: str, a: str, b: str, phase: str = "p1", **kw) -> HandOff:
+    """A hand-off with nothing missing (no gap rule fires on it)."""
+    values = dict(id=id, from_org=a, to_org=b, trigger=f"t-{id}", passes=(Passes.CASE,), phase=phase,
+                  sources=SRC, legal_bases=("law",), norm=NORM, regie_after=b, feedback_required=True,
+                  acceptance_required=True, escalation_to=a)
+    values.update(kw)
+    return HandOff(**values)
+
+
+def chain(*handoffs: HandOff, signals=(), instruments=(), extra_orgs=()) -> ChainModel:
+    ids = sorted({h.from_org for h in handoffs} | {h.to_org for h in handoffs} | set(extra_orgs))
+    return ChainModel(region="test", sources=(Source(id="s", kind=SourceKind.SEED, title="S", file="s"),),
+                      phases=PHASES, organisations=tuple(org(i) for i in ids), legal_bases=(LAW,),
+                      instruments=tuple(instruments), handoffs=handoffs, signals=tuple(signals))
+
+
+def rules_on(model: ChainModel, rule: Rule) -> list[str]:
+    return sorted(f.element for f in bottlenecks(model, rules=rule.value))
+
+
+# --- backend -------------------------------------------------------------------------
+
+
+def test_networkx_backend_implements_the_protocol_and_is_cached_per_graph():
+    G = to_networkx(toy_chain())
+    backend = as_backend(G)
+    assert isinstance(backend, ChainBackend) and isinstance(backend, NetworkxBackend)
+    assert as_backend(G) is backend
+    assert backend.model == toy_chain()
+
+
+def test_route_candidates_are_simple_bounded_sorted_and_continue_past_ends():
+    # a -> b -> c -> d, plus a shortcut a -> c, plus a cycle back c -> a
+    model = chain(good("ab", "a", "b"), good("bc", "b", "c"), good("cd", "c", "d"), good("ac", "a", "c"),
+                  good("ca", "c", "a"))
+    b = as_backend(model)
+    assert b.route_candidates(["a"], ["c", "d"], 3) == [
+        ("ac",), ("ab", "bc"), ("ac", "cd"), ("ab", "bc", "cd"),
+    ]
+    assert b.route_candidates(["a"], ["d"], 2) == [("ac", "cd")]
+    assert b.route_candidates(["a"], ["d"], 0) == []
+    assert b.route_candidates(["a"], ["d"], 5, excluded_ids=["c"]) == []
+    assert b.route_candidates(["a"], ["d"], 5, excluded_ids=["ac"]) == [("ab", "bc", "cd")]
+    # never back to a visited organisation
+    assert all("ca" not in c for c in b.route_candidates(["a"], ["a", "b", "c", "d"], 6))
+
+
+def test_parallel_handoffs_give_distinct_candidates():
+    model = chain(good("x1", "a", "b"), good("x2", "a", "b"))
+    assert as_backend(model).route_candidates(["a"], ["b"], 1) == [("x1",), ("x2",)]
+
+
+def test_handoffs_matching_each_property_test():
+    model = chain(
+        good("ok", "a", "b"),
+        good("nolaw", "a", "c", legal_bases=()),
+        good("nonorm", "a", "d", norm=None),
+        good("noregie", "b", "c", regie_after=None),
+        good("nofb", "b", "d", feedback_required=None),
+        good("noesc", "c", "d", escalation_to=None),
+        good("resp", "d", "a", passes=(Passes.RESPONSIBILITY,), acceptance_required=False),
+        good("resp-ok", "d", "b", passes=(Passes.RESPONSIBILITY,)),
+        good("fm", "c", "a", failure_modes=(FailureMode(id="f", description="stokt", sources=SRC),)),
+    )
+    b = as_backend(model)
+    expected = {
+        HandOffTest.NO_LEGAL_BASIS: ["nolaw"], HandOffTest.NO_NORM: ["nonorm"], HandOffTest.NO_REGIE: ["noregie"],
+        HandOffTest.NO_FEEDBACK: ["nofb"], HandOffTest.NO_ESCALATION: ["noesc"],
+        HandOffTest.RESPONSIBILITY_WITHOUT_ACCEPTANCE: ["resp"], HandOffTest.HAS_FAILURE_MODES: ["fm"],
+    }
+    for test, ids in expected.items():
+        assert b.handoffs_matching(test.value) == ids, test
+    with pytest.raises(ChainError, match="unknown hand-off test"):
+        b.handoffs_matching("no-such-test")
+
+
+def test_organisation_edges_sorted_triples():
+    assert as_backend(chain(good("z", "b", "a"), good("y", "a", "b"))).organisation_edges() == [
+        ("a", "b", "y"), ("b", "a", "z")]
+
+
+def test_open_backend_rejects_unknown_names():
+    with pytest.raises(ChainError, match="unknown backend 'sqlite'"):
+        open_backend("sqlite", Settings())
+
+
+# --- routes --------------------------------------------------------------------------
+
+
+def test_routes_rank_fewest_handoffs_then_weakness():
+    model = chain(good("ab", "a", "b"), good("bd", "b", "d"), good("ac", "a", "c", legal_bases=()),
+                  good("cd", "c", "d"), good("ad", "a", "e"), good("ed", "e", "f"), good("fd", "f", "d"))
+    found = routes(model, "a", "d")
+    assert [r.handoffs for r in found] == [("ab", "bd"), ("ac", "cd"), ("ad", "ed", "fd")]
+    assert found[1].weakest_step == "ac"
+    assert found[1].weakness_score == WEAKNESS_WEIGHTS["no-legal-basis"]
+
+
+def test_route_norm_total_adds_units_and_names_steps_without_norm():
+    hours = Norm(description="binnen 24 uur", amount=24, unit=NormUnit.HOURS, sources=SRC)
+    weeks = Norm(description="binnen 2 weken", amount=2, unit=NormUnit.WEEKS, sources=SRC)
+    words = Norm(description="direct", sources=SRC)
+    model = chain(good("ab", "a", "b", norm=hours), good("bc", "b", "c", norm=weeks),
+                  good("cd", "c", "d", norm=words), good("de", "d", "e", norm=None))
+    r = routes(model, "a", "e")[0]
+    assert r.norm_days == 15.0
+    assert r.steps_without_norm == ("cd", "de")
+    assert r.weakest_step == "de"
+    assert "zonder normtijd: cd, de" in r.reason_nl
+
+
+def test_routes_are_bounded_and_no_route_raises():
+    model = chain(good("ab", "a", "b"), good("bc", "b", "c"), good("cd", "c", "d"))
+    assert routes(model, "a", "d", max_handoffs=3)
+    with pytest.raises(NoRoute):
+        routes(model, "a", "d", max_handoffs=2)
+    with pytest.raises(NoRoute):
+        routes(model, "d", "a")
+
+
+def test_route_endpoints_signal_instrument_and_handoff():
+    ins = Instrument(id="maatregel", name="Maatregel", applied_by=("c",), sources=SRC)
+    model = chain(good("ab", "a", "b"), good("bc", "b", "c", instrument="maatregel"), good("bx", "b", "x"),
+                  good("xc", "x", "c"), good("cd", "c", "d"),
+                  signals=(Signal(id="sig", name="Signaal", enters_at="a", phase="p1", sources=SRC),),
+                  instruments=(ins,))
+    # to an instrument: the last step carries it
+    assert [r.handoffs for r in routes(model, "sig", "maatregel")] == [("ab", "bc")]
+    # to a hand-off: the last step is it
+    assert [r.handoffs for r in routes(model, "a", "xc")] == [("ab", "bx", "xc")]
+    # from a hand-off: the first step is it
+    assert [r.handoffs for r in routes(model, "bx", "d")] == [("bx", "xc", "cd")]
+    # an instrument no hand-off carries: end where it is applied
+    bare = dataclasses.replace(model, handoffs=tuple(dataclasses.replace(h, instrument=None) for h in model.handoffs))
+    assert [r.handoffs for r in routes(bare, "a", "maatregel")] == [("ab", "bc"), ("ab", "bx", "xc")]
+    with pytest.raises(ChainError, match="cannot end at signal"):
+        routes(model, "a", "sig")
+
+
+def test_route_exclude_and_unknown_ids_suggest_nearest():
+    model = chain(good("ab", "a", "b"), good("bc", "b", "c"), good("ac", "a", "c"))
+    assert [r.handoffs for r in routes(model, "a", "c", exclude=["ac"])] == [("ab", "bc")]
+    with pytest.raises(UnknownElement) as err:
+        routes(toy_chain(), "politi", "raad")
+    assert "politie" in err.value.suggestions
+    assert "did you mean" in str(err.value)
+
+
+def test_submap_is_the_union_of_routes():
+    sm = submap(toy_chain(), "politie", "kinderrechter")
+    assert sm.handoffs == ("ho-politie-vt", "ho-raad-kinderrechter", "ho-vt-raad", "ho-vt-raad-oud")
+    assert "lokaal-team" not in sm.organisations
+
+
+def test_route_json_shape():
+    model = toy_chain()
+    data = routes(model, "politie", "raad")[0].as_dict(model)
+    step = data["steps"][0]
+    assert step["from"] == {"id": "politie", "name": "Politie"}
+    assert step["to"] == {"id": "veilig-thuis", "name": "Veilig Thuis"}
+    assert step["handoff"] == "ho-politie-vt"
+    assert step["legal_basis"]["id"] == "wmo-4-1-1"
+    assert step["norm"]["calendar_days"] == 7.0
+    assert data["steps"][1]["norm"] is None or data["steps"][1]["handoff"] == "ho-vt-raad"
+
+
+# --- structure -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_brandes_matches_networkx(seed):
+    G = nx.gnm_random_graph(40, 120, seed=seed, directed=True)
+    nodes = [str(n) for n in G]
+    succ = {str(u): sorted(str(v) for v in G.successors(u)) for u in G}
+    node_bc, edge_bc = brandes(nodes, succ)
+    for n, value in nx.betweenness_centrality(G, normalized=False).items():
+        assert node_bc[str(n)] == pytest.approx(value)
+    for (u, v), value in nx.edge_betweenness_centrality(G, normalized=False).items():
+        assert edge_bc[(str(u), str(v))] == pytest.approx(value)
+
+
+def test_bridges_and_articulation_points_match_networkx_on_random_chains():
+    rng = random.Random(7)
+    for _ in range(5):
+        pairs = {(rng.randrange(12), rng.randrange(12)) for _ in range(16)}
+        hos = [good(f"h{a}-{b}", f"o{a}", f"o{b}") for a, b in sorted(pairs) if a != b]
+        s = structure(chain(*hos))
+        U = nx.Graph([(h.from_org, h.to_org) for h in hos])
+        assert set(s.articulation_points) == set(nx.articulation_points(U))
+        simple_bridges = {frozenset(e) for e in nx.bridges(U)}
+        assert {frozenset((h.from_org, h.to_org)) for h in hos if h.id in s.bridges} <= simple_bridges
+
+
+# --- bottleneck rules ----------------------------------------------------------------
+
+
+def test_articulation_point_on_a_line_not_in_a_triangle():
+    line = chain(good("ab", "a", "b"), good("bc", "b", "c"))
+    assert rules_on(line, Rule.ARTICULATION_POINT) == ["b"]
+    triangle = chain(good("ab", "a", "b"), good("bc", "b", "c"), good("ca", "c", "a"))
+    assert rules_on(triangle, Rule.ARTICULATION_POINT) == []
+
+
+def test_bridge_is_a_single_link_and_parallel_links_are_not():
+    line = chain(good("ab", "a", "b"), good("bc", "b", "c"))
+    assert rules_on(line, Rule.BRIDGE) == ["ab", "bc"]
+    doubled = chain(good("ab", "a", "b"), good("ab2", "a", "b"), good("bc", "b", "c"))
+    assert rules_on(doubled, Rule.BRIDGE) == ["bc"]
+    back = chain(good("ab", "a", "b"), good("ba", "b", "a"), good("bc", "b", "c"))
+    assert rules_on(back, Rule.BRIDGE) == ["bc"]
+    finding = bottlenecks(line, rules="bridge")[0]
+    assert finding.impact == pytest.approx(2 / 3, abs=1e-4)  # a|bc splits 2 of the 3 pairs
+
+
+def test_high_betweenness_marks_the_middle_of_a_line():
+    line = chain(good("ab", "a", "b"), good("bc", "b", "c"), good("cd", "c", "d"))
+    found = {f.element: f for f in bottlenecks(line, rules="high-betweenness")}
+    assert sorted(found) == ["b", "c"]
+    assert found["b"].impact == pytest.approx(2 / 6, abs=1e-4)  # a->c, a->d of 6 ordered pairs
+    assert found["b"].severity is Severity.MEDIUM
+
+
+@pytest.mark.parametrize("rule, broken", [
+    (Rule.NO_LEGAL_BASIS, dict(legal_bases=())),
+    (Rule.NO_NORM, dict(norm=None)),
+    (Rule.NO_REGIE, dict(regie_after=None)),
+    (Rule.NO_FEEDBACK, dict(feedback_required=False)),
+    (Rule.NO_ESCALATION, dict(escalation_to=None)),
+    (Rule.RESPONSIBILITY_WITHOUT_ACCEPTANCE, dict(passes=(Passes.RESPONSIBILITY,), acceptance_required=None)),
+])
+def test_each_handoff_rule_finds_exactly_the_broken_handoff(rule, broken):
+    model = chain(good("fine", "a", "b"), good("bad", "b", "c", **broken))
+    found = bottlenecks(model, rules=rule.value)
+    assert [f.element for f in found] == ["bad"]
+    assert found[0].sources == SRC
+    assert found[0].reason_nl and found[0].reason_en and found[0].reason_nl != found[0].reason_en
+
+
+def test_no_regie_ignores_information_only_handoffs():
+    model = chain(good("info", "a", "b", passes=(Passes.INFORMATION,), regie_after=None))
+    assert rules_on(model, Rule.NO_REGIE) == []
+
+
+def test_failure_modes_one_finding_each_with_their_sources():
+    modes = (FailureMode(id="f1", description="Wachtlijst", sources=("rapport",)),
+             FailureMode(id="f2", description="Geen capaciteit", sources=("krant",), status=Status.UNVERIFIED))
+    model = chain(good("ab", "a", "b", failure_modes=modes))
+    found = sorted(bottlenecks(model, rules="failure-mode"), key=lambda f: f.elements)
+    assert [f.elements for f in found] == [("ab", "ab#f1"), ("ab", "ab#f2")]
+    assert [f.severity for f in found] == [Severity.HIGH, Severity.MEDIUM]
+    assert found[0].sources[0] == "rapport" and "Wachtlijst" in found[0].reason_nl
+
+
+def test_dead_end_when_nothing_leads_on_in_that_phase_or_later():
+    # b receives a case in p2 but only hands on in p1: dead end; c receives an outcome (instrument): not.
+    ins = Instrument(id="m", name="M", sources=SRC)
+    model = chain(good("ab", "a", "b", phase="p2"), good("ba", "b", "x", phase="p1"),
+                  good("ac", "a", "c", phase="p3", instrument="m"), instruments=(ins,))
+    found = bottlenecks(model, rules="dead-end")
+    assert [(f.element, f.elements) for f in found] == [("b", ("b", "ab")), ("x", ("x", "ba"))]
+    onward = chain(good("ab", "a", "b", phase="p2"), good("bc", "b", "c", phase="p3"))
+    assert [f.element for f in bottlenecks(onward, rules="dead-end")] == ["c"]
+
+
+def test_ping_pong_needs_a_case_both_ways():
+    model = chain(good("ab", "a", "b"), good("ba", "b", "a"), good("bc", "b", "c"),
+                  good("cb", "c", "b", passes=(Passes.INFORMATION,)))
+    found = bottlenecks(model, rules="ping-pong")
+    assert [(f.element, f.elements) for f in found] == [("ab", ("ab", "ba"))]
+
+
+def test_a_complete_handoff_has_no_semantic_gaps():
+    model = chain(good("ab", "a", "b"), good("ba", "b", "a", passes=(Passes.INFORMATION,)))
+    semantic = [r for r in Rule if r not in (Rule.ARTICULATION_POINT, Rule.BRIDGE, Rule.HIGH_BETWEENNESS,
+                                             Rule.DEAD_END)]
+    assert bottlenecks(model, rules=[r.value for r in semantic]) == []
+
+
+def test_scoring_follows_the_documented_formula_and_order():
+    found = bottlenecks(toy_chain())
+    per_element: dict[str, int] = {}
+    for f in found:
+        per_element[f.element] = per_element.get(f.element, 0) + 1
+    for f in found:
+        expected = SEVERITY_POINTS[f.severity] + round(50 * f.impact) + min(25, 5 * (per_element[f.element] - 1))
+        assert f.score == expected, f
+    scores = [f.score for f in found]
+    assert scores == sorted(scores, reverse=True)
+    # a gap on a central hand-off outranks the same gap on a peripheral one
+    # line x-a-b-c-d-e: x->a carries 5 of the routes, b->c carries 9
+    model = chain(good("xa", "x", "a", norm=None), good("ab", "a", "b"), good("bc", "b", "c", norm=None),
+                  good("cd", "c", "d"), good("de", "d", "e"))
+    order = [f.element for f in bottlenecks(model, rules="no-norm")]
+    assert order == ["bc", "xa"]
+
+
+def test_filters_and_errors():
+    assert {f.severity for f in bottlenecks(toy_chain(), severity="medium")} == {Severity.HIGH, Severity.MEDIUM}
+    assert {f.rule for f in bottlenecks(toy_chain(), rules=["ping-pong", "bridge"])} == {Rule.PING_PONG, Rule.BRIDGE}
+    with pytest.raises(ChainError, match="unknown rule"):
+        bottlenecks(toy_chain(), rules="nope")
+    with pytest.raises(ChainError, match="unknown severity"):
+        bottlenecks(toy_chain(), severity="urgent")
+
+
+def test_rank_elements_adds_up_scores():
+    found = bottlenecks(toy_chain())
+    ranked = rank_elements(found)
+    top = ranked[0]
+    assert top.score == sum(f.score for f in found if f.element == top.element)
+    assert [r.score for r in ranked] == sorted((r.score for r in ranked), reverse=True)
+
+
+def test_results_are_identical_across_calls_and_models_built_in_other_orders():
+    model = toy_chain()
+    shuffled = dataclasses.replace(model, handoffs=tuple(reversed(model.handoffs)))
+    assert bottlenecks(model) == bottlenecks(shuffled)
+    assert routes(model, "politie", "kinderrechter") == routes(shuffled, "politie", "kinderrechter")
+
+
+# --- explain ------------------------------------------------------------------------
+
+
+class TimingProvider:
+    def evidence_for(self, handoff_id):
+        if handoff_id != "bc":
+            return ()
+        return (Evidence(kind="practice-timing", title_nl="Doorlooptijd", title_en="Lead time",
+                         figures=(("mediaan", "median", "9 dagen"),), sources=("caselog",)),)
+
+
+def test_explain_combines_model_structure_findings_and_evidence():
+    model = chain(good("ab", "a", "b"), good("bc", "b", "c", legal_bases=(), norm=None),
+                  signals=(Signal(id="sig", name="S", enters_at="a", phase="p1", sources=SRC),))
+    ex = explain_handoff(model, "bc", evidence=[TimingProvider()])
+    assert ex.is_bridge and ex.bridge_cut == ("c",)
+    assert (ex.routes_through, ex.routes_total) == (1, 2)
+    assert {f.rule for f in ex.findings} >= {Rule.NO_LEGAL_BASIS, Rule.NO_NORM, Rule.BRIDGE}
+    assert ex.evidence[0].figures == (("mediaan", "median", "9 dagen"),)
+    assert "caselog" in ex.sources
+    assert "geen grondslag" in ex.reason_nl and "enige verbinding" in ex.reason_nl
+    data = ex.as_dict()
+    assert data["structure"]["is_bridge"] is True and data["evidence"][0]["kind"] == "practice-timing"
+    assert explain_handoff(model, "ab", evidence=[TimingProvider()]).evidence == ()
+
+
+def test_explain_unknown_handoff_suggests_handoffs_only():
+    with pytest.raises(UnknownElement) as err:
+        explain_handoff(toy_chain(), "politie")
+    assert all(s.startswith("ho-") for s in err.value.suggestions)
+    assert "hand-off" in str(err.value)
+
+
+# --- what-if and as-of ----------------------------------------------------------------
+
+
+def test_what_if_longer_routes_and_broken_routes():
+    model = chain(good("ab", "a", "b"), good("bc", "b", "c"), good("ac", "a", "c"), good("cd", "c", "d"),
+                  signals=(Signal(id="sig", name="S", enters_at="a", phase="p1", sources=SRC),))
+    result = what_if(model, ["ac"])
+    assert [(c.end, c.before, c.after) for c in result.longer] == [("c", 1, 2), ("d", 2, 3)]
+    assert result.broken == ()
+    result = what_if(model, ["c"])
+    assert [(c.start, c.end) for c in result.broken] == [("a", "d")]
+    assert result.cascaded == ("ac", "bc", "cd")
+
+
+def test_what_if_removing_a_legal_basis_creates_gaps():
+    model = chain(good("ab", "a", "b"), good("bc", "b", "c"))
+    result = what_if(model, ["law"])
+    assert sorted(f.element for f in result.new_findings if f.rule is Rule.NO_LEGAL_BASIS) == ["ab", "bc"]
+    assert all(not h.legal_bases for h in result.model.handoffs)
+
+
+def test_what_if_removing_the_escalation_target_keeps_handoff_but_drops_reference():
+    reduced = without(toy_chain(), ["kinderrechter"])
+    assert reduced.get("ho-vt-raad").escalation_to is None
+    assert "ho-raad-kinderrechter" not in reduced.index
+    with pytest.raises(UnknownElement):
+        what_if(toy_chain(), ["nobody"])
+
+
+def test_as_of_uses_half_open_validity():
+    model = toy_chain()
+    assert "ho-vt-raad-oud" in model_of(as_of(model, dt.date(2014, 12, 31))).index
+    assert "ho-vt-raad-oud" not in model_of(as_of(model, dt.date(2015, 1, 1))).index
+    later = dataclasses.replace(model, handoffs=tuple(
+        dataclasses.replace(h, valid_from=dt.date(2020, 1, 1)) if h.id == "ho-politie-vt" else h
+        for h in model.handoffs))
+    assert "ho-politie-vt" not in model_of(as_of(later, "2019-06-01")).index
+    with pytest.raises(ChainError, match="ISO date"):
+        as_of(model, "1 januari")
