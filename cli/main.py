@@ -25,3 +25,4 @@ def cli() -> None:
 # Command modules register themselves on `cli` when imported (one line each).
 from cli import model_commands  # noqa: E402,F401  validate, export
 from cli import query_commands  # noqa: E402,F401  route, bottlenecks, why, what-if
+from cli import cases_commands  # noqa: E402,F401  cases generate/check/stats

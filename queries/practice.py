@@ -1,0 +1,545 @@
+"""Norm vs practice: what case event logs say about each hand-off.
+
+The chain model says what *should* happen and within which term
+(:attr:`graph.model.HandOff.norm`); a pseudonymised event log says what *did*
+happen. :func:`practice_stats` joins both, per hand-off:
+
+- ``cases`` / ``transitions``: how many cases (and passages) crossed it;
+- median, p90 and mean waiting time in days (percentiles by **linear
+  interpolation**, DuckDB ``quantile_cont``; the report states this);
+- how many passages went over the norm: working-day norms count Dutch working
+  days (:mod:`queries.practice_calendar`), other units compare calendar time
+  (a month is 30 days, as in :data:`graph.model.CALENDAR_DAYS_PER_UNIT`);
+- drop-off: cases that reached the sending side and had no next event within
+  the horizon (only cases observed for at least the horizon count);
+- ping-pong: cases handed A → B and straight back B → A;
+
+plus the transitions between organisations that no hand-off of the model
+explains (deviations, with volume and time impact), the most frequent
+variants and the activities the mapping does not know.
+
+A *transition* is a directly-follows pair of events in one case, ordered by
+timestamp and then by position in the file. Everything runs in DuckDB, with
+no Python loop over rows; the ``LEAD`` result is materialised into a
+temporary table before it is aggregated (one pipeline that windows and takes
+quantiles at once spills tens of GB at 20M events).
+
+Every count leaves this module through :func:`queries.suppression.suppress`:
+a figure resting on fewer cases than the threshold is ``<5`` and the figures
+derived from it (waits, shares) are None.
+
+Examples
+--------
+>>> from graph.examples import toy_chain
+>>> from loaders.events import connect, parse_mapping
+>>> con = connect(memory_limit="256MB")
+>>> _ = con.execute('''CREATE TEMP TABLE events AS SELECT 'k' || (i // 2) AS case_key,
+...     TIMESTAMP '2025-03-03' + INTERVAL (i % 2 * (i // 2 % 3 + 1)) DAY AS ts,
+...     CASE WHEN i % 2 = 0 THEN 'Zorgmelding' ELSE 'Melding ontvangen' END AS activity,
+...     NULL::VARCHAR AS organisation, i AS rn FROM range(20) t(i)''')
+>>> mapping = parse_mapping("activities: {Zorgmelding: politie, Melding ontvangen: veilig-thuis}", toy_chain())
+>>> report = practice_stats(EventLog(con, "events", "voorbeeld", 0), mapping, toy_chain())
+>>> h = report.handoff("ho-politie-vt")
+>>> str(h.cases), h.median_wait_days, h.norm_unit
+('10', 2.0, 'working-days')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from graph.model import CALENDAR_DAYS_PER_UNIT, ChainModel, NormUnit
+from loaders.events import ActivityMapping, EventLog, current_handoffs
+from loaders.settings import MIN_SUPPRESSION_THRESHOLD
+from queries.practice_calendar import holiday_rows
+from queries.suppression import Count, check_threshold, share, suppress
+
+__all__ = [
+    "PERCENTILE_METHOD",
+    "HandOffPractice",
+    "Deviation",
+    "Variant",
+    "UnmappedActivity",
+    "PairStats",
+    "PracticeReport",
+    "HandOffFigure",
+    "practice_stats",
+    "directly_follows",
+    "handoff_figures",
+]
+
+PERCENTILE_METHOD = "linear interpolation (DuckDB quantile_cont)"
+
+
+@dataclass(frozen=True)
+class HandOffPractice:
+    """Measured practice at one hand-off; all counts suppressed, waits in days."""
+
+    handoff_id: str
+    label: str
+    from_org: str
+    to_org: str
+    cases: Count
+    transitions: Count
+    median_wait_days: float | None
+    p90_wait_days: float | None
+    mean_wait_days: float | None
+    norm_description: str | None
+    norm_amount: float | None
+    norm_unit: str | None
+    over_norm: Count | None  # None: no numeric norm
+    share_over_norm: float | None
+    drop_off: Count
+    drop_off_base: Count
+    share_drop_off: float | None
+    ping_pong: Count
+
+    @property
+    def suppressed(self) -> bool:
+        return self.cases.suppressed
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """Transitions between two organisations that no hand-off explains."""
+
+    from_org: str
+    to_org: str
+    in_model: bool  # the model has a hand-off for the pair, but it could not be attributed (ambiguous)
+    cases: Count
+    transitions: Count
+    median_wait_days: float | None
+    total_wait_days: float | None
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A sequence of activities followed by at least ``threshold`` cases."""
+
+    activities: tuple[str, ...]
+    cases: Count
+
+
+@dataclass(frozen=True)
+class UnmappedActivity:
+    """An activity of the log the mapping does not place at an organisation."""
+
+    activity: str
+    events: Count
+    cases: Count
+
+
+@dataclass(frozen=True)
+class PairStats:
+    """A directly-follows pair of activities (the process-mining DFG edge)."""
+
+    from_activity: str
+    to_activity: str
+    transitions: Count
+    cases: Count
+    median_wait_seconds: float | None
+    mean_wait_seconds: float | None
+
+
+@dataclass(frozen=True)
+class PracticeReport:
+    """Everything :func:`practice_stats` measured, ready to show."""
+
+    source: str
+    events: Count
+    cases: Count
+    first_day: dt.date | None
+    last_day: dt.date | None
+    handoffs: tuple[HandOffPractice, ...]
+    deviations: tuple[Deviation, ...]
+    variants: tuple[Variant, ...]
+    unmapped: tuple[UnmappedActivity, ...]
+    threshold: int
+    horizon_days: int
+    synthetic: bool = False
+    percentile_method: str = PERCENTILE_METHOD
+    notes: tuple[str, ...] = field(default=())
+
+    def handoff(self, handoff_id: str) -> HandOffPractice | None:
+        for item in self.handoffs:
+            if item.handoff_id == handoff_id:
+                return item
+        return None
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; suppressed counts are the string ``"<5"``."""
+        return _jsonable(asdict(self) | {"handoffs": [_jsonable_obj(h) for h in self.handoffs],
+                                         "deviations": [_jsonable_obj(d) for d in self.deviations],
+                                         "variants": [_jsonable_obj(v) for v in self.variants],
+                                         "unmapped": [_jsonable_obj(u) for u in self.unmapped],
+                                         "events": self.events.to_json(), "cases": self.cases.to_json()})
+
+
+def _jsonable_obj(obj: Any) -> dict[str, Any]:
+    out = {}
+    for name in obj.__dataclass_fields__:
+        value = getattr(obj, name)
+        out[name] = value.to_json() if isinstance(value, Count) else _jsonable(value)
+    return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"value", "threshold"}:  # an asdict'ed Count
+            return Count(**value).to_json()
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+# --- SQL helpers --------------------------------------------------------------------------------
+
+
+def _register(con, name: str, columns: dict[str, tuple[pa.DataType, list]]) -> None:
+    table = pa.table({col: pa.array(values, type=typ) for col, (typ, values) in columns.items()})
+    con.execute(f"DROP TABLE IF EXISTS {name}")
+    con.register(f"_{name}_arrow", table)
+    con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM _{name}_arrow")
+    con.unregister(f"_{name}_arrow")
+
+
+def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on: dt.date | None) -> dict:
+    con = log.con
+    s = pa.string()
+    acts = mapping.activities
+    _register(con, "pm_act_org", {"activity": (s, [a for a, _ in acts]), "org": (s, [o for _, o in acts])})
+    logs = mapping.organisations
+    _register(con, "pm_log_org", {"log_org": (s, [a for a, _ in logs]), "org": (s, [o for _, o in logs])})
+    rule_rows = [(f, t, r.handoff_id) for r in mapping.handoffs for f in r.from_activities for t in r.to_activities]
+    _register(con, "pm_rules", {"from_act": (s, [r[0] for r in rule_rows]), "to_act": (s, [r[1] for r in rule_rows]),
+                                "handoff_id": (s, [r[2] for r in rule_rows])})
+    valid = current_handoffs(model, on)
+    explicit = {r.handoff_id for r in mapping.handoffs}
+    by_pair: dict[tuple[str, str], list[str]] = {}
+    for h in valid:
+        by_pair.setdefault((h.from_org, h.to_org), []).append(h.id)
+    infer = []
+    if mapping.infer_by_organisation:
+        infer = [(a, b, ids[0]) for (a, b), ids in sorted(by_pair.items()) if len(ids) == 1 and a != b]
+    _register(con, "pm_infer", {"org_a": (s, [r[0] for r in infer]), "org_b": (s, [r[1] for r in infer]),
+                                "handoff_id": (s, [r[2] for r in infer])})
+    # The sending side of each hand-off, for drop-off: explicit from-activities, else the from-organisation.
+    side_act = [(r.handoff_id, f) for r in mapping.handoffs for f in r.from_activities]
+    side_org = [(hid, a) for a, b, hid in infer if hid not in explicit]
+    _register(con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]), "activity": (s, [r[1] for r in side_act])})
+    _register(con, "pm_side_org", {"handoff_id": (s, [r[0] for r in side_org]), "org": (s, [r[1] for r in side_org])})
+    _register(con, "pm_end", {"activity": (s, list(mapping.end_activities))})
+    norms = [h for h in valid if h.norm is not None and h.norm.amount is not None and h.norm.unit is not None]
+    _register(con, "pm_norms", {
+        "handoff_id": (s, [h.id for h in norms]),
+        "working": (pa.bool_(), [h.norm.unit is NormUnit.WORKING_DAYS for h in norms]),
+        "amount": (pa.float64(), [float(h.norm.amount) for h in norms]),
+        "cal_days": (pa.float64(), [float(h.norm.amount) * CALENDAR_DAYS_PER_UNIT[h.norm.unit] for h in norms]),
+    })
+    all_pairs = {(h.from_org, h.to_org) for h in model.handoffs}
+    _register(con, "pm_model_pairs", {"org_a": (s, [a for a, _ in sorted(all_pairs)]),
+                                      "org_b": (s, [b for _, b in sorted(all_pairs)])})
+    return {"valid": valid, "by_pair": by_pair, "explicit": explicit}
+
+
+def _calendar(con, first: dt.date, last: dt.date) -> None:
+    """``pm_cal(d, wd_cum)``: cumulative working days up to and including each date."""
+    rows = holiday_rows(first.year, last.year)
+    _register(con, "pm_holidays", {"d": (pa.date32(), [d for d, _ in rows]), "name": (pa.string(), [n for _, n in rows])})
+    con.execute("DROP TABLE IF EXISTS pm_cal")
+    con.execute(
+        """
+        CREATE TEMP TABLE pm_cal AS
+        SELECT d, sum(CASE WHEN isodow(d) <= 5 AND h.d IS NULL THEN 1 ELSE 0 END) OVER (ORDER BY d) AS wd_cum
+        FROM (SELECT CAST(g AS DATE) AS d FROM generate_series(CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP),
+                                                                 INTERVAL 1 DAY) t(g)) days
+        LEFT JOIN pm_holidays h USING (d)
+        """,
+        [first, last],
+    )
+
+
+def _build_transitions(log: EventLog) -> None:
+    """Materialise every event with its direct successor (``LEAD``) into ``pm_tr``."""
+    con = log.con
+    con.execute("DROP TABLE IF EXISTS pm_tr")
+    con.execute(
+        f"""
+        CREATE TEMP TABLE pm_tr AS
+        SELECT e.case_key, e.rn, e.activity AS act_a, e.org AS org_a, e.ts AS ts_a,
+               lead(e.activity) OVER w AS act_b, lead(e.org) OVER w AS org_b, lead(e.ts) OVER w AS ts_b
+        FROM (SELECT ev.case_key, ev.ts, ev.rn, ev.activity, coalesce(a.org, l.org) AS org
+              FROM {log.quoted()} ev
+              LEFT JOIN pm_act_org a ON a.activity = ev.activity
+              LEFT JOIN pm_log_org l ON l.log_org = ev.organisation) e
+        WINDOW w AS (PARTITION BY e.case_key ORDER BY e.ts, e.rn)
+        """
+    )
+
+
+def _f(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def practice_stats(
+    log: EventLog,
+    mapping: ActivityMapping,
+    model: ChainModel,
+    *,
+    threshold: int = MIN_SUPPRESSION_THRESHOLD,
+    horizon_days: int = 90,
+    top_variants: int = 10,
+    on: dt.date | None = None,
+) -> PracticeReport:
+    """Per hand-off figures of a loaded event log, suppressed.
+
+    Parameters
+    ----------
+    log : EventLog
+        From :func:`loaders.events.load_events` (or any table with the same columns).
+    mapping : ActivityMapping
+        From :func:`loaders.events.load_mapping`, validated against ``model``.
+    model : ChainModel
+    threshold : int
+        Small-cell suppression threshold (>= 5).
+    horizon_days : int
+        A case that reached the sending side and has no next event within
+        this many days counts as dropped off.
+    top_variants : int
+        How many of the most frequent variants to list.
+    on : date, optional
+        Which hand-offs are current (default today).
+
+    Returns
+    -------
+    PracticeReport
+    """
+    check_threshold(threshold)
+    con = log.con
+    ctx = _setup_tables(log, mapping, model, on)
+    first, last, n_events, n_cases = con.execute(
+        f"SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE), count(*), count(DISTINCT case_key) FROM {log.quoted()}"
+    ).fetchone()
+    if n_events == 0:
+        return PracticeReport(log.source, suppress(0, threshold), suppress(0, threshold), None, None, (), (), (), (),
+                              threshold, horizon_days, mapping.synthetic)
+    _calendar(con, first, last)
+    _build_transitions(log)
+    sup = lambda n: suppress(n, threshold)  # noqa: E731
+
+    # Attribute each transition to a hand-off: an explicit activity pair first, else the organisation pair.
+    con.execute("DROP TABLE IF EXISTS pm_hx")
+    con.execute(
+        """
+        CREATE TEMP TABLE pm_hx AS
+        SELECT coalesce(r.handoff_id, i.handoff_id) AS handoff_id, t.case_key, t.ts_a, t.ts_b,
+               epoch(t.ts_b - t.ts_a) / 86400.0 AS wait_days
+        FROM pm_tr t
+        LEFT JOIN pm_rules r ON r.from_act = t.act_a AND r.to_act = t.act_b
+        LEFT JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
+        WHERE t.act_b IS NOT NULL AND coalesce(r.handoff_id, i.handoff_id) IS NOT NULL
+        """
+    )
+    stats = con.execute(
+        """
+        SELECT x.handoff_id, count(DISTINCT x.case_key), count(*),
+               quantile_cont(x.wait_days, 0.5), quantile_cont(x.wait_days, 0.9), avg(x.wait_days),
+               count(*) FILTER (WHERE CASE WHEN n.working THEN (c2.wd_cum - c1.wd_cum) > n.amount
+                                           ELSE x.wait_days > n.cal_days END),
+               any_value(n.handoff_id) IS NOT NULL
+        FROM pm_hx x
+        LEFT JOIN pm_norms n ON n.handoff_id = x.handoff_id
+        LEFT JOIN pm_cal c1 ON n.working AND c1.d = CAST(x.ts_a AS DATE)
+        LEFT JOIN pm_cal c2 ON n.working AND c2.d = CAST(x.ts_b AS DATE)
+        GROUP BY x.handoff_id
+        """
+    ).fetchall()
+    horizon_s = int(horizon_days) * 86400
+    drop = dict(
+        ((hid, (base, dropped)) for hid, base, dropped in con.execute(
+            f"""
+            WITH side AS (
+                SELECT s.handoff_id, t.case_key, t.act_a, t.ts_a, t.ts_b FROM pm_tr t JOIN pm_side_act s ON s.activity = t.act_a
+                UNION ALL
+                SELECT s.handoff_id, t.case_key, t.act_a, t.ts_a, t.ts_b FROM pm_tr t JOIN pm_side_org s ON s.org = t.org_a
+            )
+            SELECT handoff_id, count(DISTINCT case_key),
+                   count(DISTINCT case_key) FILTER (WHERE ts_b IS NULL OR epoch(ts_b - ts_a) > {horizon_s})
+            FROM side
+            WHERE epoch(CAST(? AS TIMESTAMP) - ts_a) >= {horizon_s}
+              AND NOT (ts_b IS NULL AND act_a IN (SELECT activity FROM pm_end))
+            GROUP BY handoff_id
+            """,
+            [dt.datetime.combine(last, dt.time.max)],
+        ).fetchall())
+    )
+    ping = dict(con.execute(
+        """
+        WITH b AS (
+            SELECT case_key, org_a, org_b, lead(org_b) OVER (PARTITION BY case_key ORDER BY ts_a, rn) AS org_c
+            FROM pm_tr WHERE org_b IS NOT NULL AND org_a IS NOT NULL AND org_a <> org_b
+        )
+        SELECT h.handoff_id, count(DISTINCT b.case_key)
+        FROM b JOIN (SELECT org_a, org_b, handoff_id FROM pm_infer
+                     UNION SELECT a1.org, a2.org, r.handoff_id FROM pm_rules r
+                           JOIN pm_act_org a1 ON a1.activity = r.from_act JOIN pm_act_org a2 ON a2.activity = r.to_act) h
+          ON h.org_a = b.org_a AND h.org_b = b.org_b
+        WHERE b.org_c = b.org_a
+        GROUP BY h.handoff_id
+        """
+    ).fetchall())
+    by_id = {h.id: h for h in model.handoffs}
+    handoffs = []
+    for hid, cases, transitions, median, p90, mean, over, has_norm in stats:
+        h = by_id[hid]
+        c = sup(cases)
+        hidden = c.suppressed
+        base, dropped = drop.get(hid, (0, 0))
+        over_c = sup(over) if has_norm else None
+        tr_c = sup(transitions)
+        drop_c, base_c = sup(dropped), sup(base)
+        handoffs.append(HandOffPractice(
+            handoff_id=hid, label=h.label, from_org=h.from_org, to_org=h.to_org, cases=c, transitions=tr_c,
+            median_wait_days=None if hidden else _f(median), p90_wait_days=None if hidden else _f(p90),
+            mean_wait_days=None if hidden else _f(mean),
+            norm_description=h.norm.description if h.norm else None,
+            norm_amount=h.norm.amount if h.norm else None,
+            norm_unit=str(h.norm.unit) if h.norm and h.norm.unit else None,
+            over_norm=over_c, share_over_norm=None if over_c is None or hidden else share(over_c, tr_c),
+            drop_off=drop_c, drop_off_base=base_c, share_drop_off=share(drop_c, base_c),
+            ping_pong=sup(ping.get(hid, 0)),
+        ))
+    handoffs.sort(key=lambda p: (model.phase_order.get(by_id[p.handoff_id].phase, 99), p.handoff_id))
+
+    deviations = []
+    for a, b, in_model, cases, transitions, median, total in con.execute(
+        """
+        SELECT t.org_a, t.org_b, mp.org_a IS NOT NULL, count(DISTINCT t.case_key), count(*),
+               quantile_cont(epoch(t.ts_b - t.ts_a) / 86400.0, 0.5), sum(epoch(t.ts_b - t.ts_a) / 86400.0)
+        FROM pm_tr t
+        LEFT JOIN pm_rules r ON r.from_act = t.act_a AND r.to_act = t.act_b
+        LEFT JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
+        LEFT JOIN pm_model_pairs mp ON mp.org_a = t.org_a AND mp.org_b = t.org_b
+        WHERE t.org_b IS NOT NULL AND t.org_a IS NOT NULL AND t.org_a <> t.org_b
+          AND r.handoff_id IS NULL AND i.handoff_id IS NULL
+        GROUP BY ALL ORDER BY count(*) DESC, t.org_a, t.org_b
+        """
+    ).fetchall():
+        c = sup(cases)
+        deviations.append(Deviation(a, b, bool(in_model), c, sup(transitions),
+                                    None if c.suppressed else _f(median), None if c.suppressed else _f(total)))
+
+    variants = tuple(
+        Variant(tuple(acts), sup(n)) for acts, n in con.execute(
+            f"""
+            SELECT acts, count(*) AS n FROM (
+                SELECT list(activity ORDER BY ts, rn) AS acts FROM {log.quoted()} GROUP BY case_key)
+            GROUP BY acts HAVING count(*) >= ? ORDER BY n DESC, acts LIMIT ?
+            """,
+            [threshold, int(top_variants)],
+        ).fetchall()
+    )
+    unmapped = tuple(
+        UnmappedActivity(activity, sup(events), sup(cases)) for activity, events, cases in con.execute(
+            "SELECT act_a, count(*), count(DISTINCT case_key) FROM pm_tr WHERE org_a IS NULL "
+            "GROUP BY act_a ORDER BY count(*) DESC, act_a"
+        ).fetchall()
+    )
+    notes = []
+    for (a, b), ids in sorted(ctx["by_pair"].items()):
+        if len(ids) > 1 and not all(i in ctx["explicit"] for i in ids):
+            notes.append(f"{a} → {b}: {len(ids)} hand-offs in the model ({', '.join(ids)}); transitions between "
+                         "them are only attributed through explicit activity pairs in the mapping")
+    return PracticeReport(
+        source=log.source, events=sup(n_events), cases=sup(n_cases), first_day=first, last_day=last,
+        handoffs=tuple(handoffs), deviations=tuple(deviations), variants=variants, unmapped=unmapped,
+        threshold=threshold, horizon_days=int(horizon_days), synthetic=mapping.synthetic, notes=tuple(notes),
+    )
+
+
+def directly_follows(log: EventLog, *, threshold: int = MIN_SUPPRESSION_THRESHOLD) -> tuple[PairStats, ...]:
+    """The directly-follows graph of the log: per activity pair, count and waits (seconds), suppressed.
+
+    The same figures as a process-mining frequency and performance DFG
+    (events ordered by timestamp, then file position).
+    """
+    check_threshold(threshold)
+    con = log.con
+    con.execute("DROP TABLE IF EXISTS pm_dfg")
+    con.execute(
+        f"""
+        CREATE TEMP TABLE pm_dfg AS
+        SELECT activity AS act_a, case_key, lead(activity) OVER w AS act_b, epoch(lead(ts) OVER w - ts) AS wait_s
+        FROM {log.quoted()} WINDOW w AS (PARTITION BY case_key ORDER BY ts, rn)
+        """
+    )
+    rows = con.execute(
+        """
+        SELECT act_a, act_b, count(*), count(DISTINCT case_key), quantile_cont(wait_s, 0.5), avg(wait_s)
+        FROM pm_dfg WHERE act_b IS NOT NULL GROUP BY act_a, act_b ORDER BY act_a, act_b
+        """
+    ).fetchall()
+    con.execute("DROP TABLE pm_dfg")
+    out = []
+    for a, b, n, cases, median, mean in rows:
+        c = suppress(cases, threshold)
+        out.append(PairStats(a, b, suppress(n, threshold), c, None if c.suppressed else float(median),
+                             None if c.suppressed else float(mean)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class HandOffFigure:
+    """What the map needs per hand-off: volume for the edge width, share over norm for colour/dash."""
+
+    handoff_id: str
+    from_org: str
+    to_org: str
+    volume: int | None  # cases; None when suppressed
+    volume_label: str  # "123" or "<5"
+    median_wait_days: float | None
+    share_over_norm: float | None  # None: no numeric norm, or suppressed
+    norm_label: str | None
+    synthetic: bool
+
+
+def handoff_figures(report: PracticeReport) -> tuple[HandOffFigure, ...]:
+    """Per hand-off figures for the map, as plain dataclasses (suppression already applied)."""
+    return tuple(
+        HandOffFigure(h.handoff_id, h.from_org, h.to_org, h.cases.value, h.cases.label, h.median_wait_days,
+                      h.share_over_norm, h.norm_description, report.synthetic)
+        for h in report.handoffs
+    )
+
+
+def analyse_log(
+    path: str | os.PathLike,
+    *,
+    mapping_path: str | os.PathLike,
+    model: ChainModel,
+    threshold: int = MIN_SUPPRESSION_THRESHOLD,
+    horizon_days: int = 90,
+    salt: str | None = None,
+    memory_limit: str = "2GB",
+) -> PracticeReport:
+    """Load a log and a mapping from disk and return :func:`practice_stats` (convenience for CLI and UI)."""
+    from loaders.events import connect, load_events, load_mapping
+
+    mapping = load_mapping(mapping_path, model)
+    con = connect(memory_limit=memory_limit)
+    try:
+        log = load_events(Path(path), con=con, salt=salt)
+        return practice_stats(log, mapping, model, threshold=threshold, horizon_days=horizon_days)
+    finally:
+        con.close()

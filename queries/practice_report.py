@@ -1,0 +1,107 @@
+"""Plain-text rendering of a :class:`queries.practice.PracticeReport` (Dutch labels), and the check report.
+
+Only suppressed figures reach these functions: counts are :class:`queries.suppression.Count`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from graph.model import ChainModel
+from loaders.settings import Settings
+from queries.practice import PracticeReport
+
+__all__ = ["report_text", "check_text", "fmt_days", "fmt_share"]
+
+
+def fmt_days(days: float | None) -> str:
+    """``"4,2 d"`` (Dutch decimal comma) or ``"–"``.
+
+    >>> fmt_days(4.25), fmt_days(None)
+    ('4,2 d', '–')
+    """
+    return "–" if days is None else f"{days:.1f}".replace(".", ",") + " d"
+
+
+def fmt_share(value: float | None) -> str:
+    """``"37%"`` or ``"–"``.
+
+    >>> fmt_share(0.371), fmt_share(None)
+    ('37%', '–')
+    """
+    return "–" if value is None else f"{value:.0%}"
+
+
+def report_text(report: PracticeReport) -> str:
+    """The report as aligned text for the terminal."""
+    lines = []
+    if report.synthetic:
+        lines.append("SYNTHETISCHE GEGEVENS: gegenereerd, geen echte zaken.")
+    lines.append(f"Bron: {report.source}  gebeurtenissen: {report.events}  zaken: {report.cases}  "
+                 f"periode: {report.first_day} – {report.last_day}")
+    lines.append(f"Percentielen: {report.percentile_method}. Aantallen onder {report.threshold} zaken: "
+                 f"<{report.threshold}. Uitval: geen volgende gebeurtenis binnen {report.horizon_days} dagen.")
+    lines.append("")
+    header = ("overdracht", "zaken", "mediaan", "p90", "gem.", "norm", "> norm", "uitval", "pingpong")
+    rows = [header]
+    for h in report.handoffs:
+        rows.append((h.handoff_id, h.cases.label, fmt_days(h.median_wait_days), fmt_days(h.p90_wait_days),
+                     fmt_days(h.mean_wait_days), h.norm_description or "–",
+                     "–" if h.over_norm is None else f"{h.over_norm.label} ({fmt_share(h.share_over_norm)})",
+                     f"{h.drop_off.label} ({fmt_share(h.share_drop_off)})", h.ping_pong.label))
+    lines += _table(rows)
+    if report.deviations:
+        lines += ["", "Afwijkingen: overgangen tussen organisaties zonder overdracht in het model"]
+        rows = [("van", "naar", "zaken", "overgangen", "mediaan", "totale wachttijd", "in model")]
+        for d in report.deviations:
+            rows.append((d.from_org, d.to_org, d.cases.label, d.transitions.label, fmt_days(d.median_wait_days),
+                         fmt_days(d.total_wait_days), "ja (meerduidig)" if d.in_model else "nee"))
+        lines += _table(rows)
+    if report.variants:
+        lines += ["", "Meest voorkomende varianten"]
+        for v in report.variants:
+            lines.append(f"  {v.cases.label:>7}  " + " → ".join(v.activities))
+    if report.unmapped:
+        lines += ["", "Activiteiten zonder organisatie in de mapping (niet toegerekend)"]
+        for u in report.unmapped:
+            lines.append(f"  {u.activity}: {u.events} gebeurtenissen, {u.cases} zaken")
+    for note in report.notes:
+        lines.append(f"Let op: {note}")
+    return "\n".join(lines)
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+
+
+def check_text(path: str | os.PathLike, mapping_path: str | os.PathLike, model: ChainModel, settings: Settings) -> str:
+    """Load the log (privacy guard) and the mapping; report coverage. Raises on identifiers or a bad mapping."""
+    from loaders.events import connect, load_events, load_mapping
+    from queries.practice import practice_stats
+
+    mapping = load_mapping(mapping_path, model)
+    con = connect()
+    try:
+        log = load_events(path, con=con)
+        report = practice_stats(log, mapping, model, threshold=settings.suppression_threshold)
+    finally:
+        con.close()
+    lines = [f"{report.source}: privacycontrole geslaagd (geen BSN, e-mail, telefoonnummer, postcode of "
+             "naam/adreskolom gevonden); zaak-id's gehasht met zout.",
+             f"Gebeurtenissen: {report.events}; zaken: {report.cases}; overgeslagen rijen zonder zaak-id, tijdstip "
+             f"of activiteit: {log.skipped_rows}.",
+             f"Mapping {mapping.source}: {len(mapping.activities)} activiteiten, {len(mapping.organisations)} "
+             f"organisatienamen, {len(mapping.handoffs)} expliciete overdrachten."]
+    found = [h.handoff_id for h in report.handoffs]
+    lines.append(f"Overdrachten gevonden in de log ({len(found)}): " + (", ".join(found) or "geen"))
+    if report.unmapped:
+        lines.append("Niet gemapte activiteiten (gerapporteerd, niet toegerekend):")
+        lines += [f"  {u.activity}: {u.events} gebeurtenissen" for u in report.unmapped]
+    else:
+        lines.append("Alle activiteiten zijn gemapt.")
+    if report.deviations:
+        lines.append(f"Overgangen tussen organisaties zonder overdracht in het model: {len(report.deviations)} paren "
+                     "(zie cases stats).")
+    lines += [f"Let op: {n}" for n in report.notes]
+    return "\n".join(lines)
