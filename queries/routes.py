@@ -14,6 +14,12 @@ instrument     organisations applying it, and the      the route's last hand-off
 hand-off       the route's first step is it            the route's last step is it
 =============  ======================================  ==========================================
 
+``INSTRUMENT@ORGANISATION`` narrows an instrument to the organisation that
+carries it out: as end, the route's last hand-off carries the instrument to
+that organisation (e.g. ``ondertoezichtstelling@jeugdbescherming-west``: the
+OTS pronounced and handed to the gecertificeerde instelling); as start, the
+route starts there.
+
 Examples
 --------
 >>> from graph.examples import toy_chain
@@ -323,6 +329,14 @@ def endpoints(model: ChainModel, element_id: str, *, as_end: bool) -> tuple[list
 
     ``required_handoffs`` is None when any hand-off may be first/last.
     """
+    if "@" in element_id:
+        instrument_id, org_id = element_id.split("@", 1)
+        instrument = resolve(model, instrument_id, ("instruments",))
+        org = resolve(model, org_id, ("organisations",))
+        carrying = {ho.id for ho in model.handoffs if ho.instrument == instrument.id and ho.to_org == org.id}
+        if not carrying and org.id not in instrument.applied_by:
+            raise ChainError(f"{org.id!r} does not carry out {instrument.id!r}: no hand-off brings it there")
+        return [org.id], (carrying or None) if as_end else None
     element = resolve(model, element_id, ("organisations", "signals", "instruments", "handoffs"))
     if isinstance(element, Organisation):
         return [element.id], None

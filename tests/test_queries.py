@@ -447,3 +447,16 @@ def test_as_of_uses_half_open_validity():
     assert "ho-politie-vt" not in model_of(as_of(later, "2019-06-01")).index
     with pytest.raises(ChainError, match="ISO date"):
         as_of(model, "1 januari")
+
+
+def test_instrument_at_organisation_narrows_the_end():
+    ins = Instrument(id="ots", name="OTS", applied_by=("rechter",), sources=SRC)
+    model = chain(good("vraag", "raad", "rechter", instrument="ots"), good("uitspraak", "rechter", "gi", instrument="ots"),
+                  good("start", "a", "raad"), instruments=(ins,))
+    assert [r.handoffs for r in routes(model, "a", "ots")] == [("start", "vraag"), ("start", "vraag", "uitspraak")]
+    assert [r.handoffs for r in routes(model, "a", "ots@gi")] == [("start", "vraag", "uitspraak")]
+    assert [r.handoffs for r in routes(model, "ots@rechter", "gi")] == [("uitspraak",)]
+    with pytest.raises(ChainError, match="does not carry out"):
+        routes(model, "a", "ots@a")
+    with pytest.raises(UnknownElement):
+        routes(model, "a", "ots@nergens")
