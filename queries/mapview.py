@@ -46,6 +46,8 @@ __all__ = [
     "focus_set",
     "legend",
     "filter_options",
+    "handoffs_of",
+    "resting_on",
 ]
 
 # Lanes top to bottom.
@@ -571,3 +573,40 @@ def filter_options(model: ChainModel, lang: str = "nl") -> FilterOptions:
 def elements_by_ids(model: ChainModel, ids: Iterable[str]) -> list:
     """Model elements for ids, skipping unknown ones (stale widget state)."""
     return [model.index[i] for i in ids if i in model.index]
+
+
+def handoffs_of(model: ChainModel, org_id: str) -> tuple[tuple[HandOff, ...], tuple[HandOff, ...]]:
+    """The outgoing and incoming hand-offs of an organisation, by id.
+
+    >>> from graph.examples import toy_chain
+    >>> out, inc = handoffs_of(toy_chain(), "raad")
+    >>> [h.id for h in out], [h.id for h in inc]
+    (['ho-raad-kinderrechter'], ['ho-vt-raad', 'ho-vt-raad-oud'])
+    """
+    out = tuple(h for h in model.handoffs if h.from_org == org_id)
+    inc = tuple(h for h in model.handoffs if h.to_org == org_id)
+    return out, inc
+
+
+def resting_on(model: ChainModel, ref_id: str) -> tuple[str, ...]:
+    """Ids of the elements that cite a source or rest on a legal basis.
+
+    >>> from graph.examples import toy_chain
+    >>> resting_on(toy_chain(), "bw1-255")
+    ('ots', 'ho-raad-kinderrechter')
+    >>> resting_on(toy_chain(), "toy-law")[:2]
+    ('bw1-255', 'wmo-4-1-1')
+    """
+    found: list[str] = []
+    for element in model.elements():
+        if element.id == ref_id:
+            continue
+        cites = set(getattr(element, "sources", ()) or ()) | set(getattr(element, "legal_bases", ()) or ())
+        if isinstance(element, HandOff):
+            if element.norm is not None:
+                cites |= set(element.norm.sources)
+            for mode in element.failure_modes:
+                cites |= set(mode.sources)
+        if ref_id in cites:
+            found.append(element.id)
+    return tuple(found)

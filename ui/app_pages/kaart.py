@@ -1,0 +1,85 @@
+"""Ketenkaart: the chain map with filters, focus, legend, details and exports."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from graph.errors import ChainError
+from queries.mapview import MapFilter, filter_options, map_view
+from ui.components.network import chain_map, standalone_html
+from ui.details import show_element
+from ui.state import chain, glossary_help, lang, practice_figures, show_error, t
+
+current = chain()
+model = current.model
+language = lang()
+options = filter_options(model, language)
+
+st.title(t("nav.map"), help=glossary_help("OTS", "MUHP", "VT", "RvdK", "GI", "ZVH", "MDA++", "HOvJ"))
+st.caption(t("map.intro"))
+
+# A jump from another page (Knelpunten, Routes) focuses the map on an element.
+jump = st.session_state.pop("goto_focus", None)
+if jump and jump in model.index:
+    st.session_state["map_focus"] = jump
+    st.session_state["map_details"] = jump
+labels = dict(options.focusable)
+
+with st.expander(t("map.filters"), expanded=bool(st.session_state.get("map_focus"))):
+    c1, c2, c3, c4 = st.columns(4)
+    domains = c1.multiselect(t("map.domain"), [d for d, _ in options.domains], format_func=dict(options.domains).get,
+                             key="map_domains")
+    phases = c2.multiselect(t("map.phase"), [p for p, _ in options.phases], format_func=dict(options.phases).get,
+                            key="map_phases")
+    instruments = c3.multiselect(t("map.instrument"), [i for i, _ in options.instruments],
+                                 format_func=dict(options.instruments).get, key="map_instruments",
+                                 help=glossary_help("OTS", "MUHP", "MDA++"))
+    regions = c4.multiselect(t("map.region"), list(options.regions), key="map_regions")
+    f1, f2 = st.columns([3, 1])
+    focus = f1.selectbox(t("map.focus"), [None, *labels], key="map_focus",
+                         on_change=lambda: st.session_state.pop("map_details", None),
+                         format_func=lambda v: t("map.focus_none") if v is None else labels.get(v, v))
+    steps = f2.number_input(t("map.steps"), min_value=0, max_value=6, value=1, step=1, key="map_steps")
+
+flt = MapFilter(domains=tuple(domains), phases=tuple(phases), instruments=tuple(instruments),
+                regions=tuple(regions), focus=focus, steps=int(steps))
+figures = practice_figures(current)
+try:
+    view = map_view(model, flt, lang=language, figures=figures)
+except ChainError as exc:
+    show_error(exc)
+    st.stop()
+
+left, right = st.columns([3, 1.25], gap="medium")
+with left:
+    if not view.nodes:
+        st.info(t("map.empty"))
+    selected = chain_map(view, key="kaart", text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"),
+                                                  "aria": t("map.aria")}, filename="ketenkaart.png")
+    if figures:
+        st.caption(t("map.figures_synthetic"))
+    legend_items = [f"{'┈┈' if e.symbol == 'dashed' else '──' if e.symbol == 'solid' else ''} {e.label}"
+                    for e in view.legend if not e.key.startswith("lane-")]
+    with st.expander(t("map.legend"), expanded=True):
+        st.markdown("\n".join(f"- {item.strip()}" for item in legend_items))
+        st.caption(" · ".join(e.label for e in view.legend if e.key.startswith("lane-")))
+    legend_html = "<ul>" + "".join(f"<li>{html.escape(e.label)}</li>" for e in view.legend) + "</ul>"
+    st.download_button(t("map.html"), data=lambda: standalone_html(view, title=t("app.title"), legend_html=legend_html,
+                                                                    lang=language),
+                       file_name="ketenkaart.html", mime="text/html", key="map_html", on_click="ignore")
+
+with right:
+    if selected:
+        st.session_state["map_details"] = selected
+    details = st.session_state.get("map_details") or focus
+    if details and details in model.index:
+        st.markdown(f"**{t('map.selected', name=labels.get(details, details))}**")
+        show_element(model, details)
+        if model.kind_of(details) == "handoffs":
+            if st.button(t("detail.why"), key="map_why"):
+                st.session_state["why_handoff"] = details
+                st.switch_page("app_pages/waarom.py")
+    else:
+        st.info(t("map.click_hint"))

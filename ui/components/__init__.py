@@ -1,0 +1,1 @@
+"""Browser components of the UI, with their JavaScript served from the package."""

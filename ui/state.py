@@ -1,0 +1,177 @@
+"""Shared state of the UI: the cached model and graph, the language, the glossary.
+
+The model is loaded once per process (``st.cache_resource``) and never
+mutated. Tests inject another model by putting it in
+``st.session_state["model"]`` before the page runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import streamlit as st
+import yaml
+
+from graph.errors import ChainError
+from graph.examples import toy_chain
+from graph.model import ChainModel
+from graph.networkx import to_networkx
+from loaders.settings import Settings
+from ui.i18n import text
+
+__all__ = ["Chain", "chain", "lang", "t", "glossary", "GlossaryTerm", "table_downloads", "name_of"]
+
+_REPO_ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY_FILE = _REPO_ROOT / "data" / "glossary.yaml"
+
+
+@dataclass(frozen=True)
+class Chain:
+    """What every page works on. ``graph`` is a networkx graph or a backend."""
+
+    model: ChainModel
+    graph: Any
+    sample: bool  # True when the built-in toy chain stands in for missing data
+    backend_name: str = "networkx"
+
+
+@st.cache_resource(show_spinner=False)
+def _load_default(data_dir: str, neo4j_uri: str | None) -> Chain:
+    settings = Settings.from_env()
+    try:
+        from loaders.load import load_model  # the loader; may not be installed yet
+    except ImportError:
+        load_model = None
+    model: ChainModel | None = None
+    if load_model is not None and Path(data_dir).exists() and any(Path(data_dir).iterdir()):
+        loaded = load_model(Path(data_dir))
+        model = loaded[0] if isinstance(loaded, tuple) else loaded
+    sample = model is None
+    if model is None:
+        model = toy_chain()
+    graph: Any = to_networkx(model)
+    backend_name = "networkx"
+    if neo4j_uri:
+        from queries.backend import open_backend
+
+        graph = open_backend("neo4j", settings=settings) if _accepts_settings(open_backend) else open_backend("neo4j")
+        backend_name = "neo4j"
+    return Chain(model=model, graph=graph, sample=sample, backend_name=backend_name)
+
+
+def _accepts_settings(func) -> bool:
+    import inspect
+
+    return "settings" in inspect.signature(func).parameters
+
+
+def chain() -> Chain:
+    """The chain for this session: an injected one (tests) or the cached default."""
+    injected = st.session_state.get("model")
+    if isinstance(injected, ChainModel):
+        return _injected(injected)
+    settings = Settings.from_env()
+    return _load_default(str(settings.data_dir), settings.neo4j_uri)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={ChainModel: id})
+def _injected(model: ChainModel) -> Chain:
+    return Chain(model=model, graph=to_networkx(model), sample=False)
+
+
+def lang() -> str:
+    """``"en"`` when the English toggle is on, else ``"nl"``."""
+    return "en" if st.session_state.get("lang_en") else "nl"
+
+
+def t(key: str, **values: object) -> str:
+    return text(key, lang(), **values)
+
+
+def name_of(element: Any, language: str | None = None) -> str:
+    """Display name of a model element in the current language."""
+    language = language or lang()
+    if language == "en" and getattr(element, "name_en", None):
+        return element.name_en
+    label = getattr(element, "label", None)
+    if isinstance(label, str) and not hasattr(element, "title"):
+        return label
+    return getattr(element, "name", None) or getattr(element, "id", "")
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    nl: str
+    en: str
+    source: str
+    full_nl: str = ""
+    full_en: str = ""
+
+
+@st.cache_data(show_spinner=False)
+def glossary() -> tuple[GlossaryTerm, ...]:
+    """The glossary from ``data/glossary.yaml``."""
+    raw = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8")) or {}
+    terms = []
+    for item in raw.get("terms", []):
+        terms.append(GlossaryTerm(term=item["term"], nl=item["nl"], en=item["en"], source=item["source"],
+                                  full_nl=item.get("full_nl", ""), full_en=item.get("full_en", "")))
+    return tuple(sorted(terms, key=lambda g: g.term.lower()))
+
+
+def glossary_help(*terms: str) -> str | None:
+    """Tooltip text explaining the given glossary terms in the current language."""
+    found = {g.term: g for g in glossary()}
+    lines = []
+    for term in terms:
+        g = found.get(term)
+        if g:
+            full = g.full_en if lang() == "en" else g.full_nl
+            lines.append(f"**{g.term}**{' (' + full + ')' if full else ''}: {g.en if lang() == 'en' else g.nl}")
+    return "\n\n".join(lines) or None
+
+
+def table_downloads(rows: list[dict], stem: str, key: str) -> None:
+    """CSV and JSON download buttons for a table (a list of flat dicts)."""
+    if not rows:
+        return
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0].keys()))
+    writer.writeheader()
+    writer.writerows(rows)
+    left, right = st.columns(2)
+    left.download_button(t("export.csv"), buffer.getvalue().encode("utf-8"), file_name=f"{stem}.csv",
+                         mime="text/csv", key=f"{key}_csv", on_click="ignore")
+    right.download_button(t("export.json"), json.dumps(rows, ensure_ascii=False, indent=2, default=str).encode("utf-8"),
+                          file_name=f"{stem}.json", mime="application/json", key=f"{key}_json", on_click="ignore")
+
+
+def show_error(exc: ChainError) -> None:
+    """The one place a page turns a ChainError into a message."""
+    st.error(str(exc))
+
+
+def practice_figures(current: Chain) -> dict[str, str]:
+    """Per hand-off figure texts from the case-log statistics, when that module exists.
+
+    Hook: ``queries.practice.handoff_figure_texts(model, lang=...)`` returning
+    ``{handoff_id: text}`` with small cells already suppressed. Without it the
+    map shows no figures.
+    """
+    try:
+        from queries import practice  # noqa: F401
+    except ImportError:
+        return {}
+    func = getattr(practice, "handoff_figure_texts", None)
+    if func is None:
+        return {}
+    try:
+        return dict(func(current.model, lang=lang()))
+    except (ChainError, TypeError):
+        return {}

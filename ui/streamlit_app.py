@@ -1,0 +1,39 @@
+"""Entry point: the language toggle, the data banner and the page router. No logic."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph.errors import ChainError
+from ui.state import chain, t
+
+st.set_page_config(page_title="Ketenkaart", layout="wide")
+
+st.sidebar.toggle("English", key="lang_en", help="Nederlands / English")
+
+PAGES = [
+    st.Page("app_pages/kaart.py", title=t("nav.map"), url_path="kaart", default=True),
+    st.Page("app_pages/routes.py", title=t("nav.routes"), url_path="routes"),
+    st.Page("app_pages/knelpunten.py", title=t("nav.bottlenecks"), url_path="knelpunten"),
+    st.Page("app_pages/waarom.py", title=t("nav.why"), url_path="waarom"),
+    st.Page("app_pages/wat_als.py", title=t("nav.whatif"), url_path="wat-als"),
+    st.Page("app_pages/bronnen.py", title=t("nav.sources"), url_path="bronnen"),
+    st.Page("app_pages/woordenlijst.py", title=t("nav.glossary"), url_path="woordenlijst"),
+]
+page = st.navigation(PAGES)
+
+try:
+    current = chain()
+except ChainError as exc:
+    st.error(t("error.data"))
+    st.code(str(exc), language=None)
+    st.stop()
+if current.sample:
+    st.sidebar.warning(t("app.sample"))
+else:
+    st.sidebar.caption(t("app.loaded", title=current.model.title or current.model.region,
+                         orgs=len(current.model.organisations), handoffs=len(current.model.handoffs)))
+if current.backend_name == "neo4j":
+    st.sidebar.caption(t("app.backend_neo4j"))
+
+page.run()
