@@ -18,7 +18,7 @@ from typing import Sequence
 
 from graph.model import Norm, NormUnit
 
-__all__ = ["handoff_title", "norm_phrase", "norm_text", "days_phrase", "join_nl", "join_en", "number"]
+__all__ = ["display_name", "handoff_title", "norm_phrase", "norm_text", "days_phrase", "join_nl", "join_en", "number"]
 
 _UNITS = {
     NormUnit.HOURS: ("uur", "uur", "hour", "hours"),
@@ -32,6 +32,13 @@ _UNITS = {
 def handoff_title(handoff) -> str:
     """A hand-off's name, or its trigger when it has no name (never bare ids)."""
     return handoff.name or handoff.trigger
+
+
+def display_name(element) -> str:
+    """What to call any model element in a sentence."""
+    if hasattr(element, "trigger"):
+        return handoff_title(element)
+    return getattr(element, "name", None) or element.id
 
 
 def number(value: float, lang: str = "nl") -> str:

@@ -39,7 +39,7 @@ from graph.networkx import to_networkx
 from queries.backend import as_backend
 from queries.bottlenecks import Finding, bottlenecks
 from queries.resolve import resolve
-from queries.text import join_en, join_nl
+from queries.text import display_name, join_en, join_nl
 
 __all__ = ["RouteChange", "WhatIf", "without", "what_if", "shortest_routes"]
 
@@ -211,7 +211,7 @@ def what_if(graph, remove: Iterable[str]) -> WhatIf:
     new_findings = tuple(f for f in findings_after if key(f) not in had)
     resolved = tuple(f for f in findings_before if key(f) not in has and f.element in after_ids)
 
-    names = [model.get(i).name if hasattr(model.get(i), "name") else i for i in remove]
+    names = [display_name(model.get(i)) for i in remove]
     lost = [i for i in cascaded if model.kind_of(i) == "handoffs"]
     nl = f"Zonder {join_nl(names)}"
     en = f"Without {join_en(names)}"
