@@ -19,7 +19,12 @@ explains (deviations, with volume and time impact), the most frequent
 variants and the activities the mapping does not know.
 
 A *transition* is a directly-follows pair of events in one case, ordered by
-timestamp and then by position in the file. Everything runs in DuckDB, with
+timestamp and then by position in the file. A transition between two
+organisations that the model links by exactly one current hand-off belongs to
+that hand-off. An explicit rule of the mapping (``from`` activities → ``to``
+activities) measures from a from-activity to the next to-activity of the
+case, skipping events that are neither (so "zorgmelding verzonden →
+veiligheidsbeoordeling afgerond" can be measured across a registration step). Everything runs in DuckDB, with
 no Python loop over rows; the ``LEAD`` result is materialised into a
 temporary table before it is aggregated (one pipeline that windows and takes
 quantiles at once spills tens of GB at 20M events).
@@ -221,21 +226,27 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
     _register(con, "pm_act_org", {"activity": (s, [a for a, _ in acts]), "org": (s, [o for _, o in acts])})
     logs = mapping.organisations
     _register(con, "pm_log_org", {"log_org": (s, [a for a, _ in logs]), "org": (s, [o for _, o in logs])})
-    rule_rows = [(f, t, r.handoff_id) for r in mapping.handoffs for f in r.from_activities for t in r.to_activities]
-    _register(con, "pm_rules", {"from_act": (s, [r[0] for r in rule_rows]), "to_act": (s, [r[1] for r in rule_rows]),
-                                "handoff_id": (s, [r[2] for r in rule_rows])})
+    rule_rows = sorted({(r.handoff_id, a, role) for r in mapping.handoffs
+                        for role, acts in (("from", r.from_activities), ("to", r.to_activities)) for a in acts})
+    _register(con, "pm_rule_acts", {"handoff_id": (s, [r[0] for r in rule_rows]), "activity": (s, [r[1] for r in rule_rows]),
+                                    "role": (s, [r[2] for r in rule_rows])})
     valid = current_handoffs(model, on)
     explicit = {r.handoff_id for r in mapping.handoffs}
+    by_id = {h.id: h for h in model.handoffs}
+    explicit_pairs = sorted({(by_id[h].from_org, by_id[h].to_org) for h in explicit})
     by_pair: dict[tuple[str, str], list[str]] = {}
     for h in valid:
         by_pair.setdefault((h.from_org, h.to_org), []).append(h.id)
     infer = []
     if mapping.infer_by_organisation:
-        infer = [(a, b, ids[0]) for (a, b), ids in sorted(by_pair.items()) if len(ids) == 1 and a != b]
+        # A pair is inferred only when one current hand-off links it and no explicit rule covers the pair.
+        infer = [(a, b, ids[0]) for (a, b), ids in sorted(by_pair.items())
+                 if len(ids) == 1 and a != b and (a, b) not in explicit_pairs]
+    _register(con, "pm_covered", {"org_a": (s, [a for a, _ in explicit_pairs]), "org_b": (s, [b for _, b in explicit_pairs])})
     _register(con, "pm_infer", {"org_a": (s, [r[0] for r in infer]), "org_b": (s, [r[1] for r in infer]),
                                 "handoff_id": (s, [r[2] for r in infer])})
     # The sending side of each hand-off, for drop-off: explicit from-activities, else the from-organisation.
-    side_act = [(r.handoff_id, f) for r in mapping.handoffs for f in r.from_activities]
+    side_act = sorted({(r.handoff_id, f) for r in mapping.handoffs for f in r.from_activities})
     side_org = [(hid, a) for a, b, hid in infer if hid not in explicit]
     _register(con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]), "activity": (s, [r[1] for r in side_act])})
     _register(con, "pm_side_org", {"handoff_id": (s, [r[0] for r in side_org]), "org": (s, [r[1] for r in side_org])})
@@ -343,12 +354,22 @@ def practice_stats(
     con.execute(
         """
         CREATE TEMP TABLE pm_hx AS
-        SELECT coalesce(r.handoff_id, i.handoff_id) AS handoff_id, t.case_key, t.ts_a, t.ts_b,
-               epoch(t.ts_b - t.ts_a) / 86400.0 AS wait_days
-        FROM pm_tr t
-        LEFT JOIN pm_rules r ON r.from_act = t.act_a AND r.to_act = t.act_b
-        LEFT JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
-        WHERE t.act_b IS NOT NULL AND coalesce(r.handoff_id, i.handoff_id) IS NOT NULL
+        SELECT i.handoff_id, t.case_key, t.ts_a, t.ts_b, epoch(t.ts_b - t.ts_a) / 86400.0 AS wait_days
+        FROM pm_tr t JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
+        WHERE t.act_b IS NOT NULL
+        """
+    )
+    # Explicit rules: a from-activity directly followed by a to-activity once the case is projected on
+    # the rule's own activities (other events in between are skipped, e.g. a registration step).
+    con.execute(
+        """
+        INSERT INTO pm_hx
+        SELECT handoff_id, case_key, ts_a, ts_b, epoch(ts_b - ts_a) / 86400.0
+        FROM (SELECT r.handoff_id, t.case_key, r.role, t.ts_a,
+                     lead(r.role) OVER w AS role_b, lead(t.ts_a) OVER w AS ts_b
+              FROM pm_tr t JOIN pm_rule_acts r ON r.activity = t.act_a
+              WINDOW w AS (PARTITION BY r.handoff_id, t.case_key ORDER BY t.ts_a, t.rn))
+        WHERE role = 'from' AND role_b = 'to'
         """
     )
     stats = con.execute(
@@ -392,8 +413,9 @@ def practice_stats(
         )
         SELECT h.handoff_id, count(DISTINCT b.case_key)
         FROM b JOIN (SELECT org_a, org_b, handoff_id FROM pm_infer
-                     UNION SELECT a1.org, a2.org, r.handoff_id FROM pm_rules r
-                           JOIN pm_act_org a1 ON a1.activity = r.from_act JOIN pm_act_org a2 ON a2.activity = r.to_act) h
+                     UNION SELECT a1.org, a2.org, r1.handoff_id FROM pm_rule_acts r1
+                           JOIN pm_rule_acts r2 ON r2.handoff_id = r1.handoff_id AND r1.role = 'from' AND r2.role = 'to'
+                           JOIN pm_act_org a1 ON a1.activity = r1.activity JOIN pm_act_org a2 ON a2.activity = r2.activity) h
           ON h.org_a = b.org_a AND h.org_b = b.org_b
         WHERE b.org_c = b.org_a
         GROUP BY h.handoff_id
@@ -428,11 +450,11 @@ def practice_stats(
         SELECT t.org_a, t.org_b, mp.org_a IS NOT NULL, count(DISTINCT t.case_key), count(*),
                quantile_cont(epoch(t.ts_b - t.ts_a) / 86400.0, 0.5), sum(epoch(t.ts_b - t.ts_a) / 86400.0)
         FROM pm_tr t
-        LEFT JOIN pm_rules r ON r.from_act = t.act_a AND r.to_act = t.act_b
+        LEFT JOIN pm_covered r ON r.org_a = t.org_a AND r.org_b = t.org_b
         LEFT JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
         LEFT JOIN pm_model_pairs mp ON mp.org_a = t.org_a AND mp.org_b = t.org_b
         WHERE t.org_b IS NOT NULL AND t.org_a IS NOT NULL AND t.org_a <> t.org_b
-          AND r.handoff_id IS NULL AND i.handoff_id IS NULL
+          AND r.org_a IS NULL AND i.handoff_id IS NULL
         GROUP BY ALL ORDER BY count(*) DESC, t.org_a, t.org_b
         """
     ).fetchall():
@@ -457,8 +479,9 @@ def practice_stats(
         ).fetchall()
     )
     notes = []
+    seen = {(d.from_org, d.to_org) for d in deviations if d.in_model}
     for (a, b), ids in sorted(ctx["by_pair"].items()):
-        if len(ids) > 1 and not all(i in ctx["explicit"] for i in ids):
+        if (a, b) in seen and len(ids) > 1:
             notes.append(f"{a} → {b}: {len(ids)} hand-offs in the model ({', '.join(ids)}); transitions between "
                          "them are only attributed through explicit activity pairs in the mapping")
     return PracticeReport(

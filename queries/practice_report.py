@@ -11,7 +11,7 @@ from graph.model import ChainModel
 from loaders.settings import Settings
 from queries.practice import PracticeReport
 
-__all__ = ["report_text", "check_text", "fmt_days", "fmt_share"]
+__all__ = ["report_text", "check_text", "fmt_days", "fmt_share", "norm_label"]
 
 
 def fmt_days(days: float | None) -> str:
@@ -32,6 +32,23 @@ def fmt_share(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
 
+_UNIT_NL = {"hours": "uur", "calendar-days": "kalenderdagen", "working-days": "werkdagen", "weeks": "weken",
+            "months": "maanden"}
+
+
+def norm_label(amount: float | None, unit: str | None, description: str | None, width: int = 28) -> str:
+    """A short norm label: ``"5 werkdagen"``, else the description cut to ``width``.
+
+    >>> norm_label(5, "working-days", "binnen 5 werkdagen"), norm_label(None, None, "Dezelfde nacht, direct ter plaatse")
+    ('5 werkdagen', 'Dezelfde nacht, direct ter p…')
+    """
+    if amount is not None and unit:
+        return f"{amount:g} {_UNIT_NL.get(unit, unit)}"
+    if not description:
+        return "–"
+    return description if len(description) <= width else description[:width] + "…"
+
+
 def report_text(report: PracticeReport) -> str:
     """The report as aligned text for the terminal."""
     lines = []
@@ -46,7 +63,7 @@ def report_text(report: PracticeReport) -> str:
     rows = [header]
     for h in report.handoffs:
         rows.append((h.handoff_id, h.cases.label, fmt_days(h.median_wait_days), fmt_days(h.p90_wait_days),
-                     fmt_days(h.mean_wait_days), h.norm_description or "–",
+                     fmt_days(h.mean_wait_days), norm_label(h.norm_amount, h.norm_unit, h.norm_description),
                      "–" if h.over_norm is None else f"{h.over_norm.label} ({fmt_share(h.share_over_norm)})",
                      f"{h.drop_off.label} ({fmt_share(h.share_drop_off)})", h.ping_pong.label))
     lines += _table(rows)
