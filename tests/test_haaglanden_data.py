@@ -318,6 +318,7 @@ def test_seed_escalation_to_the_doorbraakteam(model):
     escalations = [h for h in model.handoffs if h.to_org == DOORBRAAKTEAM]
     senders = {h.from_org for h in escalations if seed & set(h.sources)}
     assert {"politie", "openbaar-ministerie", "veilig-thuis-haaglanden", "reclassering"} <= senders
+    assert any(_seed_modes(model, h) for h in escalations)
     routed = [h for h in model.handoffs if h.escalation_to == DOORBRAAKTEAM]
     assert routed
     for h in routed:
