@@ -166,6 +166,10 @@ class NetworkxBackend:
         for ho in self._model.handoffs:
             out.setdefault(ho.from_org, []).append((ho.id, ho.to_org))
         self._out = {org: sorted(items) for org, items in out.items()}
+        into: dict[str, list[tuple[str, str]]] = {}
+        for ho in self._model.handoffs:
+            into.setdefault(ho.to_org, []).append((ho.id, ho.from_org))
+        self._in = {org: sorted(items) for org, items in into.items()}
 
     @property
     def model(self) -> ChainModel:
@@ -184,10 +188,24 @@ class NetworkxBackend:
         if max_handoffs < 1 or not ends:
             return []
         out = self._out
+        # hand-offs still needed from each organisation to some end (reverse BFS), to prune the search
+        to_go = dict.fromkeys(ends, 0)
+        frontier = sorted(ends)
+        while frontier:
+            nxt_frontier = []
+            for org in frontier:
+                for handoff_id, prev in self._in.get(org, ()):
+                    if handoff_id in excluded or prev in excluded or prev in to_go:
+                        continue
+                    to_go[prev] = to_go[org] + 1
+                    nxt_frontier.append(prev)
+            frontier = nxt_frontier
 
         def walk(org: str, visited: set[str], path: list[str]) -> None:
             for handoff_id, nxt in out.get(org, ()):
                 if handoff_id in excluded or nxt in excluded or nxt in visited:
+                    continue
+                if nxt not in to_go or len(path) + 1 + to_go[nxt] > max_handoffs:
                     continue
                 path.append(handoff_id)
                 if nxt in ends:

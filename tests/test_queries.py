@@ -460,3 +460,39 @@ def test_instrument_at_organisation_narrows_the_end():
         routes(model, "a", "ots@a")
     with pytest.raises(UnknownElement):
         routes(model, "a", "ots@nergens")
+
+
+def _naive_candidates(model, starts, ends, max_handoffs, excluded=()):
+    """Every simple walk, enumerated without any pruning (reference for the backend)."""
+    found = set()
+
+    def walk(org, visited, path):
+        for ho in sorted(model.handoffs, key=lambda h: h.id):
+            if ho.from_org != org or ho.id in excluded or ho.to_org in excluded or ho.to_org in visited:
+                continue
+            if ho.to_org in ends:
+                found.add(tuple(path + [ho.id]))
+            if len(path) + 1 < max_handoffs:
+                walk(ho.to_org, visited | {ho.to_org}, path + [ho.id])
+
+    for s in starts:
+        if s not in excluded:
+            walk(s, {s}, [])
+    return sorted(found, key=lambda c: (len(c), c))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pruned_route_search_equals_naive_enumeration(seed):
+    rng = random.Random(seed)
+    n = 9
+    hos = [good(f"h{i}", f"o{rng.randrange(n)}", f"o{rng.randrange(n)}") for i in range(22)]
+    hos = [h for h in hos if h.from_org != h.to_org]
+    model = chain(*hos, extra_orgs=[f"o{i}" for i in range(n)])
+    backend = as_backend(model)
+    for _ in range(5):
+        starts = rng.sample([f"o{i}" for i in range(n)], 2)
+        ends = rng.sample([f"o{i}" for i in range(n)], 3)
+        excluded = rng.sample([h.id for h in hos], 2) + [f"o{rng.randrange(n)}"]
+        for k in (1, 3, 5):
+            assert backend.route_candidates(starts, ends, k, excluded) == _naive_candidates(
+                model, starts, set(ends) - set(excluded), k, set(excluded))
