@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
 from rdflib.term import Node
 
@@ -182,7 +181,7 @@ class _Reader:
         if sequence is not None:
             heads = list(self.g.objects(node, sequence))
             if len(heads) == 1:
-                ordered = [local_id(item) for item in Collection(self.g, heads[0])]
+                ordered = [local_id(item) for item in self.rdf_list(heads[0])]
                 if sorted(ordered) == sorted(ids):
                     return ordered
                 self.problem(node, field, f"{self.g.qname(sequence)} lists other values than {self.g.qname(prop)}")
@@ -411,6 +410,19 @@ class _Reader:
             "description": self.text(node, DCTERMS.description, "description", lang=None),
             **self.common(node),
         })
+
+    def rdf_list(self, head: Node) -> list[Node]:
+        """The members of an RDF list; stops at a cycle instead of looping."""
+        items: list[Node] = []
+        seen: set[Node] = set()
+        node: Node | None = head
+        while node is not None and node != RDF.nil and node not in seen:
+            seen.add(node)
+            first = self.g.value(node, RDF.first)
+            if first is not None:
+                items.append(first)
+            node = self.g.value(node, RDF.rest)
+        return items
 
     # --- helpers for nested nodes -------------------------------------------
     @staticmethod
