@@ -1,0 +1,189 @@
+"""Headless page tests: each page runs with Streamlit's AppTest on the toy chain
+(injected through session state), widgets are set, and the expected content appears."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph.examples import toy_chain
+
+PAGES = Path(__file__).resolve().parent.parent / "ui" / "app_pages"
+TIMEOUT = 30
+
+
+def page(name: str, *, english: bool = False, **state) -> AppTest:
+    at = AppTest.from_file(str(PAGES / name), default_timeout=TIMEOUT)
+    at.session_state["model"] = toy_chain()
+    if english:
+        at.session_state["lang_en"] = True
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def map_data(at: AppTest, index: int = 0) -> dict:
+    """The data the page sent to the map component (nodes, edges, lanes)."""
+    return json.loads(at.get("bidi_component")[index].proto.json)["view"]
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
+    parts += [s.value for s in at.subheader] + [i.value for i in at.info] + [s.value for s in at.success]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_map_page_renders_filters_and_click_hint():
+    at = page("kaart.py")
+    assert not at.exception
+    assert at.title[0].value == "Ketenkaart"
+    assert {m.label for m in at.multiselect} == {"Domein", "Fase", "Instrument", "Regio"}
+    assert "Klik op de kaart" in texts(at)
+
+
+def test_map_page_focus_shows_details_with_sources_and_norm():
+    at = page("kaart.py")
+    at.selectbox(key="map_focus").set_value("ho-politie-vt").run()
+    assert not at.exception
+    body = texts(at)
+    assert "Van Politie naar Veilig Thuis" in body
+    assert "binnen 5 werkdagen" in body
+    assert "wetten.overheid.nl/jci1.3:c:BWBR0035362&artikel=4.1.1" in body
+
+
+def test_map_page_handoff_without_norm_or_basis_says_so():
+    at = page("kaart.py", goto_focus="ho-vt-lokaal-team")
+    assert not at.exception
+    body = texts(at)
+    assert "Geen grondslag bekend." in body
+    assert "Geen norm (termijn) bekend" in body
+    assert "Risico's raken uit beeld" in body
+
+
+def test_map_page_in_english():
+    at = page("kaart.py", english=True, goto_focus="politie")
+    assert not at.exception
+    assert at.title[0].value == "Chain map"
+    assert "Outgoing hand-offs" in texts(at)
+
+
+def test_map_page_sends_the_whole_chain_with_encoding():
+    at = page("kaart.py")
+    data = map_data(at)
+    assert {n["id"] for n in data["nodes"]} >= {"politie", "veilig-thuis", "lokaal-team", "raad", "kinderrechter"}
+    edges = {e["id"]: e for e in data["edges"]}
+    assert edges["ho-vt-lokaal-team"]["dashed"] and edges["ho-vt-lokaal-team"]["label"].startswith("⚠")
+    assert not edges["ho-politie-vt"]["dashed"]
+    assert [lane["label"] for lane in data["lanes"]] == ["Veiligheid en straf", "Zorg", "Jeugdbescherming"]
+
+
+def test_map_page_filters_keep_positions():
+    at = page("kaart.py")
+    before = {n["id"]: (n["x"], n["y"]) for n in map_data(at)["nodes"]}
+    at.multiselect(key="map_instruments").set_value(["ots"]).run()
+    assert not at.exception
+    data = map_data(at)
+    assert [e["id"] for e in data["edges"]] == ["ho-raad-kinderrechter"]
+    assert all(before[n["id"]] == (n["x"], n["y"]) for n in data["nodes"])
+    at.multiselect(key="map_instruments").set_value([])
+    at.multiselect(key="map_domains").set_value(["zorg"]).run()
+    assert not at.exception
+    assert {n["id"] for n in map_data(at)["nodes"] if n["kind"] == "organisations"} >= {"veilig-thuis", "lokaal-team"}
+
+
+def test_routes_page_finds_ranked_routes_with_steps():
+    at = page("routes.py")
+    at.selectbox(key="routes_start").set_value("signaal-incident")
+    at.selectbox(key="routes_end").set_value("kinderrechter")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "2 route(s) gevonden." in texts(at)
+    table = at.dataframe[0].value
+    assert list(table["Van"]) == ["Politie", "Veilig Thuis", "Raad voor de Kinderbescherming"]
+    assert list(table["Naar"])[-1] == "Kinderrechter"
+    assert len(table) == 3
+    highlighted = [e["id"] for e in map_data(at)["edges"] if e["highlighted"]]
+    assert highlighted == ["ho-politie-vt", "ho-vt-raad", "ho-raad-kinderrechter"] or \
+        sorted(highlighted) == sorted(["ho-politie-vt", "ho-vt-raad", "ho-raad-kinderrechter"])
+
+
+def test_routes_page_reports_no_route():
+    at = page("routes.py")
+    at.selectbox(key="routes_start").set_value("raad")
+    at.selectbox(key="routes_end").set_value("politie")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("no route from 'raad' to 'politie'" in e.value for e in at.error)
+
+
+def test_bottlenecks_page_ranks_and_filters():
+    at = page("knelpunten.py")
+    assert not at.exception
+    all_rows = len(at.dataframe[0].value)
+    at.selectbox(key="bn_severity").set_value("high").run()
+    assert not at.exception
+    high = at.dataframe[0].value
+    assert 0 < len(high) < all_rows
+    assert set(high["Ernst"]) == {"hoog"}
+    at.multiselect(key="bn_rules").set_value(["no-norm"]).run()
+    assert not at.dataframe and "Geen knelpunten" in texts(at)  # no-norm findings are medium
+    at.selectbox(key="bn_severity").set_value(None).run()
+    assert set(at.dataframe[0].value["Regel"]) == {"no-norm"}
+
+
+def test_why_page_explains_the_chosen_handoff():
+    at = page("waarom.py", why_handoff="ho-vt-lokaal-team")
+    assert not at.exception
+    assert at.selectbox(key="why_pick").value == "ho-vt-lokaal-team"
+    body = texts(at)
+    assert "Bevindingen" in body
+    assert "Geen grondslag bekend." in body
+
+
+def test_what_if_page_runs_or_says_unavailable():
+    at = page("wat_als.py")
+    assert not at.exception
+    body = texts(at)
+    try:
+        import queries.whatif  # noqa: F401
+    except ImportError:
+        assert "nog niet beschikbaar" in body
+        return
+    at.multiselect(key="whatif_remove").set_value(["veilig-thuis"])
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Gebroken routes" in texts(at)
+
+
+def test_sources_page_lists_what_rests_on_a_legal_basis():
+    at = page("bronnen.py")
+    assert not at.exception
+    legal = at.dataframe[0].value
+    row = legal[legal["id"] == "bw1-255"].iloc[0]
+    assert "Ondertoezichtstelling" in row["Rust op deze"]
+    at.text_input(key="src_search").set_value("wmo").run()
+    assert list(at.dataframe[0].value["id"]) == ["wmo-4-1-1"]
+
+
+@pytest.mark.parametrize("english, term_column", [(False, "Term"), (True, "Term")])
+def test_glossary_page_lists_the_core_terms(english, term_column):
+    at = page("woordenlijst.py", english=english)
+    assert not at.exception
+    terms = set(at.dataframe[0].value[term_column])
+    assert {"OTS", "MUHP", "RiHG", "ZSM", "GI", "MDA++", "HOvJ", "VT", "RvdK", "ZVH"} <= terms
+
+
+def test_router_navigates_and_toggles_english():
+    at = AppTest.from_file(str(PAGES.parent / "streamlit_app.py"), default_timeout=TIMEOUT)
+    at.session_state["model"] = toy_chain()
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Ketenkaart"
+    at.toggle(key="lang_en").set_value(True).run()
+    assert at.title[0].value == "Chain map"
+    at.switch_page("app_pages/knelpunten.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Bottlenecks"
