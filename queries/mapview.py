@@ -47,6 +47,8 @@ __all__ = [
     "legend",
     "filter_options",
     "handoffs_of",
+    "short_label",
+    "figure_texts",
     "resting_on",
 ]
 
@@ -76,12 +78,16 @@ DOMAIN_COLOURS: dict[Domain, str] = {
 SHAPES: dict[OrganisationKind, str] = {
     OrganisationKind.ORGANISATION: "box",
     OrganisationKind.POST: "ellipse",
-    OrganisationKind.COLLABORATION: "hexagon",
+    OrganisationKind.COLLABORATION: "box",  # with a dashed border
 }
 SIGNAL_SHAPE = "triangle"
 
-COLUMN_WIDTH = 260
-ROW_HEIGHT = 90
+COLUMN_WIDTH = 210
+ROW_HEIGHT = 78
+SHORT_LABEL = 24
+# Above this many hand-offs in view, edge labels shrink to the marker only
+# (the full text stays in the tooltip and the details); highlighted edges keep theirs.
+LABEL_LIMIT = 20
 LANE_GAP = 40
 NO_NORM_MARK = "⚠"
 
@@ -198,6 +204,24 @@ def _name(element, lang: str) -> str:
     return element.name
 
 
+def short_label(name: str, abbreviation: str | None = None, limit: int = SHORT_LABEL) -> str:
+    """A node label that fits the map: the name, else without its bracketed part, else the abbreviation.
+
+    >>> short_label("Kinderrechter (Rechtbank Den Haag)")
+    'Kinderrechter'
+    >>> short_label("Dienst Onderwijs, Cultuur en Welzijn (OCW)", "OCW")
+    'OCW'
+    >>> short_label("Veilig Thuis Haaglanden", "VT")
+    'Veilig Thuis Haaglanden'
+    """
+    if len(name) <= limit:
+        return name
+    bare = name.split(" (")[0].strip()
+    if len(bare) <= limit and bare:
+        return bare
+    return abbreviation or bare
+
+
 def _org_column(model: ChainModel, org: Organisation) -> int:
     order = model.phase_order
     own = [order[p] for p in org.phases if p in order]
@@ -270,7 +294,7 @@ def layout_positions(model: ChainModel) -> tuple[dict[str, tuple[int, int]], tup
         y += LANE_GAP
     for i, sig in enumerate(model.signals):
         x, y0 = positions.get(sig.enters_at, (0, 0))
-        positions[sig.id] = (x - COLUMN_WIDTH // 2, y0 - ROW_HEIGHT // 3 + (i % 2) * 8)
+        positions[sig.id] = (x - round(COLUMN_WIDTH * 0.55), y0 - ROW_HEIGHT // 4)
     columns = tuple(PhaseColumn(id=p.id, label=p.name, x=p.order * COLUMN_WIDTH)
                     for p in sorted(model.phases, key=lambda p: p.order))
     return positions, tuple(lanes), columns
@@ -397,6 +421,7 @@ def map_view(
     *,
     lang: str = "nl",
     figures: Mapping[str, str] | None = None,
+    label_limit: int = LABEL_LIMIT,
 ) -> MapView:
     """The nodes, edges, lanes and legend of the map for a filter.
 
@@ -414,6 +439,10 @@ def map_view(
     figures : mapping, optional
         Hand-off id to a short, already suppressed figure text (practice
         statistics); added to the edge label.
+    label_limit : int
+        With more hand-offs than this in view, an edge label is only its
+        :data:`NO_NORM_MARK` (or empty), except on highlighted edges; the
+        name stays in ``title``.
 
     Returns
     -------
@@ -433,6 +462,8 @@ def map_view(
     >>> all_pos = {n.id: (n.x, n.y) for n in map_view(toy_chain()).nodes}
     >>> all(all_pos[n.id] == (n.x, n.y) for n in view.nodes)
     True
+    >>> map_view(toy_chain(), label_limit=3).edge("ho-vt-lokaal-team").label
+    '⚠'
     >>> hi = map_view(toy_chain(), MapFilter(highlight=("ho-politie-vt",)))
     >>> hi.edge("ho-politie-vt").highlighted, hi.edge("ho-vt-raad").faded
     (True, True)
@@ -493,7 +524,7 @@ def map_view(
         if org.id in touched or (not handoff_filter and org_ok(org.id)) or (focus_orgs and org.id in focus_orgs):
             x, y = positions[org.id]
             nodes.append(MapNode(
-                id=org.id, label=org.abbreviation if org.abbreviation and len(_name(org, lang)) > 28 else _name(org, lang),
+                id=org.id, label=short_label(_name(org, lang), org.abbreviation),
                 kind="organisations", shape=SHAPES[org.kind], domain=org.domain.value, x=x, y=y,
                 colour=DOMAIN_COLOURS[org.domain], dashed_border=org.kind is OrganisationKind.COLLABORATION,
                 title=_org_title(org, lang), faded=bool(highlight) and org.id not in highlighted_orgs,
@@ -508,6 +539,9 @@ def map_view(
                 colour="#ffffff", dashed_border=False, title=_name(sig, lang), faded=bool(highlight),
                 focused=sig.id == flt.focus,
             ))
+    if len(shown_edges) > label_limit:
+        shown_edges = [e if e.highlighted else replace(e, label=NO_NORM_MARK if e.no_norm else "")
+                       for e in shown_edges]
     return MapView(nodes=tuple(nodes), edges=tuple(shown_edges), lanes=lanes, columns=columns,
                    legend=legend(lang))
 
@@ -524,7 +558,8 @@ def legend(lang: str = "nl") -> tuple[LegendEntry, ...]:
     entries = [
         LegendEntry("organisation", "Organisation (box)" if en else "Organisatie (rechthoek)", "box"),
         LegendEntry("post", "Post, e.g. burgemeester (ellipse)" if en else "Functie, bv. burgemeester (ellips)", "ellipse"),
-        LegendEntry("collaboration", "Collaboration (hexagon)" if en else "Samenwerkingsverband (zeshoek)", "hexagon"),
+        LegendEntry("collaboration", "Collaboration (box with dashed border)" if en
+                    else "Samenwerkingsverband (rechthoek met stippelrand)", "dashed-box"),
         LegendEntry("signal", "Way a case enters (triangle)" if en else "Binnenkomst van een zaak (driehoek)", "triangle"),
         LegendEntry("legal-basis", "Hand-off with a legal basis (solid)" if en else "Overdracht met grondslag (doorgetrokken)", "solid"),
         LegendEntry("no-legal-basis", "Hand-off without a known legal basis (dashed)" if en
@@ -610,3 +645,27 @@ def resting_on(model: ChainModel, ref_id: str) -> tuple[str, ...]:
         if ref_id in cites:
             found.append(element.id)
     return tuple(found)
+
+
+def figure_texts(figures: Iterable, lang: str = "nl") -> dict[str, str]:
+    """Short edge texts from per-hand-off practice figures (already suppressed).
+
+    ``figures`` are objects with ``handoff_id``, ``volume_label``,
+    ``share_over_norm`` and ``synthetic`` (:class:`queries.practice.HandOffFigure`).
+    Synthetic figures are marked as such on the map itself.
+
+    >>> from types import SimpleNamespace as F
+    >>> figure_texts([F(handoff_id="a", volume_label="262", share_over_norm=0.221, synthetic=True),
+    ...               F(handoff_id="b", volume_label="<5", share_over_norm=None, synthetic=True)])
+    {'a': 'n=262 · 22% boven norm (synth.)', 'b': 'n=<5 (synth.)'}
+    """
+    en = lang == "en"
+    out: dict[str, str] = {}
+    for fig in figures:
+        text = f"n={fig.volume_label}"
+        if fig.share_over_norm is not None:
+            text += f" · {round(fig.share_over_norm * 100)}% " + ("over norm" if en else "boven norm")
+        if getattr(fig, "synthetic", False):
+            text += " (synth.)"
+        out[fig.handoff_id] = text
+    return out

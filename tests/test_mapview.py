@@ -71,7 +71,7 @@ def test_encoding_does_not_rest_on_colour(model):
         assert edge.label.startswith(NO_NORM_MARK) == (ho.norm is None)
     shapes = {n.id: n.shape for n in view.nodes}
     assert shapes["kinderrechter"] != shapes["raad"]  # post vs organisation
-    assert {e.symbol for e in legend()} >= {"dashed", "solid", "mark", "box", "ellipse", "hexagon", "triangle"}
+    assert {e.symbol for e in legend()} >= {"dashed", "solid", "mark", "box", "ellipse", "dashed-box", "triangle"}
 
 
 def test_phase_filter_keeps_only_that_phase(model):

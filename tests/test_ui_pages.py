@@ -143,19 +143,18 @@ def test_why_page_explains_the_chosen_handoff():
     assert "Geen grondslag bekend." in body
 
 
-def test_what_if_page_runs_or_says_unavailable():
+def test_what_if_page_shows_broken_routes():
     at = page("wat_als.py")
     assert not at.exception
-    body = texts(at)
-    try:
-        import queries.whatif  # noqa: F401
-    except ImportError:
-        assert "nog niet beschikbaar" in body
-        return
+    assert "Kies minstens één element." in texts(at)
     at.multiselect(key="whatif_remove").set_value(["veilig-thuis"])
     at.button[0].click().run()
     assert not at.exception
-    assert "Gebroken routes" in texts(at)
+    assert any(s.value.startswith("Gebroken routes (") for s in at.subheader)
+    broken = at.dataframe[0].value
+    assert "Politie" in set(broken["Begin"])
+    highlighted = {e["id"] for e in map_data(at)["edges"] if e["highlighted"]}
+    assert "ho-politie-vt" in highlighted
 
 
 def test_sources_page_lists_what_rests_on_a_legal_basis():

@@ -157,21 +157,39 @@ def show_error(exc: ChainError) -> None:
     st.error(str(exc))
 
 
-def practice_figures(current: Chain) -> dict[str, str]:
-    """Per hand-off figure texts from the case-log statistics, when that module exists.
+SAMPLE_LOG = _REPO_ROOT / "data" / "synthetic" / "sample-events.csv"
+SAMPLE_MAPPING = _REPO_ROOT / "data" / "synthetic" / "mapping.yaml"
 
-    Hook: ``queries.practice.handoff_figure_texts(model, lang=...)`` returning
-    ``{handoff_id: text}`` with small cells already suppressed. Without it the
-    map shows no figures.
-    """
+
+def practice_available(current: Chain) -> bool:
+    """Whether the shipped synthetic case log can be measured against this chain."""
+    return not current.sample and SAMPLE_LOG.exists() and SAMPLE_MAPPING.exists()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={ChainModel: id})
+def _practice_report(model: ChainModel, threshold: int):
+    from queries.practice import analyse_log
+
+    return analyse_log(SAMPLE_LOG, mapping_path=SAMPLE_MAPPING, model=model, threshold=threshold,
+                       memory_limit="512MB")
+
+
+def practice_report(current: Chain):
+    """The measured practice of the shipped synthetic log, when the practice toggle is on; else None."""
+    if not st.session_state.get("practice_on") or not practice_available(current):
+        return None
     try:
-        from queries import practice  # noqa: F401
-    except ImportError:
+        return _practice_report(current.model, Settings.from_env().suppression_threshold)
+    except (ChainError, ImportError, OSError):
+        return None
+
+
+def practice_figures(current: Chain) -> dict[str, str]:
+    """Per hand-off figure texts for the map (suppressed, marked synthetic), or {} when off."""
+    report = practice_report(current)
+    if report is None:
         return {}
-    func = getattr(practice, "handoff_figure_texts", None)
-    if func is None:
-        return {}
-    try:
-        return dict(func(current.model, lang=lang()))
-    except (ChainError, TypeError):
-        return {}
+    from queries.mapview import figure_texts
+    from queries.practice import handoff_figures
+
+    return figure_texts(handoff_figures(report), lang())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.errors import ChainError
-from ui.state import chain, t
+from ui.state import chain, practice_available, t
 
 st.set_page_config(page_title="Ketenkaart", layout="wide")
 
@@ -28,6 +28,8 @@ except ChainError as exc:
     st.error(t("error.data"))
     st.code(str(exc), language=None)
     st.stop()
+if practice_available(current):
+    st.sidebar.toggle(t("app.practice"), key="practice_on", help=t("app.practice_help"))
 if current.sample:
     st.sidebar.warning(t("app.sample"))
 else:

@@ -52,33 +52,42 @@ except ChainError as exc:
     show_error(exc)
     st.stop()
 
-left, right = st.columns([3, 1.25], gap="medium")
-with left:
-    if not view.nodes:
-        st.info(t("map.empty"))
-    selected = chain_map(view, key="kaart", text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"),
-                                                  "aria": t("map.aria")}, filename="ketenkaart.png")
-    if figures:
-        st.caption(t("map.figures_synthetic"))
-    legend_items = [f"{'┈┈' if e.symbol == 'dashed' else '──' if e.symbol == 'solid' else ''} {e.label}"
-                    for e in view.legend if not e.key.startswith("lane-")]
-    with st.expander(t("map.legend"), expanded=True):
-        st.markdown("\n".join(f"- {item.strip()}" for item in legend_items))
-        st.caption(" · ".join(e.label for e in view.legend if e.key.startswith("lane-")))
+if not view.nodes:
+    st.info(t("map.empty"))
+selected = chain_map(view, key="kaart", text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"),
+                                              "aria": t("map.aria")}, filename="ketenkaart.png")
+if figures:
+    st.caption(t("map.figures_synthetic"))
+
+
+@st.dialog(t("map.details"), width="large")
+def details_dialog(element_id: str) -> None:
+    show_element(model, element_id)
+    if model.kind_of(element_id) == "handoffs" and st.button(t("detail.why"), key="dialog_why"):
+        st.session_state["why_handoff"] = element_id
+        st.switch_page("app_pages/waarom.py")
+
+
+if selected and selected in model.index:
+    st.session_state["map_details"] = selected
+    details_dialog(selected)
+
+legend_col, details_col = st.columns([1, 2], gap="large")
+with legend_col:
+    st.markdown(f"**{t('map.legend')}**")
+    st.markdown("\n".join(f"- {e.label}" for e in view.legend if not e.key.startswith("lane-")))
+    st.caption(" · ".join(e.label for e in view.legend if e.key.startswith("lane-")))
     legend_html = "<ul>" + "".join(f"<li>{html.escape(e.label)}</li>" for e in view.legend) + "</ul>"
     st.download_button(t("map.html"), data=lambda: standalone_html(view, title=t("app.title"), legend_html=legend_html,
                                                                     lang=language),
                        file_name="ketenkaart.html", mime="text/html", key="map_html", on_click="ignore")
-
-with right:
-    if selected:
-        st.session_state["map_details"] = selected
+with details_col:
     details = st.session_state.get("map_details") or focus
     if details and details in model.index:
-        st.markdown(f"**{t('map.selected', name=labels.get(details, details))}**")
-        show_element(model, details)
-        if model.kind_of(details) == "handoffs":
-            if st.button(t("detail.why"), key="map_why"):
+        with st.container(border=True):
+            st.markdown(f"**{t('map.selected', name=labels.get(details, details))}**")
+            show_element(model, details)
+            if model.kind_of(details) == "handoffs" and st.button(t("detail.why"), key="map_why"):
                 st.session_state["why_handoff"] = details
                 st.switch_page("app_pages/waarom.py")
     else:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
+import json
 
 import streamlit as st
 
 from graph.errors import ChainError
-from queries.bottlenecks import bottlenecks, findings_for
-from ui.details import show_element, source_line
-from ui.state import chain, lang, name_of, show_error, t
+from queries.explain import explain_handoff
+from ui.details import glossary_notes, source_line
+from ui.state import chain, lang, name_of, practice_report, show_error, t
 
 current = chain()
 model = current.model
 language = lang()
+en = language == "en"
 
 st.title(t("nav.why"))
 st.caption(t("why.intro"))
@@ -33,51 +34,76 @@ handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="wh
 if handoff_id is None:
     st.stop()
 
+report = practice_report(current)
+evidence = ()
+if report is not None:
+    from queries.practice_evidence import PracticeEvidence
 
-def _explain(graph, hid):
-    """The queries' explanation card when available, else None."""
-    try:
-        from queries.explain import explain_handoff
-    except ImportError:
-        return None
-    return explain_handoff(graph, hid)
-
-
+    evidence = (PracticeEvidence(report),)
 try:
-    card = _explain(current.graph, handoff_id)
+    card = explain_handoff(current.graph, handoff_id, evidence=evidence)
 except ChainError as exc:
     show_error(exc)
-    card = None
+    st.stop()
 
-left, right = st.columns([1.4, 1], gap="large")
+
+def yes_no(value: bool | None) -> str:
+    return t("detail.unknown") if value is None else t("detail.yes") if value else t("detail.no")
+
+
+def org(element_id: str | None) -> str:
+    return t("detail.unknown") if element_id is None else name_of(model.index[element_id], language) \
+        if element_id in model.index else element_id
+
+
+with st.container(border=True):
+    st.subheader(card.name)
+    st.markdown(t("detail.from_to", src=card.from_name, dst=card.to_name))
+    st.markdown(card.reason_en if en else card.reason_nl)
+    if card.points:
+        st.markdown(f"**{t('why.findings')}**")
+        st.markdown("\n".join(f"- {p_en if en else p_nl}" for p_nl, p_en in card.points))
+
+left, right = st.columns(2, gap="large")
 with left:
-    if card is not None:
-        reason = getattr(card, "reason_en" if language == "en" else "reason_nl", "")
-        st.subheader(t("why.findings"))
-        st.markdown(reason)
-        sources = getattr(card, "sources", ())
-        if sources:
-            st.markdown(f"**{t('detail.sources')}:**")
-            st.markdown("\n".join(source_line(model, s) for s in sources))
-        st.download_button(t("export.json"), data=lambda: _card_json(card), file_name=f"{handoff_id}.json",
-                           mime="application/json", key="why_json", on_click="ignore")
+    st.markdown(f"**{t('detail.legal')}**")
+    if card.legal_bases:
+        st.markdown("\n".join(f"- [{name}]({url})" if url else f"- {name}" for _, name, url in card.legal_bases))
     else:
-        findings = findings_for(bottlenecks(current.graph), handoff_id)
-        st.subheader(t("why.findings"))
-        if findings:
-            for f in findings:
-                st.markdown(f"- **{f.rule.value}** ({f.severity.value}): {f.reason_en if language == 'en' else f.reason_nl}")
-        else:
-            st.markdown(t("bn.none"))
-    if st.button(t("detail.show_on_map"), key="why_map"):
-        st.session_state["goto_focus"] = handoff_id
-        st.switch_page("app_pages/kaart.py")
+        st.markdown(t("detail.no_legal"))
+    st.markdown(f"**{t('detail.norm')}:** {card.norm_en if en else card.norm_nl}")
+    st.markdown("  \n".join([
+        f"**{t('detail.trigger')}:** {card.trigger}",
+        f"**{t('detail.regie')}:** {org(card.regie_after)}",
+        f"**{t('detail.feedback')}:** {yes_no(card.feedback_required)}",
+        f"**{t('detail.acceptance')}:** {yes_no(card.acceptance_required)}",
+        f"**{t('detail.escalation')}:** {org(card.escalation_to)}",
+        f"**{t('why.routes_through')}:** {card.routes_through} / {card.routes_total}",
+        f"**{t('why.bridge')}:** {yes_no(card.is_bridge)}"
+        + (f" ({', '.join(org(o) for o in card.bridge_cut)})" if card.bridge_cut else ""),
+    ]))
 with right:
-    show_element(model, handoff_id)
+    st.markdown(f"**{t('detail.failures')}**")
+    if card.failure_modes:
+        for mode in card.failure_modes:
+            text = mode.description_en if en and mode.description_en else mode.description
+            st.markdown(f"- {text} _({', '.join(mode.sources)})_")
+    else:
+        st.markdown(t("detail.none"))
+    for item in card.evidence:
+        st.markdown(f"**{item.title_en if en else item.title_nl}**")
+        st.table({t("why.figure"): [f[1] if en else f[0] for f in item.figures],
+                  t("why.value"): [f[2] for f in item.figures]})
+        note = item.note_en if en else item.note_nl
+        if note:
+            st.caption(note)
+    st.markdown(f"**{t('detail.sources')}**")
+    st.markdown("\n".join(source_line(model, s) for s in card.sources if not s.startswith("case-log:")) or "-")
+glossary_notes(card.name, card.trigger, card.from_name, card.to_name, card.reason_nl)
 
-
-def _card_json(obj) -> str:
-    import json
-
-    data = obj.as_dict() if hasattr(obj, "as_dict") else dataclasses.asdict(obj)
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+b1, b2 = st.columns(2)
+if b1.button(t("detail.show_on_map"), key="why_map"):
+    st.session_state["goto_focus"] = handoff_id
+    st.switch_page("app_pages/kaart.py")
+b2.download_button(t("export.json"), data=lambda: json.dumps(card.as_dict(), ensure_ascii=False, indent=2),
+                   file_name=f"{handoff_id}.json", mime="application/json", key="why_json", on_click="ignore")

@@ -2,34 +2,38 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import streamlit as st
 
 from graph.errors import ChainError
+from queries.mapview import MapFilter, map_view
+from queries.whatif import what_if
+from ui.components.network import chain_map
 from ui.state import chain, lang, name_of, show_error, t, table_downloads
 
 current = chain()
 model = current.model
 language = lang()
+en = language == "en"
 
 st.title(t("nav.whatif"))
 st.caption(t("whatif.intro"))
 
-try:
-    from queries.whatif import what_if
-except ImportError:
-    what_if = None
-if what_if is None:
-    st.info(t("unavailable"))
-    st.stop()
-
-removable = [e.id for kind in ("organisations", "instruments", "legal_bases") for e in getattr(model, kind)]
+removable = [e.id for kind in ("organisations", "instruments", "legal_bases", "handoffs") for e in getattr(model, kind)]
+KIND_NL = {"organisations": "organisatie", "instruments": "instrument", "legal_bases": "grondslag",
+           "handoffs": "overdracht"}
 
 
 def label(element_id: str) -> str:
-    element = model.index[element_id]
-    return f"{name_of(element, language)} · {model.kind_of(element_id).replace('_', ' ')}"
+    if element_id not in model.index:
+        return element_id
+    kind = model.kind_of(element_id)
+    return f"{name_of(model.index[element_id], language)} · {kind.replace('_', ' ') if en else KIND_NL[kind]}"
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _what_if(_graph, cache_key: str, remove: tuple[str, ...]):
+    result = what_if(_graph, remove=list(remove))
+    return result.as_dict(), tuple(h for c in result.broken for h in c.route_before)
 
 
 with st.form("whatif_form"):
@@ -42,22 +46,47 @@ if not query:
     st.info(t("whatif.pick"))
     st.stop()
 try:
-    result = what_if(current.graph, remove=list(query))
+    result, broken_handoffs = _what_if(current.graph, str(id(model)), tuple(query))
 except ChainError as exc:
     show_error(exc)
     st.stop()
 
-reason = getattr(result, "reason_en" if language == "en" else "reason_nl", None)
-if reason:
-    st.markdown(reason)
-broken = list(getattr(result, "broken", ()) or getattr(result, "broken_routes", ()) or ())
-st.subheader(t("whatif.broken"))
-if not broken:
+st.markdown(result["reason_en"] if en else result["reason_nl"])
+
+
+def route_text(ids) -> str:
+    return " → ".join(label(h).split(" · ")[0] for h in ids) if ids else "—"
+
+
+def rows_for(changes: list[dict]) -> list[dict]:
+    return [{
+        t("routes.start"): label(c["start"]).split(" · ")[0],
+        t("routes.end"): label(c["end"]).split(" · ")[0],
+        t("whatif.before"): c["before"],
+        t("whatif.after"): "—" if c["after"] is None else c["after"],
+        t("whatif.route_before"): route_text(c["route_before"]),
+    } for c in changes]
+
+
+st.subheader(f"{t('whatif.broken')} ({len(result['broken'])})")
+if not result["broken"]:
     st.success(t("whatif.nothing"))
 else:
-    rows = []
-    for item in broken:
-        row = item.as_dict() if hasattr(item, "as_dict") else (dataclasses.asdict(item) if dataclasses.is_dataclass(item) else {"route": str(item)})
-        rows.append({k: (", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in row.items()})
-    st.dataframe(rows, hide_index=True, width="stretch")
-    table_downloads(rows, "wat-als", key="whatif_table")
+    broken_rows = rows_for(result["broken"])
+    st.dataframe(broken_rows, hide_index=True, width="stretch")
+    table_downloads(broken_rows, "wat-als-gebroken", key="whatif_broken")
+if result["longer"]:
+    st.subheader(f"{t('whatif.longer')} ({len(result['longer'])})")
+    longer_rows = rows_for(result["longer"])
+    st.dataframe(longer_rows, hide_index=True, width="stretch")
+    table_downloads(longer_rows, "wat-als-langer", key="whatif_longer")
+if result["new_findings"]:
+    st.subheader(t("whatif.new_findings"))
+    st.markdown("\n".join(f"- **{f['rule']}** · {label(f['element']).split(' · ')[0]}: "
+                          f"{f['reason_en'] if en else f['reason_nl']}" for f in result["new_findings"]))
+
+if broken_handoffs:
+    st.subheader(t("whatif.map"))
+    view = map_view(model, MapFilter(highlight=tuple(dict.fromkeys(broken_handoffs))), lang=language)
+    chain_map(view, key="whatif_map", filename="wat-als.png",
+              text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")})

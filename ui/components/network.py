@@ -89,7 +89,7 @@ def _component():
     return st.components.v2.component("ketenkaart_map", js=js, css=_css())
 
 
-def map_height(view: MapView, width: int = 900, lowest: int = 380, highest: int = 760) -> int:
+def map_height(view: MapView, width: int = 1100, lowest: int = 380, highest: int = 720) -> int:
     """A container height that fits the map's aspect ratio at about ``width`` pixels wide."""
     xs = [c.x for c in view.columns] + [n.x for n in view.nodes]
     if not xs or not view.lanes:

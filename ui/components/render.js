@@ -11,11 +11,13 @@ function renderKetenkaart(container, data, onSelect) {
                highlight: { background: n.colour, border: "#b3261e" } },
       borderWidth: n.focused ? 4 : 1.5,
       shapeProperties: { borderDashes: n.dashed_border ? [6, 4] : false },
-      font: { face: "system-ui, Arial, sans-serif", size: 16, color: "#111111" },
-      widthConstraint: n.shape === "triangle" ? undefined : { maximum: 170 },
+      font: { face: "system-ui, Arial, sans-serif", size: 18, color: "#111111" },
+      widthConstraint: n.shape === "triangle" ? undefined : { maximum: 180 },
       opacity: n.faded ? 0.35 : 1
     };
-    if (n.shape === "triangle") { node.size = 12; node.font = { size: 12, color: "#333333" }; }
+    if (n.shape === "triangle") {
+      node.size = 10; node.font = { size: 11, color: "#333333" }; node.widthConstraint = { maximum: 110 };
+    }
     return node;
   });
   var edges = data.edges.map(function (e) {
