@@ -56,6 +56,11 @@ __all__ = ["read_turtle", "read_turtle_graph"]
 
 _JCI = re.compile(r"^jci1\.3:c:(?P<bwb>BWBR\d{7})(?:&artikel=(?P<article>[^&]+)(?:&lid=(?P<lid>[^&]+))?)?$")
 
+# Region of a record set whose chain node could not be read. A problem always
+# accompanies it, so it never reaches a model; it keeps the builder from adding
+# a second, misleading message about region.yaml.
+_UNREAD = "(unread)"
+
 _ORG_KINDS: dict[URIRef, OrganisationKind] = {cls: kind for kind, cls in ORG_KIND_CLASS.items()}
 _ORG_CLASSES = (KK.Organisation, ORG.Organization, *ORG_KIND_CLASS.values())
 
@@ -80,14 +85,14 @@ def read_turtle(path: Path) -> RecordSet:
     try:
         graph.parse(path, format="turtle")
     except OSError as exc:
-        return RecordSet(records=[], region="", problems=[Problem(str(path), "file", f"cannot read: {exc.strerror or exc}")])
+        return RecordSet(records=[], region=_UNREAD, problems=[Problem(str(path), "file", f"cannot read: {exc.strerror or exc}")])
     except SyntaxError as exc:  # rdflib's BadSyntax
         line = getattr(exc, "lines", None)
         why = getattr(exc, "_why", None) or str(exc).splitlines()[0]
         location = f"{path}:{line + 1}" if isinstance(line, int) else str(path)
-        return RecordSet(records=[], region="", problems=[Problem(location, "turtle", f"syntax error: {why}")])
+        return RecordSet(records=[], region=_UNREAD, problems=[Problem(location, "turtle", f"syntax error: {why}")])
     except Exception as exc:  # rdflib raises plain exceptions for some malformed input
-        return RecordSet(records=[], region="", problems=[Problem(str(path), "turtle", f"cannot parse: {exc}")])
+        return RecordSet(records=[], region=_UNREAD, problems=[Problem(str(path), "turtle", f"cannot parse: {exc}")])
     return read_turtle_graph(graph, str(path))
 
 
@@ -226,7 +231,10 @@ class _Reader:
             records.append(self.handoff(node))
         for node in self.subjects(KK.Signal):
             records.append(self.signal(node))
-        return RecordSet(records=records, region=region or "", title=title or "", problems=self.problems)
+        if region is None:
+            # already reported, naming this file
+            region = _UNREAD
+        return RecordSet(records=records, region=region, title=title or "", problems=self.problems)
 
     def chain(self) -> tuple[str | None, str | None]:
         chains = self.subjects(KK.Chain)

@@ -252,6 +252,16 @@ def test_syntax_error_is_a_problem_with_its_line(tmp_path):
         build_model(record_set)
 
 
+def test_missing_chain_node_is_one_problem_naming_the_file(tmp_path):
+    text = to_turtle(toy_chain())
+    assert "a dcat:Dataset,\n        kk:Chain ;" in text
+    path = tmp_path / "no-chain.ttl"
+    path.write_text(text.replace("a dcat:Dataset,\n        kk:Chain ;", "a dcat:Dataset ;"), encoding="utf-8")
+    with pytest.raises(ChainDataError) as info:
+        build_model(read_turtle(path))
+    assert [(p.location, p.field) for p in info.value.problems] == [(str(path), "region")]
+
+
 def test_missing_file_is_a_problem(tmp_path):
     record_set = read_turtle(tmp_path / "nothing.ttl")
     assert record_set.problems and record_set.problems[0].field == "file"
