@@ -42,6 +42,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import reprlib
 from dataclasses import dataclass, fields as dc_fields
 from enum import Enum
 from typing import Any, Iterable
@@ -281,9 +282,13 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 2, 4, 4, 50, 50
+
+
+def _short(value: Any) -> str:
+    # reprlib: bounded even for YAML alias bombs and self-referencing lists.
+    return _REPR.repr(value)
 
 
 def _suggest(value: str, candidates: Iterable[str]) -> str:

@@ -129,9 +129,13 @@ def _compose(path: Path, problems: list[Problem]) -> tuple[_Reader, yaml.Node | 
     text = _read_text(path, problems)
     if text is None:
         return None
-    reader = _Reader(path, text)
     try:
+        reader = _Reader(path, text)
         node = reader.loader.get_single_node()
+    except yaml.reader.ReaderError as exc:  # a control character, before any parsing
+        line = text[: exc.position].count("\n") + 1
+        problems.append(Problem(f"{path}:{line}", "(syntax)", f"character #x{exc.character:04x} is not allowed in YAML"))
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
