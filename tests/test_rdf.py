@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF
 
 from graph.errors import ChainDataError
 from graph.examples import toy_chain
-from graph.model import ChainModel, Passes
+from graph.model import ELEMENT_KINDS, ChainModel, Duration, FailureMode, Norm, Passes
 from graph.rdf import regeling_iri, to_jsonld, to_rdf, to_turtle
 from graph.rdf_vocab import ELI, KK, SCHEMA, concept, dataset_iri, element_iri
 from loaders.build import build_model
@@ -197,6 +197,28 @@ def test_every_element_and_nested_node_keeps_sources_and_status():
 def test_closed_vocabulary_rejects_typos():
     with pytest.raises(AttributeError, match="not in namespace"):
         KK.regieafter  # noqa: B018
+
+
+def test_docs_map_every_model_field():
+    doc = DOCS.read_text(encoding="utf-8")
+    renamed = {"from_org": "from", "to_org": "to", "url_override": "url"}  # the data-format names
+    missing = [
+        f"{cls.__name__}.{field.name}"
+        for cls in (*ELEMENT_KINDS.values(), Norm, FailureMode, Duration)
+        for field in dataclasses.fields(cls)
+        if not re.search(rf"`{re.escape(renamed.get(field.name, field.name))}(\[i\])?`", doc)
+    ]
+    assert not missing, f"docs/linked-data.md does not map: {missing}"
+
+
+def test_sparql_example_in_the_docs_finds_the_handoffs_without_a_norm():
+    [query] = re.findall(r"```sparql\n(.*?)```", DOCS.read_text(encoding="utf-8"), flags=re.S)
+    model = toy_chain()
+    rows = list(to_rdf(model).query(query))
+    expected = [h for h in model.handoffs if h.norm is None]
+    assert expected and [str(row.handoff) for row in rows] == [str(element_iri("toy", h.id)) for h in expected]
+    names = {o.id: o.name for o in model.organisations}
+    assert [(str(row["from"]), str(row.to)) for row in rows] == [(names[h.from_org], names[h.to_org]) for h in expected]
 
 
 # --- reading Turtle ----------------------------------------------------------------
