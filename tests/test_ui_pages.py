@@ -128,10 +128,14 @@ def test_bottlenecks_page_ranks_and_filters():
     high = at.dataframe[0].value
     assert 0 < len(high) < all_rows
     assert set(high["Ernst"]) == {"hoog"}
+    assert "geen grondslag" in set(high["Regel"])
     at.multiselect(key="bn_rules").set_value(["no-norm"]).run()
     assert not at.dataframe and "Geen knelpunten" in texts(at)  # no-norm findings are medium
     at.selectbox(key="bn_severity").set_value(None).run()
-    assert set(at.dataframe[0].value["Regel"]) == {"no-norm"}
+    assert set(at.dataframe[0].value["Regel"]) == {"geen norm"}
+    at.selectbox(key="bn_pick").set_value(1).run()
+    assert not at.exception
+    assert at.button(key="bn_map") and at.button(key="bn_why")
 
 
 def test_why_page_explains_the_chosen_handoff():

@@ -6,6 +6,7 @@ import streamlit as st
 
 from graph.model import ChainModel, HandOff, Instrument, LegalBasis, Organisation, Signal, Source, Status
 from queries.mapview import LANE_NAMES, handoffs_of
+from ui.i18n import value_name
 from ui.state import glossary, lang, name_of, t
 
 __all__ = ["show_element", "source_line", "glossary_notes"]
@@ -28,6 +29,11 @@ def source_line(model: ChainModel, source_id: str) -> str:
         label, url = name_of(element), None
     flag = f" · _{t('detail.unverified')}_" if getattr(element, "status", None) is Status.UNVERIFIED else ""
     return f"- [{label}]({url}){flag}" if url else f"- {label}{flag}"
+
+
+def _source_name(model: ChainModel, source_id: str) -> str:
+    element = model.index.get(source_id)
+    return getattr(element, "title", None) or getattr(element, "name", None) or source_id
 
 
 def _yes_no(value: bool | None) -> str:
@@ -111,7 +117,7 @@ def _show_handoff(model: ChainModel, ho: HandOff) -> None:
     if ho.status is Status.UNVERIFIED:
         st.caption(t("detail.unverified"))
     st.markdown(t("detail.from_to", src=_org_name(model, ho.from_org), dst=_org_name(model, ho.to_org)))
-    passes = ", ".join(p.value for p in ho.passes)
+    passes = ", ".join(value_name(p.value, lang()) for p in ho.passes)
     phase = model.index.get(ho.phase)
     lines = [f"**{t('detail.trigger')}:** {ho.trigger}", f"**{t('detail.passes')}:** {passes}",
              f"**{t('detail.phase')}:** {name_of(phase) if phase else ho.phase}"]
@@ -129,7 +135,7 @@ def _show_handoff(model: ChainModel, ho: HandOff) -> None:
         st.markdown(t("detail.no_legal"))
     st.markdown(f"**{t('detail.norm')}:**")
     if ho.norm is not None:
-        st.markdown(f"{ho.norm.description} ({ho.norm.kind.value})")
+        st.markdown(f"{ho.norm.description} ({value_name(ho.norm.kind.value, lang())})")
         st.markdown("\n".join(source_line(model, s) for s in ho.norm.sources))
     else:
         st.markdown(t("detail.no_norm"))
@@ -137,7 +143,7 @@ def _show_handoff(model: ChainModel, ho: HandOff) -> None:
     if ho.failure_modes:
         for mode in ho.failure_modes:
             text = mode.description_en if en and mode.description_en else mode.description
-            cites = ", ".join(s for s in mode.sources)
+            cites = ", ".join(_source_name(model, s) for s in mode.sources)
             st.markdown(f"- {text} _({cites})_")
     else:
         st.markdown(t("detail.none"))

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-__all__ = ["STRINGS", "text", "LANGUAGES"]
+__all__ = ["STRINGS", "text", "LANGUAGES", "VALUE_NAMES", "value_name"]
 
 LANGUAGES = ("nl", "en")
 
@@ -36,6 +36,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                   "Klik op een organisatie of een overdracht (pijl) voor de details.",
                   "Organisations sit in lanes per domain, phases run left to right. "
                   "Click an organisation or a hand-off (arrow) for its details."),
+    "choose": ("Kies een of meer", "Choose one or more"),
     "map.filters": ("Filters", "Filters"),
     "map.domain": ("Domein", "Domain"),
     "map.phase": ("Fase", "Phase"),
@@ -153,6 +154,43 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unavailable": ("Deze functie is nog niet beschikbaar in deze installatie.",
                     "This function is not available in this installation yet."),
 }
+
+
+# Closed vocabularies of the model and the queries, shown in the UI language.
+VALUE_NAMES: dict[str, tuple[str, str]] = {
+    "information": ("informatie", "information"),
+    "case": ("zaak", "case"),
+    "responsibility": ("verantwoordelijkheid", "responsibility"),
+    "statutory": ("wettelijk", "statutory"),
+    "agreed": ("afgesproken", "agreed"),
+    "practice": ("praktijk", "practice"),
+    "high": ("hoog", "high"),
+    "medium": ("middel", "medium"),
+    "low": ("laag", "low"),
+    "articulation-point": ("enige doorgang (scharnierpunt)", "articulation point"),
+    "bridge": ("enige verbinding (brug)", "bridge"),
+    "high-betweenness": ("veel routes lopen erdoor", "high betweenness"),
+    "no-legal-basis": ("geen grondslag", "no legal basis"),
+    "no-regie": ("geen regie na overdracht", "no regie after the hand-off"),
+    "responsibility-without-acceptance": ("verantwoordelijkheid zonder acceptatie",
+                                          "responsibility without acceptance"),
+    "failure-mode": ("bekende faalwijze", "known failure mode"),
+    "no-norm": ("geen norm", "no norm"),
+    "dead-end": ("doodlopend", "dead end"),
+    "ping-pong": ("pingpong", "ping-pong"),
+    "no-feedback": ("geen terugkoppeling", "no feedback"),
+    "no-escalation": ("geen escalatieroute", "no escalation route"),
+}
+
+
+def value_name(value: str, lang: str = "nl") -> str:
+    """A vocabulary value in the UI language (the value itself when unknown).
+
+    >>> value_name("no-norm"), value_name("no-norm", "en"), value_name("other")
+    ('geen norm', 'no norm', 'other')
+    """
+    names = VALUE_NAMES.get(value)
+    return value if names is None else names[1 if lang == "en" else 0]
 
 
 def text(key: str, lang: str = "nl", **values: object) -> str:

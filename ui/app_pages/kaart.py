@@ -30,13 +30,13 @@ labels = dict(options.focusable)
 with st.expander(t("map.filters"), expanded=bool(st.session_state.get("map_focus"))):
     c1, c2, c3, c4 = st.columns(4)
     domains = c1.multiselect(t("map.domain"), [d for d, _ in options.domains], format_func=dict(options.domains).get,
-                             key="map_domains")
+                             key="map_domains", placeholder=t("choose"))
     phases = c2.multiselect(t("map.phase"), [p for p, _ in options.phases], format_func=dict(options.phases).get,
-                            key="map_phases")
+                            key="map_phases", placeholder=t("choose"))
     instruments = c3.multiselect(t("map.instrument"), [i for i, _ in options.instruments],
-                                 format_func=dict(options.instruments).get, key="map_instruments",
+                                 format_func=dict(options.instruments).get, key="map_instruments", placeholder=t("choose"),
                                  help=glossary_help("OTS", "MUHP", "MDA++"))
-    regions = c4.multiselect(t("map.region"), list(options.regions), key="map_regions")
+    regions = c4.multiselect(t("map.region"), list(options.regions), key="map_regions", placeholder=t("choose"))
     f1, f2 = st.columns([3, 1])
     focus = f1.selectbox(t("map.focus"), [None, *labels], key="map_focus",
                          on_change=lambda: st.session_state.pop("map_details", None),

@@ -6,6 +6,7 @@ import streamlit as st
 
 from graph.errors import ChainError
 from queries.bottlenecks import Rule, Severity, bottlenecks
+from ui.i18n import value_name
 from ui.state import chain, lang, name_of, show_error, t, table_downloads
 
 current = chain()
@@ -15,8 +16,6 @@ language = lang()
 st.title(t("nav.bottlenecks"))
 st.caption(t("bn.intro"))
 
-SEVERITY_NL = {"high": "hoog", "medium": "middel", "low": "laag"}
-
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _findings(_graph, cache_key: str, rules: tuple[str, ...], severity: str | None):
@@ -24,9 +23,10 @@ def _findings(_graph, cache_key: str, rules: tuple[str, ...], severity: str | No
 
 
 c1, c2 = st.columns([3, 1])
-rules = c1.multiselect(t("bn.rule"), [r.value for r in Rule], key="bn_rules")
+rules = c1.multiselect(t("bn.rule"), [r.value for r in Rule], key="bn_rules", placeholder=t("choose"),
+                       format_func=lambda r: value_name(r, language))
 severity = c2.selectbox(t("bn.severity"), [None, *[s.value for s in Severity]], key="bn_severity",
-                        format_func=lambda s: "—" if s is None else (s if language == "en" else SEVERITY_NL[s]))
+                        format_func=lambda s: "—" if s is None else value_name(s, language))
 try:
     findings = _findings(current.graph, f"{id(current.model)}", tuple(rules), severity)
 except ChainError as exc:
@@ -43,19 +43,23 @@ def label(element_id: str) -> str:
 
 rows = [{
     t("bn.score"): f.score,
-    t("bn.severity"): f.severity.value if language == "en" else SEVERITY_NL[f.severity.value],
-    t("bn.rule"): f.rule.value,
+    t("bn.severity"): value_name(f.severity.value, language),
+    t("bn.rule"): value_name(f.rule.value, language),
     t("bn.element"): label(f.element),
     t("bn.reason"): f.reason_en if language == "en" else f.reason_nl,
     "id": f.element,
 } for f in findings]
-st.dataframe(rows, hide_index=True, width="stretch", column_config={"id": None})
+selection = st.dataframe(rows, hide_index=True, width="stretch", column_config={"id": None}, key="bn_rows",
+                         on_select="rerun", selection_mode="single-row")
 table_downloads([f.as_dict() for f in findings], "knelpunten", key="bn_table")
 
 st.subheader(t("bn.open"))
 indexes = list(range(len(findings)))
+chosen_rows = list(getattr(getattr(selection, "selection", None), "rows", []) or [])
+if chosen_rows and chosen_rows[0] < len(findings):
+    st.session_state["bn_pick"] = chosen_rows[0]
 pick = st.selectbox(t("bn.pick"), indexes, key="bn_pick",
-                    format_func=lambda i: f"{i + 1}. {label(findings[i].element)} — {findings[i].rule.value}")
+                    format_func=lambda i: f"{i + 1}. {label(findings[i].element)} — {value_name(findings[i].rule.value, language)}")
 finding = findings[pick]
 st.write(finding.reason_en if language == "en" else finding.reason_nl)
 b1, b2 = st.columns(2)

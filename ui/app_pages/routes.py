@@ -32,7 +32,8 @@ def _routes(_graph, cache_key: str, start: str, end: str, max_handoffs: int):
 
 with st.form("routes_form"):
     c1, c2, c3 = st.columns([2, 2, 1])
-    start = c1.selectbox(t("routes.start"), starts, format_func=label, key="routes_start")
+    default_start = next((i for i, s in enumerate(starts) if s.startswith("politie")), 0)
+    start = c1.selectbox(t("routes.start"), starts, index=default_start, format_func=label, key="routes_start")
     default_end = ends.index("kinderrechter") if "kinderrechter" in ends else 0
     end = c2.selectbox(t("routes.end"), ends, index=default_end, format_func=label, key="routes_end",
                        help=glossary_help("OTS", "MUHP"))
