@@ -206,7 +206,10 @@ def write_export(model: ChainModel, fmt: str, out: Path) -> None:
     out = Path(out)
     if not out.parent.is_dir():
         raise ChainError(f"cannot write '{out}': the folder '{out.parent}' does not exist")
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        handle, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise ChainError(f"cannot write '{out}': {exc.strerror or exc}") from exc
     os.close(handle)
     tmp = Path(tmp_name)
     try:
@@ -218,6 +221,9 @@ def write_export(model: ChainModel, fmt: str, out: Path) -> None:
             tmp.write_text(export_text(model, fmt), encoding="utf-8")
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
         os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ChainError(f"cannot write '{out}': {exc.strerror or exc}") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
