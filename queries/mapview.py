@@ -441,8 +441,8 @@ def map_view(
         statistics); added to the edge label.
     label_limit : int
         With more hand-offs than this in view, an edge label is only its
-        :data:`NO_NORM_MARK` (or empty), except on highlighted edges; the
-        name stays in ``title``.
+        :data:`NO_NORM_MARK` and figures (or empty), except on highlighted
+        edges; the name stays in ``title``.
 
     Returns
     -------
@@ -540,10 +540,16 @@ def map_view(
                 focused=sig.id == flt.focus,
             ))
     if len(shown_edges) > label_limit:
-        shown_edges = [e if e.highlighted else replace(e, label=NO_NORM_MARK if e.no_norm else "")
-                       for e in shown_edges]
+        shown_edges = [e if e.highlighted else replace(e, label=_crowded_label(e)) for e in shown_edges]
     return MapView(nodes=tuple(nodes), edges=tuple(shown_edges), lanes=lanes, columns=columns,
                    legend=legend(lang))
+
+
+def _crowded_label(edge: MapEdge) -> str:
+    parts = [NO_NORM_MARK] if edge.no_norm else []
+    if edge.figures:
+        parts.append(edge.figures)
+    return " ".join(parts)
 
 
 def legend(lang: str = "nl") -> tuple[LegendEntry, ...]:

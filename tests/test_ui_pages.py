@@ -190,3 +190,53 @@ def test_router_navigates_and_toggles_english():
     at.switch_page("app_pages/knelpunten.py").run()
     assert not at.exception
     assert at.title[0].value == "Bottlenecks"
+
+
+def test_ui_doctests_and_every_string_has_both_languages():
+    import doctest
+
+    import ui.i18n
+
+    assert doctest.testmod(ui.i18n).failed == 0
+    for key, (nl, en) in ui.i18n.STRINGS.items():
+        assert nl.strip() and en.strip(), key
+
+
+@pytest.fixture(scope="module")
+def haaglanden():
+    from loaders.load import load_model
+
+    return load_model()
+
+
+def test_map_on_haaglanden_with_synthetic_practice_figures(haaglanden):
+    at = page("kaart.py")
+    at.session_state["model"] = haaglanden
+    at.session_state["practice_on"] = True
+    at.run()
+    assert not at.exception
+    edges = {e["id"]: e for e in map_data(at)["edges"]}
+    key_chain = ["politie-zorgmelding-vt", "vt-verzoek-onderzoek-rvdk", "rvdk-verzoek-ots-kinderrechter",
+                 "kinderrechter-ots-gi"]
+    assert set(key_chain) <= set(edges)
+    assert all("(synth.)" in edges[h]["label"] for h in key_chain)
+    assert "synthetisch" in texts(at)
+    # Small cells never show a number under 5.
+    import re
+
+    for edge in edges.values():
+        for n in re.findall(r"n=(\d+)", edge["label"]):
+            assert int(n) >= 5
+
+
+def test_routes_on_haaglanden_key_chain(haaglanden):
+    at = page("routes.py")
+    at.session_state["model"] = haaglanden
+    at.run()
+    at.selectbox(key="routes_start").set_value("politie")
+    at.selectbox(key="routes_end").set_value("jeugdbescherming-west")
+    at.button[0].click().run()
+    assert not at.exception
+    first = at.dataframe[0].value
+    assert list(first["Van"])[0].startswith("Politie")
+    assert list(first["Naar"])[-1].startswith("Jeugdbescherming West")

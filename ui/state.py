@@ -59,15 +59,9 @@ def _load_default(data_dir: str, neo4j_uri: str | None) -> Chain:
     if neo4j_uri:
         from queries.backend import open_backend
 
-        graph = open_backend("neo4j", settings=settings) if _accepts_settings(open_backend) else open_backend("neo4j")
-        backend_name = "neo4j"
+        graph = open_backend("neo4j", settings)
+        model, sample, backend_name = graph.model, False, "neo4j"
     return Chain(model=model, graph=graph, sample=sample, backend_name=backend_name)
-
-
-def _accepts_settings(func) -> bool:
-    import inspect
-
-    return "settings" in inspect.signature(func).parameters
 
 
 def chain() -> Chain:
