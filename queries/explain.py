@@ -11,7 +11,7 @@ Examples
 >>> from graph.examples import toy_chain
 >>> ex = explain_handoff(toy_chain(), "ho-vt-lokaal-team")
 >>> ex.is_bridge, ex.routes_through, ex.routes_total
-(False, 1, 6)
+(False, 1, 4)
 >>> for nl, _ in ex.points[:3]:
 ...     print(nl)
 Er is geen grondslag voor de gegevensuitwisseling vastgelegd.
@@ -23,6 +23,7 @@ Veilig Thuis → Lokaal team (Vrijwillige hulp mogelijk) stokt waarschijnlijk do
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -35,10 +36,7 @@ from queries.routes import Weakness, weaknesses
 from queries.structure import structure
 from queries.text import handoff_title, join_en, join_nl, norm_text, number
 
-__all__ = ["Explanation", "explain_handoff", "ROUTE_HANDOFFS"]
-
-# Routes counted for "on how many routes": from every signal's entry point, at most this many hand-offs.
-ROUTE_HANDOFFS = 5
+__all__ = ["Explanation", "explain_handoff"]
 
 
 @dataclass(frozen=True)
@@ -47,10 +45,9 @@ class Explanation:
 
     ``points`` are ``(nl, en)`` sentences in a fixed order: legal basis,
     norm, regie, acceptance, feedback, escalation, failure modes, structural
-    position. ``routes_through`` counts the simple routes from any signal's
-    entry organisation (at most :data:`ROUTE_HANDOFFS` hand-offs, every
-    prefix ending at an organisation counted once) that use this hand-off;
-    ``routes_total`` counts them all.
+    position. ``routes_total`` counts the pairs (entry organisation of a
+    signal, organisation reachable from it); ``routes_through`` the pairs for
+    which this hand-off lies on a shortest route (fewest hand-offs).
     """
 
     handoff: str
@@ -131,6 +128,39 @@ def _name(model, element_id: str | None) -> str:
     return model.get(element_id).name if element_id and element_id in model.index else str(element_id)
 
 
+def _distances(out: dict[str, list[str]], start: str) -> dict[str, int]:
+    dist = {start: 0}
+    queue = deque([start])
+    while queue:
+        org = queue.popleft()
+        for nxt in out.get(org, ()):
+            if nxt not in dist:
+                dist[nxt] = dist[org] + 1
+                queue.append(nxt)
+    return dist
+
+
+def _on_shortest_routes(model, ho: HandOff) -> tuple[int, int]:
+    """``(through, total)``: of the ``total`` pairs (signal entry organisation,
+    organisation reachable from it), the number for which ``ho`` lies on a
+    shortest route (parallel hand-offs each count)."""
+    out: dict[str, list[str]] = {}
+    for h in model.handoffs:
+        out.setdefault(h.from_org, []).append(h.to_org)
+    entries = sorted({sig.enters_at for sig in model.signals}) or sorted(o.id for o in model.organisations)
+    onward = _distances(out, ho.to_org)
+    through = total = 0
+    for start in entries:
+        dist = _distances(out, start)
+        for end, d in dist.items():
+            if end == start:
+                continue
+            total += 1
+            if ho.from_org in dist and end in onward and dist[ho.from_org] + 1 + onward[end] == d:
+                through += 1
+    return through, total
+
+
 def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvider] = ()) -> Explanation:
     """Explain why the hand-off ``handoff_id`` may stall.
 
@@ -157,10 +187,7 @@ def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvid
     findings = tuple(findings_for(bottlenecks(backend), ho.id))
     extra = collect_evidence(evidence, ho.id)
 
-    entries = sorted({sig.enters_at for sig in model.signals}) or sorted({o.id for o in model.organisations})
-    everywhere = sorted(o.id for o in model.organisations)
-    candidates = backend.route_candidates(entries, everywhere, ROUTE_HANDOFFS)
-    through = sum(1 for c in candidates if ho.id in c)
+    through, total = _on_shortest_routes(model, ho)
 
     bases = tuple((lb.id, lb.name, lb.url) for lb in (model.get(i) for i in ho.legal_bases))
     norm_nl, norm_en = norm_text(ho.norm)
@@ -212,9 +239,9 @@ def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvid
                        "connection to the rest of the chain."))
     rank = s.handoff_rank(ho.id)
     points.append((
-        f"Ligt op {through} van de {len(candidates)} routes vanaf de instroompunten "
+        f"Ligt op de kortste route van {through} van de {total} verbindingen vanaf de instroompunten "
         f"(centraliteit {number(s.handoff_betweenness.get(ho.id, 0.0))}, nummer {rank} van {len(model.handoffs)}).",
-        f"Lies on {through} of the {len(candidates)} routes from the entry points "
+        f"Lies on the shortest route of {through} of the {total} connections from the entry points "
         f"(betweenness {number(s.handoff_betweenness.get(ho.id, 0.0), 'en')}, rank {rank} of {len(model.handoffs)}).",
     ))
 
@@ -270,7 +297,7 @@ def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvid
         betweenness_rank=rank,
         handoff_count=len(model.handoffs),
         routes_through=through,
-        routes_total=len(candidates),
+        routes_total=total,
         findings=findings,
         evidence=extra,
         points=tuple(points),
