@@ -34,7 +34,7 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from graph.model import ChainModel, HandOff, Instrument, LegalBasis, Organisation, Signal
+from graph.model import ChainModel, HandOff
 from graph.networkx import to_networkx
 from queries.backend import as_backend
 from queries.bottlenecks import Finding, bottlenecks
