@@ -14,7 +14,8 @@ import click
 
 from cli.common import data_option, handle_errors, settings
 from cli.main import cli
-from queries.backend import BACKENDS, open_backend
+from queries.asof import as_of
+from queries.backend import BACKENDS, as_backend, open_backend
 from queries.bottlenecks import Rule, Severity, bottlenecks as find_bottlenecks
 from queries.explain import explain_handoff
 from queries.routes import DEFAULT_MAX_HANDOFFS, routes as find_routes
@@ -36,8 +37,14 @@ def json_option(func):
     return click.option("--json", "as_json", is_flag=True, help="Print JSON (shapes in docs/queries.md).")(func)
 
 
-def _open(backend_name: str, data_path: Path | None):
-    return open_backend(backend_name, settings(), data_path)
+def as_of_option(func):
+    return click.option("--as-of", "as_of_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                        help="The chain as it stood on this date (YYYY-MM-DD).")(func)
+
+
+def _open(backend_name: str, data_path: Path | None, as_of_date=None):
+    backend = open_backend(backend_name, settings(), data_path)
+    return as_backend(as_of(backend, as_of_date.date())) if as_of_date else backend
 
 
 def _dump(payload) -> None:
@@ -51,9 +58,10 @@ def _dump(payload) -> None:
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True, help="At most this many routes.")
 @data_option
 @backend_option
+@as_of_option
 @json_option
 @handle_errors
-def route(start, end, max_handoffs, limit, data_path, backend_name, as_json) -> None:
+def route(start, end, max_handoffs, limit, data_path, backend_name, as_of_date, as_json) -> None:
     """The routes a case can take from one element to another, best first.
 
     \b
@@ -61,7 +69,7 @@ def route(start, end, max_handoffs, limit, data_path, backend_name, as_json) -> 
         ketenkaart route --from politie-bij-huiselijk-geweldincident --to ondertoezichtstelling
         ketenkaart route --from politie --to jeugdbescherming-west --max-handoffs 4 --json
     """
-    backend = _open(backend_name, data_path)
+    backend = _open(backend_name, data_path, as_of_date)
     found = find_routes(backend, start, end, max_handoffs=max_handoffs, limit=limit)
     if as_json:
         return _dump({"start": start, "end": end, "routes": [r.as_dict(backend.model) for r in found]})
@@ -82,9 +90,10 @@ def route(start, end, max_handoffs, limit, data_path, backend_name, as_json) -> 
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many findings.")
 @data_option
 @backend_option
+@as_of_option
 @json_option
 @handle_errors
-def bottlenecks(rules, severity, limit, data_path, backend_name, as_json) -> None:
+def bottlenecks(rules, severity, limit, data_path, backend_name, as_of_date, as_json) -> None:
     """Bottlenecks and gaps in the chain, highest score first.
 
     \b
@@ -92,7 +101,7 @@ def bottlenecks(rules, severity, limit, data_path, backend_name, as_json) -> Non
         ketenkaart bottlenecks --severity high
         ketenkaart bottlenecks --rule no-legal-basis --rule ping-pong --json
     """
-    found = find_bottlenecks(_open(backend_name, data_path), rules=rules or None, severity=severity)[:limit]
+    found = find_bottlenecks(_open(backend_name, data_path, as_of_date), rules=rules or None, severity=severity)[:limit]
     if as_json:
         return _dump({"findings": [f.as_dict() for f in found]})
     for f in found:
@@ -106,9 +115,10 @@ def bottlenecks(rules, severity, limit, data_path, backend_name, as_json) -> Non
 @click.argument("handoff_id")
 @data_option
 @backend_option
+@as_of_option
 @json_option
 @handle_errors
-def why(handoff_id, data_path, backend_name, as_json) -> None:
+def why(handoff_id, data_path, backend_name, as_of_date, as_json) -> None:
     """Why does this hand-off stall? Everything known about one hand-off.
 
     \b
@@ -116,7 +126,7 @@ def why(handoff_id, data_path, backend_name, as_json) -> None:
         ketenkaart why <handoff-id>
         ketenkaart why <handoff-id> --json
     """
-    ex = explain_handoff(_open(backend_name, data_path), handoff_id)
+    ex = explain_handoff(_open(backend_name, data_path, as_of_date), handoff_id)
     if as_json:
         return _dump(ex.as_dict())
     click.echo(f"{ex.name}  [{ex.handoff}]")
@@ -133,9 +143,10 @@ def why(handoff_id, data_path, backend_name, as_json) -> None:
 @click.option("--without", "remove", multiple=True, required=True, help="Element id to remove (repeatable).")
 @data_option
 @backend_option
+@as_of_option
 @json_option
 @handle_errors
-def what_if(remove, data_path, backend_name, as_json) -> None:
+def what_if(remove, data_path, backend_name, as_of_date, as_json) -> None:
     """What breaks when elements are gone: routes that break or get longer, new gaps.
 
     \b
@@ -143,7 +154,7 @@ def what_if(remove, data_path, backend_name, as_json) -> None:
         ketenkaart what-if --without veilig-thuis-haaglanden
         ketenkaart what-if --without bw1-255 --without raad-voor-de-kinderbescherming --json
     """
-    result = run_what_if(_open(backend_name, data_path), remove)
+    result = run_what_if(_open(backend_name, data_path, as_of_date), remove)
     if as_json:
         return _dump(result.as_dict())
     click.echo(result.reason_nl)

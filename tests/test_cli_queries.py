@@ -98,3 +98,14 @@ def test_route_on_the_builtin_haaglanden_data():
     routes = json.loads(result.output)["routes"]
     assert any([s["to"]["id"] for s in r["steps"]] == ["veilig-thuis-haaglanden", "raad-voor-de-kinderbescherming",
                                                        "kinderrechter", "jeugdbescherming-west"] for r in routes)
+
+
+def test_as_of_drops_what_was_not_yet_or_no_longer_valid(toy_file):
+    now = json.loads(run("route", "--from", "politie", "--to", "raad", "--data", toy_file, "--json",
+                         "--as-of", "2020-01-01").output)
+    then = json.loads(run("route", "--from", "politie", "--to", "raad", "--data", toy_file, "--json",
+                          "--as-of", "2014-06-01").output)
+    assert [r["steps"][-1]["handoff"] for r in now["routes"]] == ["ho-vt-raad"]
+    assert [r["steps"][-1]["handoff"] for r in then["routes"]] == ["ho-vt-raad", "ho-vt-raad-oud"]
+    result = run("bottlenecks", "--data", toy_file, "--as-of", "gisteren")
+    assert result.exit_code == 2 and "--as-of" in result.output
