@@ -7,7 +7,7 @@ import streamlit as st
 from graph.errors import ChainError
 from queries.mapview import MapFilter, map_view
 from queries.routes import routes
-from ui.components.network import chain_map
+from ui.components.network import chain_map, standalone_html
 from ui.state import chain, glossary_help, lang, name_of, show_error, t, table_downloads
 
 current = chain()
@@ -79,6 +79,9 @@ table_downloads(rows, "route", key="routes_table")
 view = map_view(model, MapFilter(highlight=route.handoffs), lang=language)
 clicked = chain_map(view, key="routes_map", filename="route.png",
                     text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")})
+st.download_button(t("map.html"), data=lambda: standalone_html(view, title=f"{t('nav.routes')}: {label(start)} → {label(end)}",
+                                                                lang=language),
+                   file_name="route.html", mime="text/html", key="routes_html", on_click="ignore")
 if clicked:
     st.session_state["goto_focus"] = clicked
     st.switch_page("app_pages/kaart.py")

@@ -1,7 +1,7 @@
 // Draws the chain map with vis-network (global `vis`), shared by the Streamlit
 // component and the standalone HTML export. No network requests, no fonts.
 function renderKetenkaart(container, data, onSelect) {
-  var FONT = "14px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+  var FONT = "22px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
   var pairCount = {};
   var nodes = data.nodes.map(function (n) {
     var node = {
@@ -39,7 +39,7 @@ function renderKetenkaart(container, data, onSelect) {
   if (data.lanes.length) {
     var xsAll = data.columns.map(function (c) { return c.x; }).concat(data.nodes.map(function (n) { return n.x; }));
     var minX = Math.min.apply(null, xsAll), maxX = Math.max.apply(null, xsAll);
-    [[minX - 200, data.lanes[0].y_min - 45], [maxX + 160, data.lanes[data.lanes.length - 1].y_max + 10]].forEach(function (p, i) {
+    [[minX - 200, data.lanes[0].y_min - 70], [maxX + 160, data.lanes[data.lanes.length - 1].y_max + 10]].forEach(function (p, i) {
       nodes.push({ id: "__anchor" + i, x: p[0], y: p[1], fixed: true, physics: false, shape: "dot", size: 0.1,
                    label: "", color: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)" }, chosen: false });
     });
@@ -64,13 +64,24 @@ function renderKetenkaart(container, data, onSelect) {
       ctx.globalAlpha = 1;
       ctx.fillStyle = "#333333";
       ctx.font = "bold " + FONT;
-      ctx.fillText(lane.label, left + 8, lane.y_min + 8);
+      ctx.fillText(lane.label, left + 8, lane.y_min + 14);
     });
     ctx.font = "bold " + FONT;
     ctx.textAlign = "center";
     data.columns.forEach(function (c) {
       ctx.fillStyle = "#333333";
-      ctx.fillText(c.label, c.x, top - 28);
+      var words = c.label.split(" ");
+      if (words.length === 1 && ctx.measureText(c.label).width > 195) {
+        var cut = Math.ceil(c.label.length / 2);
+        words = [c.label.slice(0, cut) + "-", c.label.slice(cut)];
+      }
+      if (words.length > 1 && ctx.measureText(c.label).width > 195) {
+        var half = Math.ceil(words.length / 2);
+        ctx.fillText(words.slice(0, half).join(" ").replace("- ", "-"), c.x, top - 50);
+        ctx.fillText(words.slice(half).join(" "), c.x, top - 26);
+      } else {
+        ctx.fillText(c.label, c.x, top - 26);
+      }
       ctx.strokeStyle = "rgba(0,0,0,0.12)";
       ctx.beginPath(); ctx.moveTo(c.x, top - 18); ctx.lineTo(c.x, data.lanes[data.lanes.length - 1].y_max + 10); ctx.stroke();
     });
