@@ -462,6 +462,8 @@ def map_view(
     >>> all_pos = {n.id: (n.x, n.y) for n in map_view(toy_chain()).nodes}
     >>> all(all_pos[n.id] == (n.x, n.y) for n in view.nodes)
     True
+    >>> map_view(toy_chain(), MapFilter(focus="ho-vt-raad")).edge("ho-vt-raad").highlighted
+    True
     >>> map_view(toy_chain(), label_limit=3).edge("ho-vt-lokaal-team").label
     '⚠'
     >>> hi = map_view(toy_chain(), MapFilter(highlight=("ho-politie-vt",)))
@@ -494,6 +496,8 @@ def map_view(
     shown_edges: list[MapEdge] = []
     touched: set[str] = set()
     highlight = set(flt.highlight)
+    if not highlight and flt.focus and model.kind_of(flt.focus) == "handoffs":
+        highlight = {flt.focus}  # a focused hand-off stands out from its neighbourhood
     for ho in model.handoffs:
         if flt.phases and ho.phase not in flt.phases:
             continue
