@@ -82,7 +82,8 @@ def connect(
     con.execute(f"SET memory_limit = '{_setting(memory_limit)}'")
     con.execute(f"SET temp_directory = '{_setting(str(temp_directory))}'")
     con.execute(f"SET max_temp_directory_size = '{_setting(max_temp_directory_size)}'")
-    con.execute("SET preserve_insertion_order = true")
+    # Order is carried by explicit columns (file_row_number / rowid), so DuckDB may reorder freely.
+    con.execute("SET preserve_insertion_order = false")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
     return con
@@ -98,7 +99,8 @@ def _setting(value: str) -> str:
 class EventLog:
     """An event log loaded into ``con`` as the temporary table ``table``.
 
-    The table has the columns ``case_key`` (salted SHA-256 of the case id),
+    The table has the columns ``case_key`` (salted SHA-256 of the case id,
+    folded to 64 bits),
     ``ts`` (TIMESTAMP), ``activity``, ``organisation`` (the log's own name,
     may be NULL) and ``rn`` (position in the file). ``skipped_rows`` counts
     rows without case id, timestamp or activity (not used).
@@ -111,6 +113,10 @@ class EventLog:
 
     def quoted(self) -> str:
         return '"' + self.table.replace('"', '""') + '"'
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def _format_of(path: Path) -> str:
@@ -127,6 +133,7 @@ def _read_xes(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
     import pyarrow as pa
 
     cols: dict[str, list[Any]] = {"case_id": [], "timestamp": [], "activity": [], "organisation": []}
+
     case_id = None
     event: dict[str, Any] | None = None
     depth_trace = False
@@ -157,10 +164,11 @@ def _read_xes(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
         elif tag == "trace":
             depth_trace = False
             elem.clear()
-    arrow = pa.table({k: pa.array(v, type=pa.string()) for k, v in cols.items()})
+    arrow = pa.table({k: pa.array(v, type=pa.string()) for k, v in cols.items()}
+                     | {"_rn": pa.array(range(len(cols["case_id"])), type=pa.int64())})
     con.register("_xes_arrow", arrow)
     con.execute(f"CREATE TEMP TABLE {table} AS SELECT case_id, CAST(timestamp AS TIMESTAMPTZ) AS timestamp, "
-                "activity, organisation, rowid_ AS _rn FROM (SELECT *, row_number() OVER () AS rowid_ FROM _xes_arrow)")
+                "activity, organisation, _rn FROM _xes_arrow")
     con.unregister("_xes_arrow")
 
 
@@ -203,47 +211,50 @@ def load_events(
     con = con if con is not None else connect()
     salt = salt if salt is not None else case_salt()
     raw = f"_raw_{table}"
+    con.execute(f"DROP VIEW IF EXISTS {raw}")
     con.execute(f"DROP TABLE IF EXISTS {raw}")
     if fmt == "csv":
-        # CREATE TABLE keeps insertion order (preserve_insertion_order), so rowid is the file order.
-        con.execute(f"CREATE TEMP TABLE {raw} AS SELECT * FROM read_csv(?, header = true)", [str(path)])
-        rn = "rowid"
+        # CREATE TABLE with insertion order preserved: rowid is then the position in the file.
+        con.execute("SET preserve_insertion_order = true")
+        try:
+            con.execute(f"CREATE TEMP TABLE {raw} AS SELECT * FROM read_csv(?, header = true)", [str(path)])
+        finally:
+            con.execute("SET preserve_insertion_order = false")
+        rn, kind = "rowid", "TABLE"
     elif fmt == "parquet":
-        con.execute(f"CREATE TEMP TABLE {raw} AS SELECT * FROM read_parquet(?, file_row_number = true)", [str(path)])
-        rn = "file_row_number"
+        con.execute(f"CREATE TEMP VIEW {raw} AS SELECT * FROM read_parquet('{_sql_path(path)}', file_row_number = true)")
+        rn, kind = "file_row_number", "VIEW"
     else:
         _read_xes(con, path, raw)
-        rn = "_rn"
+        rn, kind = "_rn", "TABLE"
     columns = [row[0] for row in con.execute(f"DESCRIBE {raw}").fetchall()]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        con.execute(f"DROP TABLE {raw}")
-        raise ChainDataError([Problem(path.name, column, "required column missing") for column in missing])
     try:
+        if missing:
+            raise ChainDataError([Problem(path.name, column, "required column missing") for column in missing])
         guard(con, raw, path.name, skip=("timestamp", "file_row_number", "_rn"))
-    except ChainError:
-        con.execute(f"DROP TABLE {raw}")
-        raise
-    organisation = "CAST(organisation AS VARCHAR)" if "organisation" in columns else "CAST(NULL AS VARCHAR)"
-    con.execute(f"DROP TABLE IF EXISTS {table}")
-    # Hash each distinct case id once, then join: far cheaper than hashing every event.
-    con.execute(
-        f"""
-        CREATE TEMP TABLE {table} AS
-        WITH ids AS (
-            SELECT id, sha256(? || id) AS case_key
-            FROM (SELECT DISTINCT CAST(case_id AS VARCHAR) AS id FROM {raw} WHERE case_id IS NOT NULL)
+        organisation = "CAST(r.organisation AS VARCHAR)" if "organisation" in columns else "CAST(NULL AS VARCHAR)"
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+        # Each distinct case id is hashed once (salted SHA-256, folded to a 64-bit key for fast
+        # partitioning); the events keep only that key, never the id.
+        con.execute(
+            f"""
+            CREATE TEMP TABLE {table} AS
+            WITH ids AS (
+                SELECT id, hash(sha256(? || id)) AS case_key
+                FROM (SELECT DISTINCT CAST(case_id AS VARCHAR) AS id FROM {raw} WHERE case_id IS NOT NULL)
+            )
+            SELECT ids.case_key, CAST(r.timestamp AS TIMESTAMP) AS ts, CAST(r.activity AS VARCHAR) AS activity,
+                   {organisation} AS organisation, CAST(r.{rn} AS BIGINT) AS rn
+            FROM {raw} r JOIN ids ON ids.id = CAST(r.case_id AS VARCHAR)
+            WHERE r.timestamp IS NOT NULL AND r.activity IS NOT NULL
+            """,
+            [salt],
         )
-        SELECT ids.case_key, CAST(r.timestamp AS TIMESTAMP) AS ts, CAST(r.activity AS VARCHAR) AS activity,
-               {organisation.replace('organisation', 'r.organisation')} AS organisation, CAST(r.{rn} AS BIGINT) AS rn
-        FROM {raw} r JOIN ids ON ids.id = CAST(r.case_id AS VARCHAR)
-        WHERE r.timestamp IS NOT NULL AND r.activity IS NOT NULL
-        """,
-        [salt],
-    )
-    total = con.execute(f"SELECT count(*) FROM {raw}").fetchone()[0]
-    kept = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    con.execute(f"DROP TABLE {raw}")
+        total = con.execute(f"SELECT count(*) FROM {raw}").fetchone()[0]
+        kept = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        con.execute(f"DROP {kind} IF EXISTS {raw}")
     return EventLog(con=con, table=table, source=path.name, skipped_rows=int(total - kept))
 
 

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from graph.errors import ChainError
 
@@ -194,9 +195,10 @@ def generate_events(
     act_dict = pa.array(activities, type=pa.string())
     org_dict = pa.array([org_of[a] for a in activities], type=pa.string())
     width = max(8, len(str(n_cases)))
-    case_ids = np.char.add("SYN", np.char.zfill(case.astype(str), width))
+    digits = pc.utf8_lpad(pc.cast(pa.array(case, type=pa.int64()), pa.string()), width=width, padding="0")
+    case_ids = pc.binary_join_element_wise(pa.scalar("SYN"), digits, pa.scalar(""))
     return pa.table({
-        "case_id": pa.array(case_ids, type=pa.string()),
+        "case_id": case_ids,
         "timestamp": pa.array(stamps.astype("datetime64[s]"), type=pa.timestamp("s")),
         "activity": pa.DictionaryArray.from_arrays(pa.array(act, type=pa.int32()), act_dict).cast(pa.string()),
         "organisation": pa.DictionaryArray.from_arrays(pa.array(act, type=pa.int32()), org_dict).cast(pa.string()),

@@ -151,33 +151,35 @@ def scan_relation(con: duckdb.DuckDBPyConnection, table: str, *, skip: tuple[str
     """
     columns = con.execute(f"DESCRIBE {_quote(table)}").fetchall()
     findings: list[Finding] = []
-    checks: list[tuple[str, str, str]] = []  # (column, kind, sql boolean)
     for name, col_type, *_ in columns:
-        col = _quote(name)
         col_type = str(col_type).upper()
+        checks: list[tuple[str, str]] = []  # (kind, sql boolean over the distinct value v)
         if _identifying_name(name):
-            checks.append((name, "name-or-address-column", f"{col} IS NOT NULL"))
-        if name in skip:
+            checks.append(("name-or-address-column", "v IS NOT NULL"))
+        if name not in skip:
+            if col_type.startswith("VARCHAR"):
+                nine = f"regexp_extract_all(v, '{_NINE_DIGITS_RE}', 1)"
+                checks.append(("bsn", f"len(list_filter({nine}, lambda x: {_elfproef_sql('x')})) > 0"))
+                checks.append(("email", f"regexp_matches(v, '{_EMAIL_RE}')"))
+                checks.append(("phone", f"regexp_matches(v, '{_PHONE_RE}')"))
+                checks.append(("postcode", f"regexp_matches(v, '{_POSTCODE_RE}')"))
+            elif col_type.startswith(_NUMERIC_TYPES):
+                # A BSN stored as a number loses a leading zero: pad to 9 digits.
+                padded = "lpad(CAST(CAST(v AS HUGEINT) AS VARCHAR), 9, '0')"
+                whole = "(v >= 1000000 AND v < 1000000000)"
+                if col_type.startswith(("DECIMAL", "DOUBLE")):
+                    whole = f"(v = floor(v) AND {whole})"
+                checks.append(("bsn", f"({whole} AND {_elfproef_sql(padded)})"))
+        if not checks:
             continue
-        if col_type.startswith("VARCHAR"):
-            nine = f"regexp_extract_all({col}, '{_NINE_DIGITS_RE}', 1)"
-            checks.append((name, "bsn", f"len(list_filter({nine}, lambda x: {_elfproef_sql('x')})) > 0"))
-            checks.append((name, "email", f"regexp_matches({col}, '{_EMAIL_RE}')"))
-            checks.append((name, "phone", f"regexp_matches({col}, '{_PHONE_RE}')"))
-            checks.append((name, "postcode", f"regexp_matches({col}, '{_POSTCODE_RE}')"))
-        elif col_type.startswith(_NUMERIC_TYPES):
-            # A BSN stored as a number loses a leading zero: pad to 9 digits.
-            padded = f"lpad(CAST(CAST({col} AS HUGEINT) AS VARCHAR), 9, '0')"
-            whole = f"({col} = floor({col}) AND {col} >= 1000000 AND {col} < 1000000000)" if col_type.startswith(
-                ("DECIMAL", "DOUBLE")) else f"({col} >= 1000000 AND {col} < 1000000000)"
-            checks.append((name, "bsn", f"({whole} AND {_elfproef_sql(padded)})"))
-    if not checks:
-        return findings
-    select = ", ".join(f"count(*) FILTER (WHERE {sql})" for _, _, sql in checks)
-    counts = con.execute(f"SELECT {select} FROM {_quote(table)}").fetchone()
-    for (name, kind, _), rows in zip(checks, counts):
-        if rows:
-            findings.append(Finding(column=name, kind=kind, rows=int(rows)))
+        # Each distinct value is checked once and weighted by how many rows hold it.
+        select = ", ".join(f"coalesce(sum(n) FILTER (WHERE {sql}), 0)" for _, sql in checks)
+        counts = con.execute(
+            f"SELECT {select} FROM (SELECT {_quote(name)} AS v, count(*) AS n FROM {_quote(table)} GROUP BY ALL)"
+        ).fetchone()
+        for (kind, _), rows in zip(checks, counts):
+            if rows:
+                findings.append(Finding(column=name, kind=kind, rows=int(rows)))
     return findings
 
 

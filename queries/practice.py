@@ -289,7 +289,8 @@ def _build_transitions(log: EventLog) -> None:
         f"""
         CREATE TEMP TABLE pm_tr AS
         SELECT e.case_key, e.rn, e.activity AS act_a, e.org AS org_a, e.ts AS ts_a,
-               lead(e.activity) OVER w AS act_b, lead(e.org) OVER w AS org_b, lead(e.ts) OVER w AS ts_b
+               lead(e.activity) OVER w AS act_b, lead(e.org) OVER w AS org_b, lead(e.ts) OVER w AS ts_b,
+               row_number() OVER w AS pos
         FROM (SELECT ev.case_key, ev.ts, ev.rn, ev.activity, coalesce(a.org, l.org) AS org
               FROM {log.quoted()} ev
               LEFT JOIN pm_act_org a ON a.activity = ev.activity
@@ -387,24 +388,34 @@ def practice_stats(
         """
     ).fetchall()
     horizon_s = int(horizon_days) * 86400
-    drop = dict(
-        ((hid, (base, dropped)) for hid, base, dropped in con.execute(
-            f"""
-            WITH side AS (
-                SELECT s.handoff_id, t.case_key, t.act_a, t.ts_a, t.ts_b FROM pm_tr t JOIN pm_side_act s ON s.activity = t.act_a
-                UNION ALL
-                SELECT s.handoff_id, t.case_key, t.act_a, t.ts_a, t.ts_b FROM pm_tr t JOIN pm_side_org s ON s.org = t.org_a
-            )
-            SELECT handoff_id, count(DISTINCT case_key),
-                   count(DISTINCT case_key) FILTER (WHERE ts_b IS NULL OR epoch(ts_b - ts_a) > {horizon_s})
-            FROM side
-            WHERE epoch(CAST(? AS TIMESTAMP) - ts_a) >= {horizon_s}
-              AND NOT (ts_b IS NULL AND act_a IN (SELECT activity FROM pm_end))
-            GROUP BY handoff_id
-            """,
-            [dt.datetime.combine(last, dt.time.max)],
-        ).fetchall())
+    # Drop-off: events observed for at least the horizon, with no next event within it (a case
+    # ending on an end activity closed properly). Counted once per sending organisation or activity,
+    # then handed to the hand-offs that share that sending side.
+    con.execute("DROP TABLE IF EXISTS pm_side")
+    con.execute(
+        f"""
+        CREATE TEMP TABLE pm_side AS
+        SELECT case_key, act_a, org_a,
+               (ts_b IS NULL OR epoch(ts_b - ts_a) > {horizon_s})
+               AND NOT (ts_b IS NULL AND act_a IN (SELECT activity FROM pm_end)) AS dropped
+        FROM pm_tr
+        WHERE epoch(CAST(? AS TIMESTAMP) - ts_a) >= {horizon_s}
+          AND (org_a IN (SELECT org FROM pm_side_org) OR act_a IN (SELECT activity FROM pm_side_act))
+        """,
+        [dt.datetime.combine(last, dt.time.max)],
     )
+    drop = {hid: (base, dropped) for hid, base, dropped in con.execute(
+        """
+        SELECT s.handoff_id, count(DISTINCT p.case_key), count(DISTINCT p.case_key) FILTER (WHERE p.dropped)
+        FROM pm_side p JOIN pm_side_act s ON s.activity = p.act_a GROUP BY s.handoff_id
+        """
+    ).fetchall()}
+    by_org = {org: (base, dropped) for org, base, dropped in con.execute(
+        "SELECT org_a, count(DISTINCT case_key), count(DISTINCT case_key) FILTER (WHERE dropped) "
+        "FROM pm_side WHERE org_a IN (SELECT org FROM pm_side_org) GROUP BY org_a"
+    ).fetchall()}
+    for hid, org in con.execute("SELECT handoff_id, org FROM pm_side_org").fetchall():
+        drop[hid] = by_org.get(org, (0, 0))
     ping = dict(con.execute(
         """
         WITH b AS (
@@ -462,16 +473,24 @@ def practice_stats(
         deviations.append(Deviation(a, b, bool(in_model), c, sup(transitions),
                                     None if c.suppressed else _f(median), None if c.suppressed else _f(total)))
 
-    variants = tuple(
-        Variant(tuple(acts), sup(n)) for acts, n in con.execute(
-            f"""
-            SELECT acts, count(*) AS n FROM (
-                SELECT list(activity ORDER BY ts, rn) AS acts FROM {log.quoted()} GROUP BY case_key)
-            GROUP BY acts HAVING count(*) >= ? ORDER BY n DESC, acts LIMIT ?
-            """,
-            [threshold, int(top_variants)],
-        ).fetchall()
-    )
+    # Variants without an ordered aggregate over all events: a position-aware fingerprint per case
+    # (sum of hash(activity, position)), grouped; the activity list is read back for the top ones only.
+    top = con.execute(
+        """
+        SELECT fp, n, rep FROM (
+            SELECT fp, len, count(*) AS n, min(case_key) AS rep
+            FROM (SELECT case_key, sum(hash(act_a, pos)) AS fp, count(*) AS len FROM pm_tr GROUP BY case_key)
+            GROUP BY fp, len)
+        WHERE n >= ? ORDER BY n DESC, fp LIMIT ?
+        """,
+        [threshold, int(top_variants)],
+    ).fetchall()
+    acts_of = dict(con.execute(
+        "SELECT case_key, list(act_a ORDER BY pos) FROM pm_tr WHERE case_key IN (SELECT unnest(?)) GROUP BY case_key",
+        [[rep for _, _, rep in top]],
+    ).fetchall()) if top else {}
+    variants = tuple(sorted((Variant(tuple(acts_of[rep]), sup(n)) for _, n, rep in top),
+                            key=lambda v: (-(v.cases.value or 0), v.activities)))
     unmapped = tuple(
         UnmappedActivity(activity, sup(events), sup(cases)) for activity, events, cases in con.execute(
             "SELECT act_a, count(*), count(DISTINCT case_key) FROM pm_tr WHERE org_a IS NULL "
