@@ -18,7 +18,7 @@ Er is geen grondslag voor de gegevensuitwisseling vastgelegd.
 Er geldt geen normtijd.
 Niemand heeft na de overdracht aantoonbaar de regie.
 >>> print(ex.reason_nl)
-Veilig Thuis → Lokaal team (Vrijwillige hulp mogelijk) stokt waarschijnlijk door: geen grondslag voor de gegevensuitwisseling, geen normtijd, niemand heeft daarna de regie en 1 bekend faalpatroon.
+Veilig Thuis → Lokaal team (Vrijwillige hulp mogelijk) stokt waarschijnlijk door: geen grondslag voor de gegevensuitwisseling, geen normtijd, niemand heeft daarna de regie, verantwoordelijkheid gaat over zonder plicht tot aanvaarding en 1 bekend faalpatroon.
 """
 
 from __future__ import annotations
@@ -240,17 +240,19 @@ def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvid
     rank = s.handoff_rank(ho.id)
     points.append((
         f"Ligt op de kortste route van {through} van de {total} verbindingen vanaf de instroompunten "
-        f"(centraliteit {number(s.handoff_betweenness.get(ho.id, 0.0))}, nummer {rank} van {len(model.handoffs)}).",
+        f"(centraliteit {number(round(100 * s.handoff_betweenness.get(ho.id, 0.0), 1))}%, "
+        f"nummer {rank} van {len(model.handoffs)}).",
         f"Lies on the shortest route of {through} of the {total} connections from the entry points "
-        f"(betweenness {number(s.handoff_betweenness.get(ho.id, 0.0), 'en')}, rank {rank} of {len(model.handoffs)}).",
+        f"(betweenness {number(round(100 * s.handoff_betweenness.get(ho.id, 0.0), 1), 'en')}%, "
+        f"rank {rank} of {len(model.handoffs)}).",
     ))
 
     weak = weaknesses(ho)
     label = f"{_name(model, ho.from_org)} → {_name(model, ho.to_org)} ({handoff_title(ho)})"
-    causes_nl = [w.text_nl for w in weak if w.code not in ("failure-mode", "no-feedback", "no-escalation",
-                                                             "unverified", "responsibility-without-acceptance")]
-    causes_en = [w.text_en for w in weak if w.code not in ("failure-mode", "no-feedback", "no-escalation",
-                                                             "unverified", "responsibility-without-acceptance")]
+    # the lighter weaknesses (feedback, escalation, verification) stay in the points, not in the headline
+    headline = [w for w in weak if w.code not in ("failure-mode", "no-feedback", "no-escalation", "unverified")]
+    causes_nl = [w.text_nl for w in headline]
+    causes_en = [w.text_en for w in headline]
     if ho.failure_modes:
         n = len(ho.failure_modes)
         causes_nl.append(f"{n} bekend{'' if n == 1 else 'e'} faalpatro{'on' if n == 1 else 'nen'}")
