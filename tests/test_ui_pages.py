@@ -80,6 +80,14 @@ def test_map_page_sends_the_whole_chain_with_encoding():
     assert [lane["label"] for lane in data["lanes"]] == ["Veiligheid en straf", "Zorg", "Jeugdbescherming"]
 
 
+def test_map_page_table_lists_the_handoffs_in_view():
+    at = page("kaart.py")
+    at.multiselect(key="map_phases").set_value(["hulpverlening"]).run()
+    table = at.dataframe[0].value
+    assert sorted(table["id"]) == ["ho-lokaal-team-vt", "ho-vt-lokaal-team"]
+    assert "Geen grondslag bekend." in set(table["Grondslag gegevensuitwisseling"])
+
+
 def test_map_page_filters_keep_positions():
     at = page("kaart.py")
     before = {n["id"]: (n["x"], n["y"]) for n in map_data(at)["nodes"]}

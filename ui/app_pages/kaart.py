@@ -10,7 +10,7 @@ from graph.errors import ChainError
 from queries.mapview import MapFilter, filter_options, map_view
 from ui.components.network import chain_map, standalone_html
 from ui.details import show_element
-from ui.state import chain, glossary_help, lang, practice_figures, show_error, t
+from ui.state import chain, glossary_help, lang, practice_figures, show_error, t, table_downloads
 
 current = chain()
 model = current.model
@@ -71,6 +71,23 @@ def details_dialog(element_id: str) -> None:
 if selected and selected in model.index:
     st.session_state["map_details"] = selected
     details_dialog(selected)
+
+with st.expander(t("map.table", n=len(view.edges))):
+    edge_rows = []
+    for edge in view.edges:
+        ho = model.index[edge.id]
+        edge_rows.append({
+            t("routes.from"): labels.get(edge.source, edge.source),
+            t("routes.handoff"): labels.get(edge.id, edge.id),
+            t("routes.to"): labels.get(edge.target, edge.target),
+            t("detail.legal"): "; ".join(model.index[lb].name for lb in ho.legal_bases if lb in model.index)
+            or t("detail.no_legal"),
+            t("detail.norm"): ho.norm.description if ho.norm else t("detail.no_norm"),
+            **({t("map.figures"): edge.figures or ""} if figures else {}),
+            "id": edge.id,
+        })
+    st.dataframe(edge_rows, hide_index=True, width="stretch")
+    table_downloads(edge_rows, "overdrachten", key="map_table")
 
 legend_col, details_col = st.columns([1, 2], gap="large")
 with legend_col:
