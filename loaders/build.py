@@ -296,6 +296,35 @@ def _suggest(value: str, candidates: Iterable[str]) -> str:
     return "; did you mean: " + ", ".join(close) + "?" if close else ""
 
 
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1)) or frozenset((text,))
+
+
+class _Suggester:
+    """Nearest known ids of one kind, fast enough for thousands of bad references.
+
+    With many candidates, difflib only compares the 20 that share the most
+    character pairs with the unknown id (difflib alone is quadratic in practice).
+    """
+
+    _PREFILTER_ABOVE = 100
+
+    def __init__(self, candidates: list[str]):
+        self.candidates = candidates
+        self.grams = [(_bigrams(c), c) for c in candidates] if len(candidates) > self._PREFILTER_ABOVE else None
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        if value not in self.cache:
+            pool = self.candidates
+            if self.grams is not None:
+                mine = _bigrams(value)
+                scored = sorted(((len(mine & g) / len(mine | g), c) for g, c in self.grams), reverse=True)
+                pool = [c for _, c in scored[:20]]
+            self.cache[value] = _suggest(value, pool)
+        return self.cache[value]
+
+
 class _Checker:
     """Collects problems while converting the records of one record set."""
 
@@ -607,6 +636,7 @@ def build_model(record_set: RecordSet) -> ChainModel:
         if out is not None:
             converted.append((record, out))
 
+    suggesters: dict[str, _Suggester] = {}
     for record, path, value, kind in check.refs:
         known = ids.get(value)
         if known is not None and known[0] == kind:
@@ -614,8 +644,9 @@ def build_model(record_set: RecordSet) -> ChainModel:
         message = f"unknown {KIND_SINGULAR[kind]} {value!r}"
         if known is not None:
             message += f" (it is a {KIND_SINGULAR[known[0]]})"
-        candidates = [i for i, (k, _) in ids.items() if k == kind]
-        check.add(record, path, message + _suggest(value, candidates))
+        if kind not in suggesters:
+            suggesters[kind] = _Suggester(sorted(i for i, (k, _) in ids.items() if k == kind))
+        check.add(record, path, message + suggesters[kind](value))
 
     problems += check.problems
     if problems:

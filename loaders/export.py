@@ -41,8 +41,8 @@ from graph.model import ChainModel, HandOff
 from graph.networkx import to_networkx
 from loaders.build import model_to_records
 
-__all__ = ["export_text", "write_export", "to_json_document", "scalar_graph", "FORMATS", "TEXT_FORMATS",
-           "model_to_records"]
+__all__ = ["export_text", "write_export", "write_yaml_folder", "to_json_document", "scalar_graph", "FORMATS",
+           "TEXT_FORMATS", "model_to_records"]
 
 
 def _jsonable(value: Any) -> Any:
@@ -227,3 +227,46 @@ def write_export(model: ChainModel, fmt: str, out: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_yaml_folder(model: ChainModel, folder: Path) -> None:
+    """Write ``model`` as a data folder in the ``docs/data-format.md`` layout.
+
+    One file per kind plus ``region.yaml``; each file is written atomically.
+    Comments and key order of hand-written files are not kept, so this is for
+    generated data (benchmarks, conversions), not for editing the shipped data.
+
+    >>> import tempfile, pathlib
+    >>> from graph.examples import toy_chain
+    >>> from loaders.load import load_model
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_yaml_folder(toy_chain(), folder)
+    >>> load_model(folder) == toy_chain()
+    True
+    """
+    import yaml
+
+    from loaders.yaml_reader import KIND_FILES, REGION_FILE
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {REGION_FILE: {"region": model.region, "title": model.title}}
+    for kind, records in model_to_records(model).items():
+        files[KIND_FILES[kind]] = {kind: records}
+    for name, content in files.items():
+        text = yaml.dump(content, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                         sort_keys=False, width=100)
+        _atomic_text(folder / name, text)
+
+
+def _atomic_text(out: Path, text: str) -> None:
+    handle, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ChainError(f"cannot write '{out}': {exc.strerror or exc}") from exc

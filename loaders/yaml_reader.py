@@ -1,7 +1,7 @@
 """Read a data folder of YAML files (``docs/data-format.md``) into a RecordSet.
 
-Only safe YAML is read (the composer of ``yaml.SafeLoader``; no Python
-objects). Every record keeps the line of its first key and of each field,
+Only safe YAML is read (the composer of ``yaml.SafeLoader``, or its libyaml
+twin ``CSafeLoader`` when installed; no Python objects). Every record keeps the line of its first key and of each field,
 nested ones included (``norm.amount``, ``failure_modes[1].id``), so the
 builder's problems name ``file:line``. What cannot be read at all (a syntax
 error, bytes that are not UTF-8, a list where the file's mapping belongs)
@@ -19,7 +19,7 @@ Examples
 >>> [(r.kind, r.data["id"], r.where("title").rsplit("/", 1)[1]) for r in rs.records]
 [('sources', 's1', 'sources.yaml:4')]
 >>> print(str(rs.problems[0]).rsplit("/", 1)[1])
-handoffs.yaml:2: (syntax): YAML syntax error: expected the node content, but found '<stream end>'
+handoffs.yaml:2: (syntax): YAML syntax error: ...
 """
 
 from __future__ import annotations
@@ -48,13 +48,15 @@ KIND_FILES: dict[str, str] = {
 REGION_FILE = "region.yaml"
 REQUIRED_FILES = (REGION_FILE, "sources.yaml", "organisations.yaml", "handoffs.yaml")
 _NESTED_LISTS = {"failure_modes", "durations"}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NESTED_MAPS = {"norm"}
 
 
 class _Reader:
     def __init__(self, path: Path, text: str):
         self.path = path
-        self.loader = yaml.SafeLoader(text)
+        # libyaml reads bytes; positions in its errors are then byte offsets.
+        self.loader = _LOADER(text.encode("utf-8"))
         self.problems: list[Problem] = []
 
     def at(self, node: yaml.Node) -> str:
@@ -133,7 +135,7 @@ def _compose(path: Path, problems: list[Problem]) -> tuple[_Reader, yaml.Node | 
         reader = _Reader(path, text)
         node = reader.loader.get_single_node()
     except yaml.reader.ReaderError as exc:  # a control character, before any parsing
-        line = text[: exc.position].count("\n") + 1
+        line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
         problems.append(Problem(f"{path}:{line}", "(syntax)", f"character #x{exc.character:04x} is not allowed in YAML"))
         return None
     except yaml.YAMLError as exc:
