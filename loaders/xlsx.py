@@ -33,7 +33,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from graph.errors import Problem
+from graph.errors import ChainError, Problem
 from graph.model import ChainModel
 from loaders.build import DURATION_FIELDS, FAILURE_MODE_FIELDS, NORM_FIELDS, SPECS, Field, model_to_records
 from loaders.records import Record, RecordSet
@@ -92,6 +92,7 @@ def write_workbook(model: ChainModel, path: Path) -> None:
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils.exceptions import IllegalCharacterError
 
     records = model_to_records(model)
     book = Workbook()
@@ -115,7 +116,14 @@ def write_workbook(model: ChainModel, path: Path) -> None:
         ws = book.create_sheet(sheet)
         ws.append(header)
         for row in rows[sheet]:
-            ws.append([_cell(row.get(col)) for col in header])
+            try:
+                ws.append([_cell(row.get(col)) for col in header])
+            except IllegalCharacterError as exc:
+                raise ChainError(f"cannot write {row.get('id') or row.get(header[0])!r} to sheet {sheet!r}: "
+                                 "a value holds a control character Excel does not allow") from exc
+            for cell in ws[ws.max_row]:
+                if cell.data_type == "f":  # text starting with "=" stays text, not a formula
+                    cell.data_type = "s"
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"

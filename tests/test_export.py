@@ -97,3 +97,24 @@ def test_unknown_format_and_missing_folder(model, tmp_path):
     with pytest.raises(ChainError, match="binary workbook"):
         export_text(model, "xlsx")
     assert set(FORMATS) == {"json", "ttl", "jsonld", "graphml", "gexf", "xlsx"}
+
+
+def test_xlsx_keeps_text_that_looks_like_a_formula(model, tmp_path):
+    from dataclasses import replace
+
+    ho = replace(model.get("ho-politie-vt"), description="=SUM(A1:A3) is geen formule")
+    changed = replace(model, handoffs=tuple(ho if h.id == ho.id else h for h in model.handoffs))
+    out = tmp_path / "keten.xlsx"
+    write_export(changed, "xlsx", out)
+    assert build_model(read_workbook(out)).get("ho-politie-vt").description == "=SUM(A1:A3) is geen formule"
+
+
+def test_xlsx_refuses_control_characters_cleanly(model, tmp_path):
+    from dataclasses import replace
+
+    ho = replace(model.get("ho-politie-vt"), description="bel\x07")
+    changed = replace(model, handoffs=tuple(ho if h.id == ho.id else h for h in model.handoffs))
+    out = tmp_path / "keten.xlsx"
+    with pytest.raises(ChainError, match="'ho-politie-vt' to sheet 'handoffs'"):
+        write_export(changed, "xlsx", out)
+    assert list(tmp_path.iterdir()) == []
