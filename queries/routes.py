@@ -295,7 +295,10 @@ def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end
     n = len(steps)
     nl = f"{n} {'overdracht' if n == 1 else 'overdrachten'} van {first} naar {last}; normtijd samen {days_nl}"
     en = f"{n} {'hand-off' if n == 1 else 'hand-offs'} from {first} to {last}; norm time together {days_en}"
-    if missing:
+    if missing and len(missing) == n:
+        nl = nl.rsplit(";", 1)[0] + "; geen van de stappen heeft een normtijd in getallen"
+        en = en.rsplit(";", 1)[0] + "; none of the steps has a numeric norm time"
+    elif missing:
         nl += f" (zonder normtijd: {', '.join(missing)})"
         en += f" (without norm time: {', '.join(missing)})"
     if weakest:

@@ -496,3 +496,11 @@ def test_pruned_route_search_equals_naive_enumeration(seed):
         for k in (1, 3, 5):
             assert backend.route_candidates(starts, ends, k, excluded) == _naive_candidates(
                 model, starts, set(ends) - set(excluded), k, set(excluded))
+
+
+def test_route_without_any_numeric_norm_says_so():
+    model = chain(good("ab", "a", "b", norm=None), good("bc", "b", "c", norm=Norm(description="direct", sources=SRC)))
+    r = routes(model, "a", "c")[0]
+    assert r.norm_days == 0 and r.steps_without_norm == ("ab", "bc")
+    assert "geen van de stappen heeft een normtijd" in r.reason_nl and "0 dagen" not in r.reason_nl
+    assert "none of the steps" in r.reason_en
