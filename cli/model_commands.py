@@ -9,6 +9,7 @@ import click
 from cli.common import data_option, handle_errors, settings
 from cli.main import cli
 from graph.errors import ChainDataError
+from graph.model import Status
 from loaders.build import KIND_SINGULAR
 from loaders.export import FORMATS, export_text, write_export
 from loaders.load import load_model
@@ -50,8 +51,11 @@ def validate(data_path: Path | None, verbose: bool) -> None:
     norms = sum(h.norm is not None for h in model.handoffs)
     click.echo(f"  {'norms':<14}{norms:>5}  (on hand-offs)")
     click.echo(f"  {'failure modes':<14}{failure_modes:>5}  (on hand-offs)")
-    unverified = model.unverified()
-    click.echo(f"  {'unverified':<14}{len(unverified):>5}  (elements, norms and failure modes)")
+    # ChainModel.unverified() leaves out instrument durations; count them here too.
+    unverified = model.unverified() + [
+        f"{ins.id}#{d.label}" for ins in model.instruments for d in ins.durations if d.status is Status.UNVERIFIED
+    ]
+    click.echo(f"  {'unverified':<14}{len(unverified):>5}  (elements, norms, failure modes and durations)")
     if verbose:
         for element_id in unverified:
             base = element_id.split("#", 1)[0]
