@@ -138,6 +138,7 @@ class MapEdge:
     highlighted: bool = False
     faded: bool = False
     figures: str | None = None  # practice figures, already suppressed and labelled
+    width: float = 1.6  # line width; grows with the measured volume when figures are shown
 
 
 @dataclass(frozen=True)
@@ -422,6 +423,7 @@ def map_view(
     lang: str = "nl",
     figures: Mapping[str, str] | None = None,
     label_limit: int = LABEL_LIMIT,
+    volumes: Mapping[str, int | None] | None = None,
 ) -> MapView:
     """The nodes, edges, lanes and legend of the map for a filter.
 
@@ -439,6 +441,9 @@ def map_view(
     figures : mapping, optional
         Hand-off id to a short, already suppressed figure text (practice
         statistics); added to the edge label.
+    volumes : mapping, optional
+        Hand-off id to a (suppressed) case count; the line width grows with
+        the square root of the count (None or missing: normal width).
     label_limit : int
         With more hand-offs than this in view, an edge label is only its
         :data:`NO_NORM_MARK` and figures (or empty), except on highlighted
@@ -464,6 +469,9 @@ def map_view(
     True
     >>> map_view(toy_chain(), MapFilter(focus="ho-vt-raad")).edge("ho-vt-raad").highlighted
     True
+    >>> wide = map_view(toy_chain(), volumes={"ho-politie-vt": 400, "ho-vt-raad": 100})
+    >>> wide.edge("ho-politie-vt").width, wide.edge("ho-vt-raad").width, wide.edge("ho-raad-kinderrechter").width
+    (7.6, 4.6, 1.6)
     >>> map_view(toy_chain(), label_limit=3).edge("ho-vt-lokaal-team").label
     '⚠'
     >>> hi = map_view(toy_chain(), MapFilter(highlight=("ho-politie-vt",)))
@@ -472,6 +480,8 @@ def map_view(
     """
     flt = flt or MapFilter()
     figures = figures or {}
+    volumes = {k: v for k, v in (volumes or {}).items() if v}
+    top_volume = max(volumes.values(), default=0)
     positions, lanes, columns = layout_positions(model)
     if lang == "en":
         lanes = tuple(replace(lane, label=LANE_NAMES[Domain(lane.domain)][1]) for lane in lanes)
@@ -518,6 +528,7 @@ def map_view(
             id=ho.id, source=ho.from_org, target=ho.to_org, label=label,
             dashed=not ho.legal_bases, no_norm=no_norm, title=_handoff_title(model, ho, lang),
             highlighted=ho.id in highlight, faded=bool(highlight) and ho.id not in highlight, figures=fig,
+            width=round(1.6 + 6 * (volumes[ho.id] / top_volume) ** 0.5, 2) if ho.id in volumes else 1.6,
         ))
         touched |= {ho.from_org, ho.to_org}
 
@@ -546,7 +557,7 @@ def map_view(
     if len(shown_edges) > label_limit:
         shown_edges = [e if e.highlighted else replace(e, label=_crowded_label(e)) for e in shown_edges]
     return MapView(nodes=tuple(nodes), edges=tuple(shown_edges), lanes=lanes, columns=columns,
-                   legend=legend(lang))
+                   legend=legend(lang, volumes=bool(volumes)))
 
 
 def _crowded_label(edge: MapEdge) -> str:
@@ -556,7 +567,7 @@ def _crowded_label(edge: MapEdge) -> str:
     return " ".join(parts)
 
 
-def legend(lang: str = "nl") -> tuple[LegendEntry, ...]:
+def legend(lang: str = "nl", volumes: bool = False) -> tuple[LegendEntry, ...]:
     """The legend entries, in display order.
 
     >>> [e.key for e in legend()][:4]
@@ -577,6 +588,9 @@ def legend(lang: str = "nl") -> tuple[LegendEntry, ...]:
         LegendEntry("no-norm", f"{NO_NORM_MARK} no norm (time limit) known" if en
                     else f"{NO_NORM_MARK} geen norm (termijn) bekend", "mark"),
     ]
+    if volumes:
+        entries.append(LegendEntry("volume", "Thicker line = more cases (synthetic sample log)" if en
+                                   else "Dikkere lijn = meer zaken (synthetische voorbeeldlog)", "thick"))
     for domain in LANE_ORDER:
         entries.append(LegendEntry(f"lane-{domain.value}", ("Lane: " if en else "Baan: ") + LANE_NAMES[domain][1 if en else 0],
                                    "lane", DOMAIN_COLOURS[domain]))

@@ -178,12 +178,13 @@ def practice_report(current: Chain):
         return None
 
 
-def practice_figures(current: Chain) -> dict[str, str]:
-    """Per hand-off figure texts for the map (suppressed, marked synthetic), or {} when off."""
+def practice_figures(current: Chain) -> tuple[dict[str, str], dict[str, int | None]]:
+    """Per hand-off figure texts and case volumes for the map (suppressed, marked synthetic); empty when off."""
     report = practice_report(current)
     if report is None:
-        return {}
+        return {}, {}
     from queries.mapview import figure_texts
     from queries.practice import handoff_figures
 
-    return figure_texts(handoff_figures(report), lang())
+    figures = handoff_figures(report)
+    return figure_texts(figures, lang()), {f.handoff_id: f.volume for f in figures}

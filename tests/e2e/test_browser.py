@@ -138,3 +138,13 @@ def test_bottleneck_jumps_to_map_and_explanation(ui_page, ui_server):
     page.get_by_role("button", name="Waarom stokt deze overdracht?").click()
     heading(page, "Waarom stokt deze overdracht?")
     page.get_by_text("Bevindingen").first.wait_for()
+
+
+def test_practice_figures_are_labelled_synthetic(ui_page, ui_server):
+    page = open_app(ui_page, ui_server)
+    page.get_by_text("Praktijkcijfers tonen (synthetisch)").click()
+    page.get_by_text("Cijfers bij de overdrachten zijn synthetisch").wait_for(timeout=30_000)
+    wait_for_map(page)
+    page.wait_for_function("""() => Object.values(window.__ketenkaart['kaart'].body.edges)
+        .some(e => (e.options.label || '').includes('(synth.)'))""", timeout=20_000)
+    ui_page.screenshot("07-practice-figures")

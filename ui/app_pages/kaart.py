@@ -45,9 +45,9 @@ with st.expander(t("map.filters"), expanded=bool(st.session_state.get("map_focus
 
 flt = MapFilter(domains=tuple(domains), phases=tuple(phases), instruments=tuple(instruments),
                 regions=tuple(regions), focus=focus, steps=int(steps))
-figures = practice_figures(current)
+figures, volumes = practice_figures(current)
 try:
-    view = map_view(model, flt, lang=language, figures=figures)
+    view = map_view(model, flt, lang=language, figures=figures, volumes=volumes)
 except ChainError as exc:
     show_error(exc)
     st.stop()

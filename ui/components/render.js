@@ -28,7 +28,7 @@ function renderKetenkaart(container, data, onSelect) {
       id: e.id, from: e.source, to: e.target, label: e.label, title: e.title,
       arrows: { to: { enabled: true, scaleFactor: 0.7 } },
       dashes: e.dashed ? [8, 6] : false,
-      width: e.highlighted ? 4 : 1.6,
+      width: e.highlighted ? Math.max(4, e.width) : e.width,
       color: { color: colour, highlight: "#b3261e", hover: "#b3261e" },
       font: { face: "system-ui, Arial, sans-serif", size: 13, align: "horizontal", strokeWidth: 3,
               color: e.faded ? "#9a9a9a" : "#222222", multi: false },
