@@ -1,0 +1,152 @@
+"""Benchmark: case-log statistics, side by side on the same generated logs.
+
+For each size (default 1M and 5M events; ``--with-20m`` adds 20M) this writes a
+seeded synthetic Parquet log and times, each in a fresh child process:
+
+- ``ketenkaart``: the full ``ketenkaart cases stats`` pipeline
+  (:func:`queries.practice.analyse_log`: privacy guard, salted case-id hashing,
+  per hand-off figures, deviations, variants) on the built-in Haaglanden chain;
+- ``pm4py``: reading the Parquet file with pandas, then PM4Py's performance DFG
+  and frequency DFG (AGPL: benchmark only; skipped at 20M);
+- ``duckdb``: the bare floor, ``LEAD`` window materialised, then count and
+  median per directly-follows pair, with the same memory caps.
+
+Wall time is measured inside the child after imports (reading the file is
+included); peak memory is the child's peak resident set size (``ru_maxrss``,
+imports included). Run::
+
+    .venv/bin/python benchmarks/bench_cases.py            # 1M and 5M
+    .venv/bin/python benchmarks/bench_cases.py --with-20m  # and 20M (no PM4Py)
+
+Figures depend on the machine and its load; the script prints them, it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MAPPING = ROOT / "data" / "synthetic" / "mapping.yaml"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def child_ketenkaart(path: str) -> dict:
+    from loaders.load import load_model
+    from queries.practice import analyse_log
+
+    model = load_model()
+    start = time.perf_counter()
+    report = analyse_log(path, mapping_path=MAPPING, model=model, memory_limit="2GB")
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "result": f"{len(report.handoffs)} hand-offs, {len(report.deviations)} deviations"}
+
+
+def child_pm4py(path: str) -> dict:
+    import pandas as pd
+    import pm4py
+
+    start = time.perf_counter()
+    df = pd.read_parquet(path)
+    keys = dict(case_id_key="case_id", activity_key="activity", timestamp_key="timestamp")
+    performance, _, _ = pm4py.discover_performance_dfg(df, **keys)
+    frequency, _, _ = pm4py.discover_dfg(df, **keys)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "result": f"{len(frequency)} pairs"}
+
+
+def child_duckdb(path: str) -> dict:
+    from loaders.events import connect
+
+    con = connect(memory_limit="2GB")
+    start = time.perf_counter()
+    con.execute(
+        """
+        CREATE TEMP TABLE tr AS
+        SELECT activity AS a, lead(activity) OVER w AS b, epoch(lead(timestamp) OVER w - timestamp) AS wait_s
+        FROM read_parquet(?, file_row_number = true)
+        WINDOW w AS (PARTITION BY case_id ORDER BY timestamp, file_row_number)
+        """,
+        [path],
+    )
+    rows = con.execute("SELECT a, b, count(*), quantile_cont(wait_s, 0.5) FROM tr WHERE b IS NOT NULL GROUP BY a, b").fetchall()
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "result": f"{len(rows)} pairs"}
+
+
+CHILDREN = {"ketenkaart": child_ketenkaart, "pm4py": child_pm4py, "duckdb": child_duckdb}
+
+
+def run_child(method: str, path: Path, timeout: int) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", method, str(path)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timeout after {timeout} s"}
+    if done.returncode != 0:
+        tail = (done.stderr or "").strip().splitlines()[-1:] or ["?"]
+        return {"error": tail[0][:120]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000_000, 5_000_000])
+    parser.add_argument("--with-20m", action="store_true", help="also run 20M events (ketenkaart and duckdb only)")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "ketenkaart-bench")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds per run")
+    parser.add_argument("--child", nargs=2, metavar=("METHOD", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        method, path = args.child
+        out = CHILDREN[method](path)
+        out["peak_mb"] = _peak_mb()
+        print(json.dumps(out))
+        return
+
+    from loaders.generate_events import generate_events, write_events
+
+    sizes = list(args.sizes) + ([20_000_000] if args.with_20m else [])
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; logs in {args.workdir}")
+    results = []
+    for size in sizes:
+        path = args.workdir / f"events-{size}.parquet"
+        if not path.exists():
+            start = time.perf_counter()
+            write_events(generate_events(size, seed=42), path)
+            print(f"generated {size:,} events in {time.perf_counter() - start:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+        methods = ["ketenkaart", "duckdb"] + (["pm4py"] if size <= 5_000_000 else [])
+        row = {"events": size}
+        for method in methods:
+            row[method] = run_child(method, path, args.timeout)
+            r = row[method]
+            shown = r.get("error") or f"{r['seconds']:.2f} s, peak {r['peak_mb']:.0f} MB ({r['result']})"
+            print(f"  {size:>11,}  {method:<10}  {shown}", flush=True)
+        results.append(row)
+
+    print("\nevents       ketenkaart s/MB     duckdb floor s/MB   pm4py s/MB          vs pm4py  vs floor")
+    for row in results:
+        def cell(m):
+            r = row.get(m)
+            return "–" if not r or "error" in r else f"{r['seconds']:7.2f} / {r['peak_mb']:5.0f}"
+        k, d, p = row.get("ketenkaart", {}), row.get("duckdb", {}), row.get("pm4py", {})
+        vs_p = f"{p['seconds'] / k['seconds']:.1f}x" if "seconds" in k and "seconds" in p else "–"
+        vs_d = f"{k['seconds'] / d['seconds']:.2f}x" if "seconds" in k and "seconds" in d else "–"
+        print(f"{row['events']:>11,}  {cell('ketenkaart'):<18}  {cell('duckdb'):<18}  {cell('pm4py'):<18}  {vs_p:>8}  {vs_d:>8}")
+
+
+if __name__ == "__main__":
+    main()
