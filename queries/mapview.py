@@ -424,6 +424,7 @@ def map_view(
     figures: Mapping[str, str] | None = None,
     label_limit: int = LABEL_LIMIT,
     volumes: Mapping[str, int | None] | None = None,
+    layout_of: ChainModel | None = None,
 ) -> MapView:
     """The nodes, edges, lanes and legend of the map for a filter.
 
@@ -441,6 +442,10 @@ def map_view(
     figures : mapping, optional
         Hand-off id to a short, already suppressed figure text (practice
         statistics); added to the edge label.
+    layout_of : ChainModel, optional
+        Take positions, lanes and columns from this (larger) model, e.g. the
+        whole chain when ``model`` is the chain as it stood on a date, so
+        nodes keep their place.
     volumes : mapping, optional
         Hand-off id to a (suppressed) case count; the line width grows with
         the square root of the count (None or missing: normal width).
@@ -469,6 +474,12 @@ def map_view(
     True
     >>> map_view(toy_chain(), MapFilter(focus="ho-vt-raad")).edge("ho-vt-raad").highlighted
     True
+    >>> import datetime as dt
+    >>> from queries.asof import as_of
+    >>> from graph.networkx import model_of
+    >>> then = map_view(model_of(as_of(toy_chain(), dt.date(2020, 1, 1))), layout_of=toy_chain())
+    >>> "ho-vt-raad-oud" in {e.id for e in then.edges}, then.node("raad") == map_view(toy_chain()).node("raad")
+    (False, True)
     >>> wide = map_view(toy_chain(), volumes={"ho-politie-vt": 400, "ho-vt-raad": 100})
     >>> wide.edge("ho-politie-vt").width, wide.edge("ho-vt-raad").width, wide.edge("ho-raad-kinderrechter").width
     (7.6, 4.6, 1.6)
@@ -482,10 +493,11 @@ def map_view(
     figures = figures or {}
     volumes = {k: v for k, v in (volumes or {}).items() if v}
     top_volume = max(volumes.values(), default=0)
-    positions, lanes, columns = layout_positions(model)
+    positions, lanes, columns = layout_positions(layout_of or model)
     if lang == "en":
         lanes = tuple(replace(lane, label=LANE_NAMES[Domain(lane.domain)][1]) for lane in lanes)
-        columns = tuple(replace(c, label=_name(model.index[c.id], lang)) for c in columns)
+        names = (layout_of or model).index
+        columns = tuple(replace(c, label=_name(names[c.id], lang)) for c in columns)
     orgs = {o.id: o for o in model.organisations}
 
     def org_ok(org_id: str) -> bool:

@@ -80,6 +80,19 @@ def test_map_page_sends_the_whole_chain_with_encoding():
     assert [lane["label"] for lane in data["lanes"]] == ["Veiligheid en straf", "Zorg", "Jeugdbescherming"]
 
 
+def test_map_page_as_of_date_drops_expired_handoffs_without_moving_nodes():
+    import datetime as dt
+
+    at = page("kaart.py")
+    before = {n["id"]: (n["x"], n["y"]) for n in map_data(at)["nodes"]}
+    assert "ho-vt-raad-oud" in {e["id"] for e in map_data(at)["edges"]}
+    at.date_input(key="map_as_of").set_value(dt.date(2020, 1, 1)).run()
+    assert not at.exception
+    data = map_data(at)
+    assert "ho-vt-raad-oud" not in {e["id"] for e in data["edges"]}
+    assert all(before[n["id"]] == (n["x"], n["y"]) for n in data["nodes"])
+
+
 def test_map_page_table_lists_the_handoffs_in_view():
     at = page("kaart.py")
     at.multiselect(key="map_phases").set_value(["hulpverlening"]).run()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 import streamlit as st
 
 from graph.errors import ChainError
+from graph.networkx import model_of
+from queries.asof import as_of
 from queries.mapview import MapFilter, filter_options, map_view
 from ui.components.network import chain_map, standalone_html
 from ui.details import show_element
@@ -37,17 +40,26 @@ with st.expander(t("map.filters"), expanded=bool(st.session_state.get("map_focus
                                  format_func=dict(options.instruments).get, key="map_instruments", placeholder=t("choose"),
                                  help=glossary_help("OTS", "MUHP", "MDA++"))
     regions = c4.multiselect(t("map.region"), list(options.regions), key="map_regions", placeholder=t("choose"))
-    f1, f2 = st.columns([3, 1])
+    f1, f2, f3 = st.columns([3, 1, 1.2])
     focus = f1.selectbox(t("map.focus"), [None, *labels], key="map_focus",
                          on_change=lambda: st.session_state.pop("map_details", None),
                          format_func=lambda v: t("map.focus_none") if v is None else labels.get(v, v))
     steps = f2.number_input(t("map.steps"), min_value=0, max_value=6, value=1, step=1, key="map_steps")
+    on_date = f3.date_input(t("map.as_of"), value=None, key="map_as_of", format="DD-MM-YYYY",
+                            min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31), help=t("map.as_of_help"))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _model_on(_graph, cache_key: str, day: dt.date):
+    return model_of(as_of(_graph, day))
+
 
 flt = MapFilter(domains=tuple(domains), phases=tuple(phases), instruments=tuple(instruments),
                 regions=tuple(regions), focus=focus, steps=int(steps))
 figures, volumes = practice_figures(current)
 try:
-    view = map_view(model, flt, lang=language, figures=figures, volumes=volumes)
+    shown_model = _model_on(current.graph, str(id(model)), on_date) if on_date else model
+    view = map_view(shown_model, flt, lang=language, figures=figures, volumes=volumes, layout_of=model)
 except ChainError as exc:
     show_error(exc)
     st.stop()
