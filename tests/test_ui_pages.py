@@ -63,6 +63,13 @@ def test_map_page_handoff_without_norm_or_basis_says_so():
     assert "Risico's raken uit beeld" in body
 
 
+def test_map_page_jump_to_a_legal_basis_shows_it_without_focus():
+    at = page("kaart.py", goto_focus="bw1-255")
+    assert not at.exception
+    assert at.selectbox(key="map_focus").value is None
+    assert "Burgerlijk Wetboek Boek 1 art. 255" in texts(at)
+
+
 def test_map_page_in_english():
     at = page("kaart.py", english=True, goto_focus="politie")
     assert not at.exception

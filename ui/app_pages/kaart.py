@@ -13,7 +13,7 @@ from queries.asof import as_of
 from queries.mapview import MapFilter, filter_options, map_view
 from ui.components.network import chain_map, standalone_html
 from ui.details import show_element
-from ui.state import chain, glossary_help, lang, practice_figures, show_error, t, table_downloads
+from ui.state import chain, glossary_help, lang, name_of, practice_figures, show_error, t, table_downloads
 
 current = chain()
 model = current.model
@@ -24,11 +24,12 @@ st.title(t("nav.map"), help=glossary_help("OTS", "MUHP", "VT", "RvdK", "GI", "ZV
 st.caption(t("map.intro"))
 
 # A jump from another page (Knelpunten, Routes) focuses the map on an element.
+labels = dict(options.focusable)
 jump = st.session_state.pop("goto_focus", None)
 if jump and jump in model.index:
-    st.session_state["map_focus"] = jump
+    if jump in labels:  # legal bases and sources are not focusable; their details still show
+        st.session_state["map_focus"] = jump
     st.session_state["map_details"] = jump
-labels = dict(options.focusable)
 
 with st.expander(t("map.filters"), expanded=bool(st.session_state.get("map_focus"))):
     c1, c2, c3, c4 = st.columns(4)
@@ -114,7 +115,7 @@ with details_col:
     details = st.session_state.get("map_details") or focus
     if details and details in model.index:
         with st.container(border=True):
-            st.markdown(f"**{t('map.selected', name=labels.get(details, details))}**")
+            st.markdown(f"**{t('map.selected', name=labels.get(details) or name_of(model.index[details]))}**")
             show_element(model, details)
             if model.kind_of(details) == "handoffs" and st.button(t("detail.why"), key="map_why"):
                 st.session_state["why_handoff"] = details
