@@ -20,25 +20,29 @@ def names(ids: tuple[str, ...]) -> str:
     return "; ".join(name_of(model.index[i], language) for i in ids)
 
 
+def status(value: str) -> str:
+    return t("detail.unverified") if value == "unverified" else ("verified" if language == "en" else "geverifieerd")
+
+
 def matches(*values: object) -> bool:
     return not needle or any(needle in str(v).lower() for v in values if v)
 
 
 legal_rows = [{
-    t("col.id"): lb.id,
     t("col.name"): lb.name,
     t("col.title"): lb.title or "",
-    t("col.link"): lb.url or "",
-    t("col.status"): lb.status.value,
     t("src.rests"): names(resting_on(model, lb.id)),
+    t("col.link"): lb.url or "",
+    t("col.status"): status(lb.status.value),
+    t("col.id"): lb.id,
 } for lb in model.legal_bases if matches(lb.id, lb.name, lb.title)]
 source_rows = [{
-    t("col.id"): s.id,
     t("col.title"): s.title,
     t("col.kind"): s.kind.value,
-    t("col.link"): s.url or (s.file or ""),
-    t("col.status"): s.status.value,
     t("src.rests"): names(resting_on(model, s.id)),
+    t("col.link"): s.url or (s.file or ""),
+    t("col.status"): status(s.status.value),
+    t("col.id"): s.id,
 } for s in model.sources if matches(s.id, s.title, s.url, s.file, s.publisher)]
 
 link_config = {t("col.link"): st.column_config.LinkColumn(t("col.link"))}
