@@ -9,7 +9,7 @@ from queries.mapview import LANE_NAMES, handoffs_of
 from ui.i18n import value_name
 from ui.state import glossary, lang, name_of, t
 
-__all__ = ["show_element", "source_line", "glossary_notes"]
+__all__ = ["show_element", "source_line", "glossary_notes", "open_details"]
 
 
 def source_line(model: ChainModel, source_id: str) -> str:
@@ -149,3 +149,18 @@ def _show_handoff(model: ChainModel, ho: HandOff) -> None:
         st.markdown(t("detail.none"))
     _sources(model, ho.sources)
     glossary_notes(ho.label, ho.trigger, _org_name(model, ho.instrument) if ho.instrument else "")
+
+
+def open_details(model: ChainModel, element_id: str | None) -> None:
+    """Open the details of a clicked map element in a dialog (no-op for None or unknown ids)."""
+    if element_id is None or element_id not in model.index:
+        return
+
+    @st.dialog(t("map.details"), width="large")
+    def _dialog() -> None:
+        show_element(model, element_id)
+        if model.kind_of(element_id) == "handoffs" and st.button(t("detail.why"), key="dialog_why"):
+            st.session_state["why_handoff"] = element_id
+            st.switch_page("app_pages/waarom.py")
+
+    _dialog()

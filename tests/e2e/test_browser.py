@@ -96,6 +96,12 @@ def test_route_query_highlights_the_route(ui_page, ui_server):
         .filter(e => e.options.width >= 4).map(e => e.id)""")
     assert highlighted, "the chosen route is highlighted on the map"
     ui_page.screenshot("04-route")
+    page.locator(".kk-map canvas").first.scroll_into_view_if_needed()
+    x, y = dom_point(page, "n.getPosition('kinderrechter')", name="routes_map")
+    page.mouse.click(x, y)
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for(timeout=20_000)
+    dialog.get_by_text("Inkomende overdrachten").wait_for()
 
 
 def test_switch_to_english(ui_page, ui_server):

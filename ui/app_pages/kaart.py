@@ -12,7 +12,7 @@ from graph.networkx import model_of
 from queries.asof import as_of
 from queries.mapview import MapFilter, filter_options, map_view
 from ui.components.network import chain_map, standalone_html
-from ui.details import show_element
+from ui.details import open_details, show_element
 from ui.state import chain, glossary_help, lang, name_of, practice_figures, show_error, t, table_downloads
 
 current = chain()
@@ -73,17 +73,9 @@ if figures:
     st.caption(t("map.figures_synthetic"))
 
 
-@st.dialog(t("map.details"), width="large")
-def details_dialog(element_id: str) -> None:
-    show_element(model, element_id)
-    if model.kind_of(element_id) == "handoffs" and st.button(t("detail.why"), key="dialog_why"):
-        st.session_state["why_handoff"] = element_id
-        st.switch_page("app_pages/waarom.py")
-
-
 if selected and selected in model.index:
     st.session_state["map_details"] = selected
-    details_dialog(selected)
+    open_details(model, selected)
 
 with st.expander(t("map.table", n=len(view.edges))):
     edge_rows = []

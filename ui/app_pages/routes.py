@@ -8,6 +8,7 @@ from graph.errors import ChainError
 from queries.mapview import MapFilter, map_view
 from queries.routes import routes
 from ui.components.network import chain_map, standalone_html
+from ui.details import open_details
 from ui.state import chain, glossary_help, lang, name_of, show_error, t, table_downloads
 
 current = chain()
@@ -82,6 +83,4 @@ clicked = chain_map(view, key="routes_map", filename="route.png",
 st.download_button(t("map.html"), data=lambda: standalone_html(view, title=f"{t('nav.routes')}: {label(start)} → {label(end)}",
                                                                 lang=language),
                    file_name="route.html", mime="text/html", key="routes_html", on_click="ignore")
-if clicked:
-    st.session_state["goto_focus"] = clicked
-    st.switch_page("app_pages/kaart.py")
+open_details(model, clicked)

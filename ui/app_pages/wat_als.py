@@ -8,6 +8,7 @@ from graph.errors import ChainError
 from queries.mapview import MapFilter, map_view
 from queries.whatif import what_if
 from ui.components.network import chain_map
+from ui.details import open_details
 from ui.state import chain, lang, name_of, show_error, t, table_downloads
 
 current = chain()
@@ -88,5 +89,6 @@ if result["new_findings"]:
 if broken_handoffs:
     st.subheader(t("whatif.map"))
     view = map_view(model, MapFilter(highlight=tuple(dict.fromkeys(broken_handoffs))), lang=language)
-    chain_map(view, key="whatif_map", filename="wat-als.png",
-              text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")})
+    clicked = chain_map(view, key="whatif_map", filename="wat-als.png",
+                        text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")})
+    open_details(model, clicked)
