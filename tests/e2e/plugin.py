@@ -133,7 +133,9 @@ def ui_page(chromium, request):
     failed = request.node.rep_call.failed if hasattr(request.node, "rep_call") else False
     if failed:
         guard.screenshot(f"FAILED-{request.node.name}")
+    exceptions = page.locator('[data-testid="stException"]').all_inner_texts()
     context.close()
+    assert not exceptions, f"the app showed an exception: {exceptions}"
     assert not guard.foreign_requests, f"requests to non-local hosts: {guard.foreign_requests}"
     assert not guard.console_errors, f"browser console errors: {guard.console_errors}"
 
