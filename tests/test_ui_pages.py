@@ -268,3 +268,20 @@ def test_routes_on_haaglanden_key_chain(haaglanden):
     first = at.dataframe[0].value
     assert list(first["Van"])[0].startswith("Politie")
     assert list(first["Naar"])[-1].startswith("Jeugdbescherming West")
+
+
+def test_router_loads_the_data_named_in_the_environment(tmp_path, monkeypatch):
+    """KETENKAART_DATA may name a Turtle file; a missing path falls back to the labelled example chain."""
+    from loaders.export import export_text
+
+    ttl = tmp_path / "toy.ttl"
+    ttl.write_text(export_text(toy_chain(), "ttl"), encoding="utf-8")
+    monkeypatch.setenv("KETENKAART_DATA", str(ttl))
+    at = AppTest.from_file(str(PAGES.parent / "streamlit_app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("Voorbeeldketen · 5 organisaties · 6 overdrachten" in c.value for c in at.sidebar.caption)
+
+    monkeypatch.setenv("KETENKAART_DATA", str(tmp_path / "missing"))
+    at = AppTest.from_file(str(PAGES.parent / "streamlit_app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("voorbeeldketen (synthetisch)" in w.value for w in at.sidebar.warning)

@@ -48,8 +48,9 @@ def _load_default(data_dir: str, neo4j_uri: str | None) -> Chain:
     except ImportError:
         load_model = None
     model: ChainModel | None = None
-    if load_model is not None and Path(data_dir).exists() and any(Path(data_dir).iterdir()):
-        loaded = load_model(Path(data_dir))
+    path = Path(data_dir)
+    if load_model is not None and (path.is_file() or (path.is_dir() and any(path.iterdir()))):
+        loaded = load_model(path)
         model = loaded[0] if isinstance(loaded, tuple) else loaded
     sample = model is None
     if model is None:
