@@ -166,6 +166,12 @@ def test_bottlenecks_page_ranks_and_filters():
     assert at.button(key="bn_map") and at.button(key="bn_why")
 
 
+def test_why_page_offers_the_worst_handoff_first():
+    at = page("waarom.py")
+    assert not at.exception
+    assert at.selectbox(key="why_pick").value == "ho-vt-lokaal-team"  # no basis, no norm, no regie
+
+
 def test_why_page_explains_the_chosen_handoff():
     at = page("waarom.py", why_handoff="ho-vt-lokaal-team")
     assert not at.exception

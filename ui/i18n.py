@@ -118,6 +118,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bn.pick": ("Kies een knelpunt", "Pick a bottleneck"),
     "bn.none": ("Geen knelpunten met deze filters.", "No bottlenecks with these filters."),
     "why.pick": ("Kies een overdracht", "Pick a hand-off"),
+    "why.pick_help": ("Op volgorde van knelpuntscore: de overdrachten met de meeste en zwaarste bevindingen eerst. "
+                      "Typ om te zoeken.", "Ordered by bottleneck score: hand-offs with the most and most severe "
+                      "findings first. Type to search."),
     "why.intro": ("Waarom kan een zaak bij deze overdracht blijven liggen? Met bronnen.",
                   "Why can a case stall at this hand-off? With sources."),
     "why.routes_through": ("Routes die erdoor lopen", "Routes through it"),

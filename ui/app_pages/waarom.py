@@ -7,6 +7,7 @@ import json
 import streamlit as st
 
 from graph.errors import ChainError
+from queries.bottlenecks import bottlenecks, rank_elements
 from queries.explain import explain_handoff
 from ui.details import glossary_notes, source_line
 from ui.state import chain, lang, name_of, practice_report, show_error, t
@@ -19,7 +20,16 @@ en = language == "en"
 st.title(t("nav.why"))
 st.caption(t("why.intro"))
 
-handoff_ids = [h.id for h in model.handoffs]
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _by_score(_graph, cache_key: str) -> list[str]:
+    """Hand-off ids, the highest bottleneck score first (then by id)."""
+    scores = {e.element: e.score for e in rank_elements(bottlenecks(_graph))}
+    return sorted((h.id for h in model.handoffs), key=lambda h: (-scores.get(h, 0), h))
+
+
+handoff_ids = _by_score(current.graph, str(id(model)))
 jump = st.session_state.pop("why_handoff", None)
 if jump in handoff_ids:
     st.session_state["why_pick"] = jump
@@ -30,7 +40,7 @@ def label(hid: str) -> str:
     return f"{name_of(ho, language)} ({name_of(model.index[ho.from_org], language)} → {name_of(model.index[ho.to_org], language)})"
 
 
-handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="why_pick")
+handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="why_pick", help=t("why.pick_help"))
 if handoff_id is None:
     st.stop()
 
