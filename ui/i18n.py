@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-__all__ = ["STRINGS", "text", "LANGUAGES", "VALUE_NAMES", "value_name"]
+__all__ = ["STRINGS", "text", "LANGUAGES", "VALUE_NAMES", "value_name", "KIND_NAMES", "kind_name"]
 
 LANGUAGES = ("nl", "en")
 
@@ -199,6 +199,27 @@ def value_name(value: str, lang: str = "nl") -> str:
     """
     names = VALUE_NAMES.get(value)
     return value if names is None else names[1 if lang == "en" else 0]
+
+
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "organisations": ("organisatie", "organisation"),
+    "handoffs": ("overdracht", "hand-off"),
+    "instruments": ("instrument", "instrument"),
+    "signals": ("binnenkomst", "entry signal"),
+    "legal_bases": ("grondslag", "legal basis"),
+    "sources": ("bron", "source"),
+    "phases": ("fase", "phase"),
+}
+
+
+def kind_name(kind: str, lang: str = "nl") -> str:
+    """The name of an element kind (``"handoffs"``...) in the UI language.
+
+    >>> kind_name("handoffs"), kind_name("handoffs", "en")
+    ('overdracht', 'hand-off')
+    """
+    names = KIND_NAMES.get(kind)
+    return kind if names is None else names[1 if lang == "en" else 0]
 
 
 def text(key: str, lang: str = "nl", **values: object) -> str:

@@ -13,6 +13,7 @@ from queries.asof import as_of
 from queries.mapview import MapFilter, filter_options, map_view
 from ui.components.network import chain_map, standalone_html
 from ui.details import open_details, show_element
+from ui.i18n import kind_name
 from ui.state import chain, glossary_help, lang, name_of, practice_figures, show_error, t, table_downloads
 
 current = chain()
@@ -44,7 +45,8 @@ with st.expander(t("map.filters"), expanded=bool(st.session_state.get("map_focus
     f1, f2, f3 = st.columns([3, 1, 1.2])
     focus = f1.selectbox(t("map.focus"), [None, *labels], key="map_focus",
                          on_change=lambda: st.session_state.pop("map_details", None),
-                         format_func=lambda v: t("map.focus_none") if v is None else labels.get(v, v))
+                         format_func=lambda v: t("map.focus_none") if v is None
+                         else f"{labels.get(v, v)} · {kind_name(model.kind_of(v), language)}")
     steps = f2.number_input(t("map.steps"), min_value=0, max_value=6, value=1, step=1, key="map_steps")
     on_date = f3.date_input(t("map.as_of"), value=None, key="map_as_of", format="DD-MM-YYYY",
                             min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31), help=t("map.as_of_help"))

@@ -9,6 +9,7 @@ from queries.mapview import MapFilter, map_view
 from queries.whatif import what_if
 from ui.components.network import chain_map
 from ui.details import open_details
+from ui.i18n import kind_name
 from ui.state import chain, lang, name_of, show_error, t, table_downloads
 
 current = chain()
@@ -20,15 +21,13 @@ st.title(t("nav.whatif"))
 st.caption(t("whatif.intro"))
 
 removable = [e.id for kind in ("organisations", "instruments", "legal_bases", "handoffs") for e in getattr(model, kind)]
-KIND_NL = {"organisations": "organisatie", "instruments": "instrument", "legal_bases": "grondslag",
-           "handoffs": "overdracht"}
 
 
 def label(element_id: str) -> str:
     if element_id not in model.index:
         return element_id
     kind = model.kind_of(element_id)
-    return f"{name_of(model.index[element_id], language)} · {kind.replace('_', ' ') if en else KIND_NL[kind]}"
+    return f"{name_of(model.index[element_id], language)} · {kind_name(kind, language)}"
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
