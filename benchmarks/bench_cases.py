@@ -12,7 +12,7 @@ seeded synthetic Parquet log and times, each in a fresh child process:
   median per directly-follows pair, with the same memory caps.
 
 Wall time is measured inside the child after imports (reading the file is
-included); peak memory is the child's peak resident set size (``ru_maxrss``,
+included); peak memory is the child's peak resident set size (``VmHWM``,
 imports included). Run::
 
     .venv/bin/python benchmarks/bench_cases.py            # 1M and 5M
@@ -40,6 +40,13 @@ MAPPING = ROOT / "data" / "synthetic" / "mapping.yaml"
 
 
 def _peak_mb() -> float:
+    """Peak resident memory of this process image (VmHWM; ru_maxrss would include the parent's before exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 

@@ -41,10 +41,16 @@ __all__ = [
     "load_mapping",
     "parse_mapping",
     "REQUIRED_COLUMNS",
+    "SAMPLE_LOG",
+    "SAMPLE_MAPPING",
     "LOG_FORMATS",
 ]
 
 REQUIRED_COLUMNS = ("case_id", "timestamp", "activity")
+
+# The shipped SYNTHETIC sample log and its mapping (data/synthetic), for a UI that works out of the box.
+SAMPLE_LOG = Path(__file__).resolve().parent.parent / "data" / "synthetic" / "sample-events.csv"
+SAMPLE_MAPPING = Path(__file__).resolve().parent.parent / "data" / "synthetic" / "mapping.yaml"
 LOG_FORMATS = {".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".pq": "parquet", ".xes": "xes"}
 
 
@@ -233,21 +239,26 @@ def load_events(
         if missing:
             raise ChainDataError([Problem(path.name, column, "required column missing") for column in missing])
         guard(con, raw, path.name, skip=("timestamp", "file_row_number", "_rn"))
-        organisation = "CAST(r.organisation AS VARCHAR)" if "organisation" in columns else "CAST(NULL AS VARCHAR)"
         con.execute(f"DROP TABLE IF EXISTS {table}")
-        # Each distinct case id is hashed once (salted SHA-256, folded to a 64-bit key for fast
-        # partitioning); the events keep only that key, never the id.
+        # Activities and organisation names become ENUMs: one byte per event instead of a string.
+        act_type, org_type = f"{table}_activity_t", f"{table}_organisation_t"
+        for type_name, column in ((act_type, "activity"), (org_type, "organisation")):
+            con.execute(f"DROP TYPE IF EXISTS {type_name}")
+            if column in columns:
+                con.execute(f"CREATE TYPE {type_name} AS ENUM "
+                            f"(SELECT DISTINCT CAST({column} AS VARCHAR) FROM {raw} WHERE {column} IS NOT NULL)")
+        organisation = f"CAST(CAST(r.organisation AS VARCHAR) AS {org_type})" if "organisation" in columns \
+            else "CAST(NULL AS VARCHAR)"
+        # Case ids are replaced by a salted SHA-256, folded to a 64-bit key for fast partitioning;
+        # the events keep only that key, never the id.
         con.execute(
             f"""
             CREATE TEMP TABLE {table} AS
-            WITH ids AS (
-                SELECT id, hash(sha256(? || id)) AS case_key
-                FROM (SELECT DISTINCT CAST(case_id AS VARCHAR) AS id FROM {raw} WHERE case_id IS NOT NULL)
-            )
-            SELECT ids.case_key, CAST(r.timestamp AS TIMESTAMP) AS ts, CAST(r.activity AS VARCHAR) AS activity,
+            SELECT hash(sha256(? || CAST(r.case_id AS VARCHAR))) AS case_key, CAST(r.timestamp AS TIMESTAMP) AS ts,
+                   CAST(CAST(r.activity AS VARCHAR) AS {act_type}) AS activity,
                    {organisation} AS organisation, CAST(r.{rn} AS BIGINT) AS rn
-            FROM {raw} r JOIN ids ON ids.id = CAST(r.case_id AS VARCHAR)
-            WHERE r.timestamp IS NOT NULL AND r.activity IS NOT NULL
+            FROM {raw} r
+            WHERE r.case_id IS NOT NULL AND r.timestamp IS NOT NULL AND r.activity IS NOT NULL
             """,
             [salt],
         )

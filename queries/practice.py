@@ -528,8 +528,9 @@ def directly_follows(log: EventLog, *, threshold: int = MIN_SUPPRESSION_THRESHOL
     )
     rows = con.execute(
         """
-        SELECT act_a, act_b, count(*), count(DISTINCT case_key), quantile_cont(wait_s, 0.5), avg(wait_s)
-        FROM pm_dfg WHERE act_b IS NOT NULL GROUP BY act_a, act_b ORDER BY act_a, act_b
+        SELECT CAST(act_a AS VARCHAR) AS a, CAST(act_b AS VARCHAR) AS b, count(*), count(DISTINCT case_key),
+               quantile_cont(wait_s, 0.5), avg(wait_s)
+        FROM pm_dfg WHERE act_b IS NOT NULL GROUP BY a, b ORDER BY a, b
         """
     ).fetchall()
     con.execute("DROP TABLE pm_dfg")

@@ -273,3 +273,29 @@ def test_known_easter_dates_and_working_days():
     # 2025 has 261 weekdays; 1 Jan, 21 Apr, 5 May, 29 May, 9 Jun, 25 and 26 Dec fall on weekdays
     # (Koningsdag 26 Apr is a Saturday).
     assert working_days_between(dt.date(2024, 12, 31), dt.date(2025, 12, 31)) == 261 - 7
+
+
+def test_xes_log_reads_like_csv(tmp_path, hand_log):
+    # The same hand-computed log as XES (IEEE 1849): trace concept:name, event concept:name + time:timestamp.
+    import xml.sax.saxutils as su
+
+    traces: dict[str, list[tuple[str, str]]] = {}
+    for name, events in PATTERNS.items():
+        for copy in range(5):
+            traces[f"{name}-{copy}"] = events
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>', '<log xes.version="1.0" xmlns="http://www.xes-standard.org/">',
+             '<string key="concept:name" value="handmatig"/>']
+    for case, events in traces.items():
+        parts.append(f'<trace><string key="concept:name" value="{case}"/>')
+        for activity, ts in events:
+            parts.append(f'<event><string key="concept:name" value={su.quoteattr(activity)}/>'
+                         f'<date key="time:timestamp" value="{ts.replace(" ", "T")}:00.000+00:00"/></event>')
+        parts.append("</trace>")
+    parts.append("</log>")
+    xes = tmp_path / "hand.xes"
+    xes.write_text("\n".join(parts))
+    con = connect(memory_limit="256MB")
+    con.execute("SET TimeZone = 'UTC'")
+    from_xes = directly_follows(load_events(xes, con=con, salt="s"))
+    from_csv = directly_follows(load_events(hand_log, con=connect(memory_limit="256MB"), salt="s"))
+    assert from_xes == from_csv
