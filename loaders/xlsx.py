@@ -72,6 +72,7 @@ _SPEC_BY_COLUMN["handoffs"].update({_NORM_PREFIX + n.name: n for n in NORM_FIELD
 _SPEC_BY_COLUMN[FAILURE_MODES_SHEET] = {f.name: f for f in FAILURE_MODE_FIELDS}
 _SPEC_BY_COLUMN[DURATIONS_SHEET] = {f.name: f for f in DURATION_FIELDS}
 
+_TITLE = Field("title", "text")  # free text, kept as typed
 _TRUE = {"true", "ja", "waar", "yes", "1"}
 _FALSE = {"false", "nee", "onwaar", "no", "0"}
 
@@ -81,6 +82,9 @@ _FALSE = {"false", "nee", "onwaar", "no", "0"}
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        # ISO text, not a date cell: Excel cannot hold dates before 1900.
+        return value.isoformat()
     return value
 
 
@@ -133,11 +137,16 @@ def write_workbook(model: ChainModel, path: Path) -> None:
 # --- reading ---------------------------------------------------------------------
 
 def _coerce(spec: Field | None, value: Any) -> Any:
-    """Turn a cell into the canonical value for its field; leave junk for the builder."""
+    """Turn a cell into the canonical value for its field; leave junk for the builder.
+
+    Free text is kept exactly as typed; ids, enum values, numbers and dates
+    lose surrounding spaces (a stray space in Excel is invisible).
+    """
     if isinstance(value, str):
-        value = value.strip()
-        if value == "":
+        if not value.strip():
             return None
+        if spec is None or spec.type != "text":
+            value = value.strip()
     if spec is None:
         return value
     if isinstance(value, dt.datetime) and spec.type in ("date", "isodate"):
@@ -256,7 +265,7 @@ def _read_book(path: Path, book: Any, problems: list[Problem]) -> RecordSet:
         rows = reader.rows(book[REGION_SHEET], REGION_SHEET)
         if rows:
             number, row, _ = rows[0]
-            region, title = _coerce(None, row.get("region")), _coerce(None, row.get("title")) or ""
+            region, title = _coerce(None, row.get("region")), _coerce(_TITLE, row.get("title")) or ""
             for key in row:
                 if key not in ("region", "title"):
                     problems.append(Problem(reader.at(REGION_SHEET, number), key, f"unknown column {key!r}"))
