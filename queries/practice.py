@@ -219,38 +219,74 @@ def _register(con, name: str, columns: dict[str, tuple[pa.DataType, list]]) -> N
     con.unregister(f"_{name}_arrow")
 
 
-def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on: dt.date | None) -> dict:
+def _activity_codes(log: EventLog) -> tuple[list[str], str, list[str], str | None]:
+    """The log's activities (and organisation names) with the SQL that turns a row into their index.
+
+    ENUM columns (as :func:`loaders.events.load_events` makes them) use ``enum_code``; plain text
+    columns a position in the sorted list of distinct values.
+    """
     con = log.con
-    s = pa.string()
-    acts = mapping.activities
-    _register(con, "pm_act_org", {"activity": (s, [a for a, _ in acts]), "org": (s, [o for _, o in acts])})
-    logs = mapping.organisations
-    _register(con, "pm_log_org", {"log_org": (s, [a for a, _ in logs]), "org": (s, [o for _, o in logs])})
-    rule_rows = sorted({(r.handoff_id, a, role) for r in mapping.handoffs
-                        for role, acts in (("from", r.from_activities), ("to", r.to_activities)) for a in acts})
-    _register(con, "pm_rule_acts", {"handoff_id": (s, [r[0] for r in rule_rows]), "activity": (s, [r[1] for r in rule_rows]),
+    types = {name: str(t) for name, t, *_ in con.execute(f"DESCRIBE {log.quoted()}").fetchall()}
+
+    def codes(column: str) -> tuple[list[str], str | None]:
+        if column not in types:
+            return [], None
+        if types[column].startswith("ENUM"):
+            row = con.execute(f"SELECT enum_range({column}) FROM {log.quoted()} LIMIT 1").fetchone()
+            return (list(row[0]) if row else []), f"CAST(enum_code({column}) AS INTEGER)"
+        values = [v for (v,) in con.execute(
+            f"SELECT DISTINCT CAST({column} AS VARCHAR) AS v FROM {log.quoted()} WHERE {column} IS NOT NULL ORDER BY v"
+        ).fetchall()]
+        literal = "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]::VARCHAR[]"
+        return values, f"(list_position({literal}, CAST({column} AS VARCHAR)) - 1)"
+
+    acts, act_sql = codes("activity")
+    names, name_sql = codes("organisation")
+    return acts, act_sql or "NULL", names, name_sql
+
+
+def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on: dt.date | None) -> dict:
+    """Small lookup tables, all in integer codes: activities by their index in the log, organisations
+    by their index in the model's sorted organisation ids."""
+    con = log.con
+    s, i = pa.string(), pa.int32()
+    acts, act_sql, names, name_sql = _activity_codes(log)
+    act_code = {a: n for n, a in enumerate(acts)}
+    orgs = [o.id for o in model.organisations]
+    org_code = {o: n for n, o in enumerate(orgs)}
+    of_activity = mapping.organisation_of_activity()
+    of_name = mapping.organisation_of_log_name()
+    act_org = [org_code.get(of_activity.get(a, ""), None) for a in acts]
+    name_org = [org_code.get(of_name.get(n, ""), None) for n in names]
+    rule_rows = sorted({(r.handoff_id, act_code[a], role) for r in mapping.handoffs
+                        for role, group in (("from", r.from_activities), ("to", r.to_activities))
+                        for a in group if a in act_code})
+    _register(con, "pm_rule_acts", {"handoff_id": (s, [r[0] for r in rule_rows]), "activity": (i, [r[1] for r in rule_rows]),
                                     "role": (s, [r[2] for r in rule_rows])})
     valid = current_handoffs(model, on)
     explicit = {r.handoff_id for r in mapping.handoffs}
     by_id = {h.id: h for h in model.handoffs}
-    explicit_pairs = sorted({(by_id[h].from_org, by_id[h].to_org) for h in explicit})
+    explicit_pairs = sorted({(org_code[by_id[h].from_org], org_code[by_id[h].to_org]) for h in explicit})
     by_pair: dict[tuple[str, str], list[str]] = {}
     for h in valid:
         by_pair.setdefault((h.from_org, h.to_org), []).append(h.id)
     infer = []
     if mapping.infer_by_organisation:
         # A pair is inferred only when one current hand-off links it and no explicit rule covers the pair.
-        infer = [(a, b, ids[0]) for (a, b), ids in sorted(by_pair.items())
-                 if len(ids) == 1 and a != b and (a, b) not in explicit_pairs]
-    _register(con, "pm_covered", {"org_a": (s, [a for a, _ in explicit_pairs]), "org_b": (s, [b for _, b in explicit_pairs])})
-    _register(con, "pm_infer", {"org_a": (s, [r[0] for r in infer]), "org_b": (s, [r[1] for r in infer]),
+        infer = [(org_code[a], org_code[b], ids[0]) for (a, b), ids in sorted(by_pair.items())
+                 if len(ids) == 1 and a != b and (org_code[a], org_code[b]) not in explicit_pairs]
+    rule_pairs = sorted((h, org_code[by_id[h].from_org], org_code[by_id[h].to_org]) for h in explicit)
+    _register(con, "pm_rule_pairs", {"handoff_id": (s, [r[0] for r in rule_pairs]), "org_a": (i, [r[1] for r in rule_pairs]),
+                                     "org_b": (i, [r[2] for r in rule_pairs])})
+    _register(con, "pm_covered", {"org_a": (i, [a for a, _ in explicit_pairs]), "org_b": (i, [b for _, b in explicit_pairs])})
+    _register(con, "pm_infer", {"org_a": (i, [r[0] for r in infer]), "org_b": (i, [r[1] for r in infer]),
                                 "handoff_id": (s, [r[2] for r in infer])})
     # The sending side of each hand-off, for drop-off: explicit from-activities, else the from-organisation.
-    side_act = sorted({(r.handoff_id, f) for r in mapping.handoffs for f in r.from_activities})
-    side_org = [(hid, a) for a, b, hid in infer if hid not in explicit]
-    _register(con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]), "activity": (s, [r[1] for r in side_act])})
-    _register(con, "pm_side_org", {"handoff_id": (s, [r[0] for r in side_org]), "org": (s, [r[1] for r in side_org])})
-    _register(con, "pm_end", {"activity": (s, list(mapping.end_activities))})
+    side_act = sorted({(r.handoff_id, act_code[f]) for r in mapping.handoffs for f in r.from_activities if f in act_code})
+    side_org = [(hid, a) for a, b, hid in infer]
+    _register(con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]), "activity": (i, [r[1] for r in side_act])})
+    _register(con, "pm_side_org", {"handoff_id": (s, [r[0] for r in side_org]), "org": (i, [r[1] for r in side_org])})
+    _register(con, "pm_end", {"activity": (i, [act_code[a] for a in mapping.end_activities if a in act_code])})
     norms = [h for h in valid if h.norm is not None and h.norm.amount is not None and h.norm.unit is not None]
     _register(con, "pm_norms", {
         "handoff_id": (s, [h.id for h in norms]),
@@ -258,10 +294,17 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
         "amount": (pa.float64(), [float(h.norm.amount) for h in norms]),
         "cal_days": (pa.float64(), [float(h.norm.amount) * CALENDAR_DAYS_PER_UNIT[h.norm.unit] for h in norms]),
     })
-    all_pairs = {(h.from_org, h.to_org) for h in model.handoffs}
-    _register(con, "pm_model_pairs", {"org_a": (s, [a for a, _ in sorted(all_pairs)]),
-                                      "org_b": (s, [b for _, b in sorted(all_pairs)])})
-    return {"valid": valid, "by_pair": by_pair, "explicit": explicit}
+    all_pairs = sorted({(org_code[h.from_org], org_code[h.to_org]) for h in model.handoffs})
+    _register(con, "pm_model_pairs", {"org_a": (i, [a for a, _ in all_pairs]), "org_b": (i, [b for _, b in all_pairs])})
+
+    def int_list(values: list[int | None]) -> str:
+        return "[" + ", ".join("NULL" if v is None else str(int(v)) for v in values) + "]::INTEGER[]"
+
+    org_sql = f"list_extract({int_list(act_org)}, {act_sql} + 1)"
+    if name_sql is not None and any(v is not None for v in name_org):
+        org_sql = f"coalesce({org_sql}, list_extract({int_list(name_org)}, {name_sql} + 1))"
+    return {"valid": valid, "by_pair": by_pair, "explicit": explicit, "acts": acts, "orgs": orgs,
+            "act_sql": act_sql, "org_sql": org_sql}
 
 
 def _calendar(con, first: dt.date, last: dt.date) -> None:
@@ -281,20 +324,17 @@ def _calendar(con, first: dt.date, last: dt.date) -> None:
     )
 
 
-def _build_transitions(log: EventLog) -> None:
-    """Materialise every event with its direct successor (``LEAD``) into ``pm_tr``."""
+def _build_transitions(log: EventLog, act_sql: str, org_sql: str) -> None:
+    """Materialise every event with its direct successor (``LEAD``) into ``pm_tr``, in integer codes."""
     con = log.con
     con.execute("DROP TABLE IF EXISTS pm_tr")
     con.execute(
         f"""
         CREATE TEMP TABLE pm_tr AS
-        SELECT e.case_key, e.rn, e.activity AS act_a, e.org AS org_a, e.ts AS ts_a,
-               lead(e.activity) OVER w AS act_b, lead(e.org) OVER w AS org_b, lead(e.ts) OVER w AS ts_b,
+        SELECT e.case_key, e.rn, e.a AS act_a, e.o AS org_a, e.ts AS ts_a,
+               lead(e.a) OVER w AS act_b, lead(e.o) OVER w AS org_b, lead(e.ts) OVER w AS ts_b,
                row_number() OVER w AS pos
-        FROM (SELECT ev.case_key, ev.ts, ev.rn, ev.activity, coalesce(a.org, l.org) AS org
-              FROM {log.quoted()} ev
-              LEFT JOIN pm_act_org a ON a.activity = ev.activity
-              LEFT JOIN pm_log_org l ON l.log_org = ev.organisation) e
+        FROM (SELECT case_key, ts, rn, {act_sql} AS a, {org_sql} AS o FROM {log.quoted()}) e
         WINDOW w AS (PARTITION BY e.case_key ORDER BY e.ts, e.rn)
         """
     )
@@ -340,14 +380,15 @@ def practice_stats(
     check_threshold(threshold)
     con = log.con
     ctx = _setup_tables(log, mapping, model, on)
+    _build_transitions(log, ctx["act_sql"], ctx["org_sql"])
     first, last, n_events, n_cases = con.execute(
-        f"SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE), count(*), count(DISTINCT case_key) FROM {log.quoted()}"
+        "SELECT CAST(min(ts_a) AS DATE), CAST(max(ts_a) AS DATE), count(*), count(*) FILTER (WHERE pos = 1) FROM pm_tr"
     ).fetchone()
     if n_events == 0:
         return PracticeReport(log.source, suppress(0, threshold), suppress(0, threshold), None, None, (), (), (), (),
                               threshold, horizon_days, mapping.synthetic)
     _calendar(con, first, last)
-    _build_transitions(log)
+    acts, orgs = ctx["acts"], ctx["orgs"]
     sup = lambda n: suppress(n, threshold)  # noqa: E731
 
     # Attribute each transition to a hand-off: an explicit activity pair first, else the organisation pair.
@@ -391,28 +432,26 @@ def practice_stats(
     # Drop-off: events observed for at least the horizon, with no next event within it (a case
     # ending on an end activity closed properly). Counted once per sending organisation or activity,
     # then handed to the hand-offs that share that sending side.
-    con.execute("DROP TABLE IF EXISTS pm_side")
-    con.execute(
-        f"""
-        CREATE TEMP TABLE pm_side AS
-        SELECT case_key, act_a, org_a,
+    side = f"""
+        SELECT case_key, act_a, org_a, epoch(CAST($cutoff AS TIMESTAMP) - ts_a) >= {horizon_s} AS observed,
                (ts_b IS NULL OR epoch(ts_b - ts_a) > {horizon_s})
                AND NOT (ts_b IS NULL AND act_a IN (SELECT activity FROM pm_end)) AS dropped
-        FROM pm_tr
-        WHERE epoch(CAST(? AS TIMESTAMP) - ts_a) >= {horizon_s}
-          AND (org_a IN (SELECT org FROM pm_side_org) OR act_a IN (SELECT activity FROM pm_side_act))
-        """,
-        [dt.datetime.combine(last, dt.time.max)],
-    )
+        FROM pm_tr"""
+    cutoff = {"cutoff": dt.datetime.combine(last, dt.time.max)}
     drop = {hid: (base, dropped) for hid, base, dropped in con.execute(
-        """
-        SELECT s.handoff_id, count(DISTINCT p.case_key), count(DISTINCT p.case_key) FILTER (WHERE p.dropped)
-        FROM pm_side p JOIN pm_side_act s ON s.activity = p.act_a GROUP BY s.handoff_id
-        """
+        f"""
+        SELECT s.handoff_id, count(DISTINCT p.case_key) FILTER (WHERE p.observed),
+               count(DISTINCT p.case_key) FILTER (WHERE p.observed AND p.dropped)
+        FROM ({side} WHERE act_a IN (SELECT activity FROM pm_side_act)) p
+        JOIN pm_side_act s ON s.activity = p.act_a GROUP BY s.handoff_id
+        """, cutoff
     ).fetchall()}
     by_org = {org: (base, dropped) for org, base, dropped in con.execute(
-        "SELECT org_a, count(DISTINCT case_key), count(DISTINCT case_key) FILTER (WHERE dropped) "
-        "FROM pm_side WHERE org_a IN (SELECT org FROM pm_side_org) GROUP BY org_a"
+        f"""
+        SELECT org_a, count(DISTINCT case_key) FILTER (WHERE observed),
+               count(DISTINCT case_key) FILTER (WHERE observed AND dropped)
+        FROM ({side} WHERE org_a IN (SELECT org FROM pm_side_org)) GROUP BY org_a
+        """, cutoff
     ).fetchall()}
     for hid, org in con.execute("SELECT handoff_id, org FROM pm_side_org").fetchall():
         drop[hid] = by_org.get(org, (0, 0))
@@ -424,9 +463,7 @@ def practice_stats(
         )
         SELECT h.handoff_id, count(DISTINCT b.case_key)
         FROM b JOIN (SELECT org_a, org_b, handoff_id FROM pm_infer
-                     UNION SELECT a1.org, a2.org, r1.handoff_id FROM pm_rule_acts r1
-                           JOIN pm_rule_acts r2 ON r2.handoff_id = r1.handoff_id AND r1.role = 'from' AND r2.role = 'to'
-                           JOIN pm_act_org a1 ON a1.activity = r1.activity JOIN pm_act_org a2 ON a2.activity = r2.activity) h
+                     UNION SELECT org_a, org_b, handoff_id FROM pm_rule_pairs) h
           ON h.org_a = b.org_a AND h.org_b = b.org_b
         WHERE b.org_c = b.org_a
         GROUP BY h.handoff_id
@@ -466,13 +503,14 @@ def practice_stats(
         LEFT JOIN pm_model_pairs mp ON mp.org_a = t.org_a AND mp.org_b = t.org_b
         WHERE t.org_b IS NOT NULL AND t.org_a IS NOT NULL AND t.org_a <> t.org_b
           AND r.org_a IS NULL AND i.handoff_id IS NULL
-        GROUP BY ALL ORDER BY count(*) DESC, t.org_a, t.org_b
+        GROUP BY ALL ORDER BY count(*) DESC
         """
     ).fetchall():
         c = sup(cases)
-        deviations.append(Deviation(a, b, bool(in_model), c, sup(transitions),
+        deviations.append(Deviation(orgs[a], orgs[b], bool(in_model), c, sup(transitions),
                                     None if c.suppressed else _f(median), None if c.suppressed else _f(total)))
 
+    deviations.sort(key=lambda d: (-(d.transitions.value or 0), d.from_org, d.to_org))
     # Variants without an ordered aggregate over all events: a position-aware fingerprint per case
     # (sum of hash(activity, position)), grouped; the activity list is read back for the top ones only.
     top = con.execute(
@@ -489,13 +527,12 @@ def practice_stats(
         "SELECT case_key, list(act_a ORDER BY pos) FROM pm_tr WHERE case_key IN (SELECT unnest(?)) GROUP BY case_key",
         [[rep for _, _, rep in top]],
     ).fetchall()) if top else {}
-    variants = tuple(sorted((Variant(tuple(acts_of[rep]), sup(n)) for _, n, rep in top),
+    variants = tuple(sorted((Variant(tuple(acts[a] for a in acts_of[rep]), sup(n)) for _, n, rep in top),
                             key=lambda v: (-(v.cases.value or 0), v.activities)))
     unmapped = tuple(
-        UnmappedActivity(activity, sup(events), sup(cases)) for activity, events, cases in con.execute(
-            "SELECT act_a, count(*), count(DISTINCT case_key) FROM pm_tr WHERE org_a IS NULL "
-            "GROUP BY act_a ORDER BY count(*) DESC, act_a"
-        ).fetchall()
+        sorted((UnmappedActivity(acts[a], sup(events), sup(cases)) for a, events, cases in con.execute(
+            "SELECT act_a, count(*), count(DISTINCT case_key) FROM pm_tr WHERE org_a IS NULL GROUP BY act_a"
+        ).fetchall()), key=lambda u: (-(u.events.value or 0), u.activity))
     )
     notes = []
     seen = {(d.from_org, d.to_org) for d in deviations if d.in_model}
