@@ -97,6 +97,10 @@ class PageGuard:
         self.page = page
         self.console_errors: list[str] = []
         self.foreign_requests: list[str] = []
+        self.watch(page)
+
+    def watch(self, page) -> None:
+        """Guard another page (e.g. a downloaded file opened in the same context) too."""
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
         page.on("request", self._request)
@@ -107,7 +111,7 @@ class PageGuard:
 
     def _request(self, request) -> None:
         parsed = urlparse(request.url)
-        if parsed.scheme in ("data", "blob", "about"):
+        if parsed.scheme in ("data", "blob", "about", "file"):
             return
         if parsed.hostname not in LOCAL_HOSTS:
             self.foreign_requests.append(request.url)

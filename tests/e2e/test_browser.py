@@ -122,6 +122,13 @@ def test_exports_download_offline_files(ui_page, ui_server, tmp_path):
     text = html.read_text(encoding="utf-8")
     assert "renderKetenkaart" in text and "vis.Network" in text
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?://", text), "no external resources"
+    # The file draws the map on its own, offline (the guard fails on any non-local request or console error).
+    standalone = page.context.new_page()
+    ui_page.watch(standalone)
+    standalone.goto(html.as_uri())
+    standalone.locator("#kk-map canvas").wait_for(state="attached")
+    assert standalone.evaluate("() => document.querySelectorAll('#kk-map canvas').length") == 1
+    standalone.close()
     with page.expect_download() as info:
         page.locator(".kk-png").first.click()
     png = tmp_path / "map.png"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import streamlit as st
 
@@ -101,10 +100,8 @@ with legend_col:
     st.markdown(f"**{t('map.legend')}**")
     st.markdown("\n".join(f"- {e.label}" for e in view.legend if not e.key.startswith("lane-")))
     st.caption(" · ".join(e.label for e in view.legend if e.key.startswith("lane-")))
-    legend_html = "<ul>" + "".join(f"<li>{html.escape(e.label)}</li>" for e in view.legend) + "</ul>"
     html_title = t("app.title")  # read session state here, not in the deferred download callable
-    st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, legend_html=legend_html,
-                                                                    lang=language),
+    st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, lang=language),
                        file_name="ketenkaart.html", mime="text/html", key="map_html", on_click="ignore")
 with details_col:
     details = st.session_state.get("map_details") or focus

@@ -7,7 +7,7 @@ import streamlit as st
 from graph.errors import ChainError
 from queries.mapview import MapFilter, map_view
 from queries.whatif import what_if
-from ui.components.network import chain_map
+from ui.components.network import chain_map, standalone_html
 from ui.details import open_details
 from ui.i18n import kind_name
 from ui.state import chain, lang, name_of, show_error, t, table_downloads
@@ -91,3 +91,6 @@ if broken_handoffs:
     clicked = chain_map(view, key="whatif_map", filename="wat-als.png",
                         text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")})
     open_details(model, clicked)
+    html_title = f"{t('nav.whatif')}: {', '.join(label(r).split(' · ')[0] for r in query)}"
+    st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, lang=language),
+                       file_name="wat-als.html", mime="text/html", key="whatif_html", on_click="ignore")

@@ -18,7 +18,7 @@ import streamlit as st
 
 from queries.mapview import MapView
 
-__all__ = ["chain_map", "standalone_html", "vis_network_js"]
+__all__ = ["chain_map", "standalone_html", "vis_network_js", "map_height"]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -110,8 +110,10 @@ def chain_map(view: MapView, *, key: str, text: dict[str, str], height: int | No
     return getattr(result, "clicked", None)
 
 
-def standalone_html(view: MapView, *, title: str, legend_html: str = "", lang: str = "nl") -> str:
-    """A self-contained HTML file of the map: works offline, no external requests."""
+def standalone_html(view: MapView, *, title: str, legend_html: str | None = None, lang: str = "nl") -> str:
+    """A self-contained HTML file of the map and its legend: works offline, no external requests."""
+    if legend_html is None:
+        legend_html = "<ul>" + "".join(f"<li>{html.escape(e.label)}</li>" for e in view.legend) + "</ul>"
     payload = json.dumps(view.to_data(), ensure_ascii=False).replace("</", "<\\/")
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(lang)}"><head><meta charset="utf-8">
