@@ -575,6 +575,15 @@ def _where(record: Record, path: str) -> str:
 
 
 _CLASSES: dict[str, type] = dict(ELEMENT_KINDS)
+_LINE = re.compile(r"^(.*):(\d+)$")
+
+
+def _reading_order(problem: Problem) -> tuple[str, int]:
+    """File, then line or row number (numerically); stable for equal places."""
+    match = _LINE.match(problem.location)
+    if match:
+        return match.group(1), int(match.group(2))
+    return problem.location, 0
 
 
 def build_model(record_set: RecordSet) -> ChainModel:
@@ -593,8 +602,7 @@ def build_model(record_set: RecordSet) -> ChainModel:
     Raises
     ------
     ChainDataError
-        Listing every problem: reader problems first, then field, type,
-        id, duplicate and reference problems in record order.
+        Listing every problem, in reading order (file, then line or row).
 
     Examples
     --------
@@ -605,7 +613,9 @@ def build_model(record_set: RecordSet) -> ChainModel:
     >>> try:
     ...     build_model(RecordSet([rec], region="r"))
     ... except ChainDataError as err:
-    ...     print(err.problems[0])
+    ...     print(*err.problems, sep="\\n")
+    signals.yaml:4: phase: unknown phase 'p'
+    signals.yaml:4: sources[0]: unknown source 'x'
     signals.yaml:6: enters_at: unknown organisation 'politei'
     """
     check = _Checker()
@@ -650,7 +660,7 @@ def build_model(record_set: RecordSet) -> ChainModel:
 
     problems += check.problems
     if problems:
-        raise ChainDataError(problems)
+        raise ChainDataError(sorted(problems, key=_reading_order))
 
     collections: dict[str, list] = {kind: [] for kind in ELEMENT_KINDS}
     for record, out in converted:

@@ -245,7 +245,7 @@ def read_yaml_folder(folder: Path) -> RecordSet:
         if path.is_file():
             records += _read_kind_file(path, kind, problems)
     for path in sorted(folder.glob("*.y*ml")):
-        if path.name not in known:
+        if path.name not in known and not path.name.startswith("."):
             hint = difflib.get_close_matches(path.name, sorted(known), n=1)
             extra = f"; did you mean: {hint[0]}?" if hint else f"; known files: {', '.join(sorted(known))}"
             problems.append(Problem(str(path), "(file)", f"unknown chain data file{extra}"))

@@ -270,3 +270,19 @@ def test_unknown_file_is_reported_with_a_suggestion(tmp_path):
     (problem,) = _problems(folder)
     assert problem.location == str(folder / "signal.yaml")
     assert "did you mean: signals.yaml?" in problem.message
+
+
+def test_problems_come_in_reading_order(tmp_path):
+    folder, path = _break(tmp_path, "handoffs.yaml", [("from: politie", "from: polite"),
+                                                       ("    amount: 5\n", "    amount: -5\n")])
+    text = (folder / "signals.yaml").read_text().replace("enters_at: politie", "enters_at: police")
+    (folder / "signals.yaml").write_text(text)
+    places = [(p.location.rsplit(":", 1)[0], int(p.location.rsplit(":", 1)[1])) for p in _problems(folder)]
+    assert places == sorted(places)
+    assert [Path(f).name for f, _ in places] == ["handoffs.yaml", "handoffs.yaml", "signals.yaml"]
+
+
+def test_editor_backup_files_are_ignored(tmp_path):
+    folder, _ = _break(tmp_path, "signals.yaml", [])
+    (folder / ".signals.yaml").write_text("kapot: [")
+    assert load_model(folder) == load_model(TOY)
