@@ -167,6 +167,9 @@ def _read_kind_file(path: Path, kind: str, problems: list[Problem]) -> list[Reco
             extra = f"; did you mean: {kind}?" if hint else f"; this file holds only '{kind}'"
             problems.append(Problem(reader.at(key_node), str(key), f"unexpected top-level key {key!r}{extra}"))
             continue
+        if seen:
+            problems.append(Problem(reader.at(key_node), kind, f"the key '{kind}:' appears twice; use one list"))
+            continue
         seen = True
         if isinstance(value_node, yaml.ScalarNode) and value_node.tag == "tag:yaml.org,2002:null":
             continue  # `handoffs:` with nothing yet

@@ -163,6 +163,9 @@ CASES: dict[str, tuple[str, list[tuple[str, str]], str, str, str]] = {
     "unexpected-top-level-key": (
         "signals.yaml", [("signals:\n", "signal:\n")],
         "signal", "unexpected top-level key 'signal'; did you mean: signals?", "signal:"),
+    "kind-key-given-twice": (
+        "signals.yaml", [("  status: verified\n", "  status: verified\nsignals:  # nog eens\n- id: tweede\n")],
+        "signals", "the key 'signals:' appears twice", "# nog eens"),
     "field-given-twice": (
         "organisations.yaml", [("  name: Kinderrechter\n", "  name: Kinderrechter\n  name: Rechter\n")],
         "name", "given twice", "name: Rechter"),
