@@ -119,15 +119,16 @@ def write_workbook(model: ChainModel, path: Path) -> None:
     for sheet, header in SHEET_COLUMNS.items():
         ws = book.create_sheet(sheet)
         ws.append(header)
-        for row in rows[sheet]:
+        for number, row in enumerate(rows[sheet], start=2):
+            values = [_cell(row.get(col)) for col in header]
             try:
-                ws.append([_cell(row.get(col)) for col in header])
+                ws.append(values)
             except IllegalCharacterError as exc:
                 raise ChainError(f"cannot write {row.get('id') or row.get(header[0])!r} to sheet {sheet!r}: "
                                  "a value holds a control character Excel does not allow") from exc
-            for cell in ws[ws.max_row]:
-                if cell.data_type == "f":  # text starting with "=" stays text, not a formula
-                    cell.data_type = "s"
+            for col, value in enumerate(values, start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    ws.cell(number, col).data_type = "s"  # text, not a formula
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"
