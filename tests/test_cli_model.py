@@ -132,3 +132,23 @@ def test_every_model_command_has_help_with_an_example(runner):
         result = runner.invoke(cli, [command, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output and f"ketenkaart {command}" in result.output
+
+
+@pytest.mark.parametrize("variant", ["toy.xlsx", "toy.ttl"])
+def test_validate_reads_every_variant(runner, variant):
+    result = runner.invoke(cli, ["validate", "--data", str(VARIANTS / variant)])
+    assert result.exit_code == 0, result.output
+    assert f"  {'handoffs':<14}{len(load_model(TOY).handoffs):>5}" in result.output
+
+
+def test_validate_broken_workbook_names_sheet_and_row(runner, tmp_path):
+    book_path = tmp_path / "keten.xlsx"
+    book_path.write_bytes((VARIANTS / "toy.xlsx").read_bytes())
+    book = load_workbook(book_path)
+    ws = book["organisations"]
+    header = [c.value for c in ws[1]]
+    ws.cell(3, header.index("domain") + 1).value = "welzijn"
+    book.save(book_path)
+    result = runner.invoke(cli, ["validate", "--data", str(book_path)])
+    assert result.exit_code == 1
+    assert f"{book_path}[organisations]:3: domain: 'welzijn' is not allowed; allowed values: zorg," in result.output
