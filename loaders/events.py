@@ -103,7 +103,7 @@ def _setting(value: str) -> str:
 
 @dataclass(frozen=True)
 class EventLog:
-    """An event log loaded into ``con`` as the temporary table ``table``.
+    """An event log loaded into ``con`` as the temporary table (Parquet: view) ``table``.
 
     The table has the columns ``case_key`` (salted SHA-256 of the case id,
     folded to 64 bits),
@@ -119,6 +119,14 @@ class EventLog:
 
     def quoted(self) -> str:
         return '"' + self.table.replace('"', '""') + '"'
+
+
+def _drop_relation(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a temporary table or view called ``name``, whichever it is."""
+    for kind, catalog in (("VIEW", "duckdb_views()"), ("TABLE", "duckdb_tables()")):
+        found = con.execute(f"SELECT count(*) FROM {catalog} WHERE {kind.lower()}_name = ? AND temporary", [name]).fetchone()[0]
+        if found:
+            con.execute(f"DROP {kind} {name}")
 
 
 def _sql_path(path: Path) -> str:
@@ -239,7 +247,7 @@ def load_events(
         if missing:
             raise ChainDataError([Problem(path.name, column, "required column missing") for column in missing])
         guard(con, raw, path.name, skip=("timestamp", "file_row_number", "_rn"))
-        con.execute(f"DROP TABLE IF EXISTS {table}")
+        _drop_relation(con, table)
         # Activities and organisation names become ENUMs: one byte per event instead of a string.
         act_type, org_type = f"{table}_activity_t", f"{table}_organisation_t"
         for type_name, column in ((act_type, "activity"), (org_type, "organisation")):
@@ -250,18 +258,18 @@ def load_events(
         organisation = f"CAST(CAST(r.organisation AS VARCHAR) AS {org_type})" if "organisation" in columns \
             else "CAST(NULL AS VARCHAR)"
         # Case ids are replaced by a salted SHA-256, folded to a 64-bit key for fast partitioning;
-        # the events keep only that key, never the id.
-        con.execute(
-            f"""
-            CREATE TEMP TABLE {table} AS
-            SELECT hash(sha256(? || CAST(r.case_id AS VARCHAR))) AS case_key, CAST(r.timestamp AS TIMESTAMP) AS ts,
+        # the events keep only that key, never the id. A Parquet file is read in place through a view
+        # (ids are hashed as they are read, nothing is copied); CSV and XES are materialised.
+        source = f"read_parquet('{_sql_path(path)}', file_row_number = true)" if fmt == "parquet" else raw
+        salt_sql = "'" + salt.replace("'", "''") + "'"
+        body = f"""
+            SELECT hash(sha256({salt_sql} || CAST(r.case_id AS VARCHAR))) AS case_key, CAST(r.timestamp AS TIMESTAMP) AS ts,
                    CAST(CAST(r.activity AS VARCHAR) AS {act_type}) AS activity,
                    {organisation} AS organisation, CAST(r.{rn} AS BIGINT) AS rn
-            FROM {raw} r
+            FROM {source} r
             WHERE r.case_id IS NOT NULL AND r.timestamp IS NOT NULL AND r.activity IS NOT NULL
-            """,
-            [salt],
-        )
+            """
+        con.execute(f"CREATE TEMP {'VIEW' if fmt == 'parquet' else 'TABLE'} {table} AS {body}")
         total = con.execute(f"SELECT count(*) FROM {raw}").fetchone()[0]
         kept = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     finally:
