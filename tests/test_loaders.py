@@ -48,3 +48,8 @@ def test_empty_folder_names_each_required_file(tmp_path):
         load_model(tmp_path)
     missing = sorted(Path(p.location).name for p in info.value.problems if p.message == "required file is missing")
     assert missing == ["handoffs.yaml", "organisations.yaml", "region.yaml", "sources.yaml"]
+
+
+def test_a_single_yaml_file_points_at_its_folder():
+    with pytest.raises(ChainError, match="give the folder that holds the chain files"):
+        load_model(VARIANTS / "toy" / "handoffs.yaml")
