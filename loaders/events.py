@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 REQUIRED_COLUMNS = ("case_id", "timestamp", "activity")
+SYNTHETIC_PREFIX = "SYN"  # case ids of generated logs (loaders.generate_events)
 
 # The shipped SYNTHETIC sample log and its mapping (data/synthetic), for a UI that works out of the box.
 SAMPLE_LOG = Path(__file__).resolve().parent.parent / "data" / "synthetic" / "sample-events.csv"
@@ -109,13 +110,16 @@ class EventLog:
     folded to 64 bits),
     ``ts`` (TIMESTAMP), ``activity``, ``organisation`` (the log's own name,
     may be NULL) and ``rn`` (position in the file). ``skipped_rows`` counts
-    rows without case id, timestamp or activity (not used).
+    rows without case id, timestamp or activity (not used). ``synthetic``
+    is true when every case id starts with ``SYN``, the prefix of
+    :mod:`loaders.generate_events`; outputs then carry a synthetic-data label.
     """
 
     con: duckdb.DuckDBPyConnection
     table: str
     source: str
     skipped_rows: int
+    synthetic: bool = False  # every case id carries the generator's prefix (SYN…)
 
     def quoted(self) -> str:
         return '"' + self.table.replace('"', '""') + '"'
@@ -270,11 +274,13 @@ def load_events(
             WHERE r.case_id IS NOT NULL AND r.timestamp IS NOT NULL AND r.activity IS NOT NULL
             """
         con.execute(f"CREATE TEMP {'VIEW' if fmt == 'parquet' else 'TABLE'} {table} AS {body}")
-        total = con.execute(f"SELECT count(*) FROM {raw}").fetchone()[0]
+        total, synthetic = con.execute(
+            f"SELECT count(*), coalesce(bool_and(starts_with(CAST(case_id AS VARCHAR), '{SYNTHETIC_PREFIX}')), false) "
+            f"FROM {raw}").fetchone()
         kept = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     finally:
         con.execute(f"DROP {kind} IF EXISTS {raw}")
-    return EventLog(con=con, table=table, source=path.name, skipped_rows=int(total - kept))
+    return EventLog(con=con, table=table, source=path.name, skipped_rows=int(total - kept), synthetic=bool(synthetic))
 
 
 # --- the mapping file --------------------------------------------------------------------------

@@ -46,6 +46,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph.errors import ChainError
+from loaders.events import SYNTHETIC_PREFIX
 
 __all__ = ["Step", "ROUTES", "routes", "generate_events", "write_events", "SYNTHETIC_NOTE"]
 
@@ -196,7 +197,7 @@ def generate_events(
     org_dict = pa.array([org_of[a] for a in activities], type=pa.string())
     width = max(8, len(str(n_cases)))
     digits = pc.utf8_lpad(pc.cast(pa.array(case, type=pa.int64()), pa.string()), width=width, padding="0")
-    case_ids = pc.binary_join_element_wise(pa.scalar("SYN"), digits, pa.scalar(""))
+    case_ids = pc.binary_join_element_wise(pa.scalar(SYNTHETIC_PREFIX), digits, pa.scalar(""))
     return pa.table({
         "case_id": case_ids,
         "timestamp": pa.array(stamps.astype("datetime64[s]"), type=pa.timestamp("s")),

@@ -167,9 +167,10 @@ class PracticeReport:
     unmapped: tuple[UnmappedActivity, ...]
     threshold: int
     horizon_days: int
-    synthetic: bool = False
+    synthetic: bool = False  # the log is generated (case ids SYN…): label every output
     percentile_method: str = PERCENTILE_METHOD
     notes: tuple[str, ...] = field(default=())
+    mapping: str = ""  # the mapping file used
 
     def handoff(self, handoff_id: str) -> HandOffPractice | None:
         for item in self.handoffs:
@@ -386,7 +387,7 @@ def practice_stats(
     ).fetchone()
     if n_events == 0:
         return PracticeReport(log.source, suppress(0, threshold), suppress(0, threshold), None, None, (), (), (), (),
-                              threshold, horizon_days, mapping.synthetic)
+                              threshold, horizon_days, log.synthetic, mapping=mapping.source)
     _calendar(con, first, last)
     acts, orgs = ctx["acts"], ctx["orgs"]
     sup = lambda n: suppress(n, threshold)  # noqa: E731
@@ -543,7 +544,8 @@ def practice_stats(
     return PracticeReport(
         source=log.source, events=sup(n_events), cases=sup(n_cases), first_day=first, last_day=last,
         handoffs=tuple(handoffs), deviations=tuple(deviations), variants=variants, unmapped=unmapped,
-        threshold=threshold, horizon_days=int(horizon_days), synthetic=mapping.synthetic, notes=tuple(notes),
+        threshold=threshold, horizon_days=int(horizon_days), synthetic=log.synthetic, notes=tuple(notes),
+        mapping=mapping.source,
     )
 
 

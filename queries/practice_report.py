@@ -54,8 +54,8 @@ def report_text(report: PracticeReport) -> str:
     lines = []
     if report.synthetic:
         lines.append("SYNTHETISCHE GEGEVENS: gegenereerd, geen echte zaken.")
-    lines.append(f"Bron: {report.source}  gebeurtenissen: {report.events}  zaken: {report.cases}  "
-                 f"periode: {report.first_day} – {report.last_day}")
+    lines.append(f"Bron: {report.source}  mapping: {report.mapping or '–'}  gebeurtenissen: {report.events}  "
+                 f"zaken: {report.cases}  periode: {report.first_day} – {report.last_day}")
     lines.append(f"Percentielen: {report.percentile_method}. Aantallen onder {report.threshold} zaken: "
                  f"<{report.threshold}. Uitval: geen volgende gebeurtenis binnen {report.horizon_days} dagen.")
     lines.append("")

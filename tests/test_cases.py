@@ -95,7 +95,8 @@ def test_totals(report):
     assert report.events.value == 150
     assert report.cases.value == 35
     assert (report.first_day, report.last_day) == (dt.date(2025, 3, 3), dt.date(2025, 9, 5))
-    assert report.synthetic is True
+    assert report.synthetic is False  # hand-written ids, not the generator's SYN prefix
+    assert report.mapping == "toy-mapping.yaml"
     assert "linear interpolation" in report.percentile_method
 
 
