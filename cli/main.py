@@ -26,3 +26,4 @@ def cli() -> None:
 from cli import model_commands  # noqa: E402,F401  validate, export
 from cli import query_commands  # noqa: E402,F401  route, bottlenecks, why, what-if
 from cli import cases_commands  # noqa: E402,F401  cases generate/check/stats
+from cli import neo4j_commands  # noqa: E402,F401  neo4j push

@@ -177,13 +177,13 @@ _ORG, _HO = quote(Label.ORGANISATION), quote(Label.HANDOFF)
 # Start organisations that exist and are not excluded: ``$starts``, ``$excluded``.
 ROUTE_STARTS = f"MATCH (o:{_ORG}) WHERE o.id IN $starts AND NOT o.id IN $excluded RETURN o.id AS id"
 
-# One step of every walk in ``$frontier`` (``{i, at, visited}``): the hand-offs
-# leaving ``at`` to an organisation not yet visited, skipping ``$excluded`` ids.
+# The hand-offs leaving the organisations ``$orgs`` (one step of the route
+# search), skipping hand-offs and organisations whose id is in ``$excluded``.
 ROUTE_STEP = (
-    "UNWIND $frontier AS walk "
-    f"MATCH (o:{_ORG} {{id: walk.at}})-[:{quote(Rel.HANDS_OFF)}]->(h:{_HO})-[:{quote(Rel.TO)}]->(n:{_ORG}) "
-    "WHERE NOT h.id IN $excluded AND NOT n.id IN $excluded AND NOT n.id IN walk.visited "
-    "RETURN walk.i AS i, h.id AS handoff, n.id AS org"
+    "UNWIND $orgs AS at "
+    f"MATCH (o:{_ORG} {{id: at}})-[:{quote(Rel.HANDS_OFF)}]->(h:{_HO})-[:{quote(Rel.TO)}]->(n:{_ORG}) "
+    "WHERE NOT h.id IN $excluded AND NOT n.id IN $excluded "
+    "RETURN o.id AS from, h.id AS handoff, n.id AS to"
 )
 
 ORGANISATION_EDGES = (

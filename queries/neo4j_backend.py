@@ -85,6 +85,15 @@ def _escape_for_falkordb(value: Any) -> Any:
     return value
 
 
+def _drop_connections(driver: Any) -> None:
+    """Close the driver's pooled sockets without the Bolt GOODBYE message:
+    after a GOODBYE, FalkorDB v4.18 stops answering new connections' handshakes."""
+    pool = getattr(driver, "_pool", None)
+    for connections in list(getattr(pool, "connections", {}).values()):
+        for connection in list(connections):
+            connection.kill()
+
+
 def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
@@ -130,6 +139,7 @@ class Neo4jBackend:
         self._driver = driver
         self._database = database
         self._owns_driver = owns_driver
+        self._closed = False
         self._dialect: Dialect | None = None
         self._model: ChainModel | None = None
 
@@ -154,8 +164,21 @@ class Neo4jBackend:
         return cls.connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
 
     def close(self) -> None:
-        if self._owns_driver:
-            self._driver.close()
+        """Close the driver when this backend opened it (idempotent)."""
+        if not self._owns_driver or self._closed:
+            return
+        self._closed = True
+        if self._dialect is Dialect.FALKORDB:
+            _drop_connections(self._driver)
+        self._driver.close()
+
+    def __del__(self) -> None:
+        # A backend opened by open_backend() and dropped without close()
+        # would otherwise have its connections say GOODBYE when collected.
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - nothing can be reported from a finaliser
+            pass
 
     def __enter__(self) -> "Neo4jBackend":
         return self
@@ -183,6 +206,16 @@ class Neo4jBackend:
         kwargs = {"database": self._database} if self._database else {}
         return self._driver.session(**kwargs)
 
+    def _in_transaction(self, session: Any, work: Callable[[Any], Any], *, write: bool) -> Any:
+        """Run ``work(tx)`` in a managed transaction on Neo4j (all-or-nothing,
+        retried on transient errors). FalkorDB cannot roll back, and after an
+        explicit transaction its Bolt layer stops accepting new connections
+        until the old one sends again, so there ``work`` gets the session and
+        each statement commits on its own."""
+        if self.dialect is Dialect.FALKORDB:
+            return work(session)
+        return session.execute_write(work) if write else session.execute_read(work)
+
     def _params(self, params: dict[str, Any]) -> dict[str, Any]:
         if self.dialect is Dialect.FALKORDB:
             return _escape_for_falkordb(params)
@@ -198,7 +231,7 @@ class Neo4jBackend:
 
         try:
             with self._session() as session:
-                return session.execute_read(work)
+                return self._in_transaction(session, work, write=False)
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
             raise ServerError(f"the Neo4j server refused a query: {exc}") from exc
 
@@ -230,28 +263,39 @@ class Neo4jBackend:
         max_handoffs: int,
         excluded_ids: Iterable[str] = (),
     ) -> list[tuple[str, ...]]:
-        """See :meth:`queries.backend.ChainBackend.route_candidates`; one
-        :data:`queries.cypher.ROUTE_STEP` query per hand-off of walk length."""
+        """See :meth:`queries.backend.ChainBackend.route_candidates`.
+
+        The server answers the pattern (which hand-offs leave an organisation,
+        exclusions applied) with :data:`queries.cypher.ROUTE_STEP`, once per
+        depth for the organisations reached first at that depth; the walk
+        bookkeeping (simple walks, end organisations, order) is done here.
+        """
         excluded = sorted(set(excluded_ids))
         ends = set(end_orgs) - set(excluded)
         if max_handoffs < 1 or not ends:
             return []
         starts = sorted(row["id"] for row in self._read(cypher.ROUTE_STARTS, starts=sorted(set(start_orgs)), excluded=excluded))
+        out: dict[str, list[tuple[str, str]]] = {}
         # a walk: (organisations visited, hand-off ids)
-        walks: list[tuple[list[str], tuple[str, ...]]] = [([start], ()) for start in starts]
+        walks: list[tuple[tuple[str, ...], tuple[str, ...]]] = [((start,), ()) for start in starts]
         found: set[tuple[str, ...]] = set()
         for _ in range(max_handoffs):
             if not walks:
                 break
-            frontier = [{"i": i, "at": visited[-1], "visited": visited} for i, (visited, _path) in enumerate(walks)]
-            steps = self._read(cypher.ROUTE_STEP, frontier=frontier, excluded=excluded)
+            unknown = sorted({visited[-1] for visited, _path in walks} - set(out))
+            if unknown:
+                for org in unknown:
+                    out[org] = []
+                for row in self._read(cypher.ROUTE_STEP, orgs=unknown, excluded=excluded):
+                    out[row["from"]].append((row["handoff"], row["to"]))
             extended = []
-            for step in steps:
-                visited, path = walks[step["i"]]
-                new_path = path + (step["handoff"],)
-                if step["org"] in ends:
-                    found.add(new_path)
-                extended.append((visited + [step["org"]], new_path))
+            for visited, path in walks:
+                for handoff, nxt in out[visited[-1]]:
+                    if nxt in visited:
+                        continue
+                    if nxt in ends:
+                        found.add(path + (handoff,))
+                    extended.append((visited + (nxt,), path + (handoff,)))
             walks = extended
         return sorted(found, key=lambda candidate: (len(candidate), candidate))
 
@@ -408,7 +452,7 @@ class Neo4jBackend:
 
         try:
             with self._session() as session:
-                result = session.execute_write(work)
+                result = self._in_transaction(session, work, write=True)
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
             raise ServerError(f"the push to the Neo4j server failed: {exc}") from exc
         finally:
