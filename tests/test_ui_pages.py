@@ -85,6 +85,8 @@ def test_map_page_sends_the_whole_chain_with_encoding():
     assert edges["ho-vt-lokaal-team"]["dashed"] and edges["ho-vt-lokaal-team"]["label"].startswith("⚠")
     assert not edges["ho-politie-vt"]["dashed"]
     assert [lane["label"] for lane in data["lanes"]] == ["Veiligheid en straf", "Zorg", "Jeugdbescherming"]
+    legend = at.get("html")[0].proto.body
+    assert "dashed" in legend and "gestippeld" in legend and "⚠" in legend
 
 
 def test_map_page_as_of_date_drops_expired_handoffs_without_moving_nodes():

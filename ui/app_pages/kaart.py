@@ -10,6 +10,7 @@ from graph.errors import ChainError
 from graph.networkx import model_of
 from queries.asof import as_of
 from queries.mapview import MapFilter, filter_options, map_view
+from ui.components.legend import legend_html
 from ui.components.network import chain_map, standalone_html
 from ui.details import open_details, show_element
 from ui.i18n import kind_name
@@ -74,6 +75,12 @@ if figures:
     st.caption(t("map.figures_synthetic"))
 
 
+st.markdown(f"**{t('map.legend')}**")
+st.html(legend_html(view.legend))
+html_title = t("app.title")  # read session state here, not in the deferred download callable
+st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, lang=language),
+                   file_name="ketenkaart.html", mime="text/html", key="map_html", on_click="ignore")
+
 if selected and selected in model.index:
     st.session_state["map_details"] = selected
     open_details(model, selected)
@@ -95,22 +102,13 @@ with st.expander(t("map.table", n=len(view.edges))):
     st.dataframe(edge_rows, hide_index=True, width="stretch")
     table_downloads(edge_rows, "overdrachten", key="map_table")
 
-legend_col, details_col = st.columns([1, 2], gap="large")
-with legend_col:
-    st.markdown(f"**{t('map.legend')}**")
-    st.markdown("\n".join(f"- {e.label}" for e in view.legend if not e.key.startswith("lane-")))
-    st.caption(" · ".join(e.label for e in view.legend if e.key.startswith("lane-")))
-    html_title = t("app.title")  # read session state here, not in the deferred download callable
-    st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, lang=language),
-                       file_name="ketenkaart.html", mime="text/html", key="map_html", on_click="ignore")
-with details_col:
-    details = st.session_state.get("map_details") or focus
-    if details and details in model.index:
-        with st.container(border=True):
-            st.markdown(f"**{t('map.selected', name=labels.get(details) or name_of(model.index[details]))}**")
-            show_element(model, details)
-            if model.kind_of(details) == "handoffs" and st.button(t("detail.why"), key="map_why"):
-                st.session_state["why_handoff"] = details
-                st.switch_page("app_pages/waarom.py")
-    else:
-        st.info(t("map.click_hint"))
+details = st.session_state.get("map_details") or focus
+if details and details in model.index:
+    with st.container(border=True):
+        st.markdown(f"**{t('map.selected', name=labels.get(details) or name_of(model.index[details]))}**")
+        show_element(model, details)
+        if model.kind_of(details) == "handoffs" and st.button(t("detail.why"), key="map_why"):
+            st.session_state["why_handoff"] = details
+            st.switch_page("app_pages/waarom.py")
+else:
+    st.info(t("map.click_hint"))

@@ -113,7 +113,9 @@ def chain_map(view: MapView, *, key: str, text: dict[str, str], height: int | No
 def standalone_html(view: MapView, *, title: str, legend_html: str | None = None, lang: str = "nl") -> str:
     """A self-contained HTML file of the map and its legend: works offline, no external requests."""
     if legend_html is None:
-        legend_html = "<ul>" + "".join(f"<li>{html.escape(e.label)}</li>" for e in view.legend) + "</ul>"
+        from ui.components.legend import legend_html as render_legend
+
+        legend_html = render_legend(view.legend)
     payload = json.dumps(view.to_data(), ensure_ascii=False).replace("</", "<\\/")
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(lang)}"><head><meta charset="utf-8">
