@@ -236,9 +236,11 @@ def test_router_navigates_and_toggles_english():
 def test_ui_doctests_and_every_string_has_both_languages():
     import doctest
 
+    import ui.components.legend
     import ui.i18n
 
     assert doctest.testmod(ui.i18n).failed == 0
+    assert doctest.testmod(ui.components.legend).failed == 0
     for key, (nl, en) in ui.i18n.STRINGS.items():
         assert nl.strip() and en.strip(), key
 
