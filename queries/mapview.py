@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 from graph.errors import UnknownElement
-from graph.model import ChainModel, Domain, HandOff, Organisation, OrganisationKind
+from graph.model import ChainModel, Domain, HandOff, Organisation, OrganisationKind, Status
 
 __all__ = [
     "LANE_ORDER",
@@ -402,6 +402,8 @@ def _handoff_title(model: ChainModel, ho: HandOff, lang: str) -> str:
         lines.append(("Norm: " if en else "Norm: ") + ho.norm.description)
     else:
         lines.append(f"{NO_NORM_MARK} " + ("No norm known" if en else "Geen norm bekend"))
+    if ho.status is Status.UNVERIFIED:
+        lines.append("Not verified against its source" if en else "Niet geverifieerd aan de bron")
     return "\n".join(lines)
 
 
@@ -639,11 +641,6 @@ def filter_options(model: ChainModel, lang: str = "nl") -> FilterOptions:
     focusable = tuple((e.id, _name(e, lang)) for kind in ("organisations", "handoffs", "instruments", "signals")
                       for e in getattr(model, kind))
     return FilterOptions(domains, phases, instruments, regions, focusable)
-
-
-def elements_by_ids(model: ChainModel, ids: Iterable[str]) -> list:
-    """Model elements for ids, skipping unknown ones (stale widget state)."""
-    return [model.index[i] for i in ids if i in model.index]
 
 
 def handoffs_of(model: ChainModel, org_id: str) -> tuple[tuple[HandOff, ...], tuple[HandOff, ...]]:
