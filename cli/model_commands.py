@@ -51,10 +51,7 @@ def validate(data_path: Path | None, verbose: bool) -> None:
     norms = sum(h.norm is not None for h in model.handoffs)
     click.echo(f"  {'norms':<14}{norms:>5}  (on hand-offs)")
     click.echo(f"  {'failure modes':<14}{failure_modes:>5}  (on hand-offs)")
-    # ChainModel.unverified() leaves out instrument durations; count them here too.
-    unverified = model.unverified() + [
-        f"{ins.id}#{d.label}" for ins in model.instruments for d in ins.durations if d.status is Status.UNVERIFIED
-    ]
+    unverified = model.unverified()
     click.echo(f"  {'unverified':<14}{len(unverified):>5}  (elements, norms, failure modes and durations)")
     if verbose:
         for element_id in unverified:

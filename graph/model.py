@@ -426,11 +426,16 @@ class ChainModel:
         return {kind: len(getattr(self, kind)) for kind in ELEMENT_KINDS}
 
     def unverified(self) -> list[str]:
-        """Ids of elements (and failure modes, norms) marked unverified."""
+        """Ids of elements, hand-off norms and failure modes, and instrument
+        durations marked unverified (nested parts as ``owner#part``)."""
         found: list[str] = []
         for element in self.elements():
             if element.status is Status.UNVERIFIED:
                 found.append(element.id)
+        for instrument in self.instruments:
+            for duration in instrument.durations:
+                if duration.status is Status.UNVERIFIED:
+                    found.append(f"{instrument.id}#{duration.label}")
         for handoff in self.handoffs:
             if handoff.norm is not None and handoff.norm.status is Status.UNVERIFIED:
                 found.append(f"{handoff.id}#norm")
