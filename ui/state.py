@@ -19,7 +19,7 @@ import yaml
 
 from graph.errors import ChainError
 from graph.examples import toy_chain
-from graph.model import ChainModel
+from graph.model import ChainModel, HandOff
 from graph.networkx import to_networkx
 from loaders.settings import Settings
 from ui.i18n import text
@@ -93,9 +93,8 @@ def name_of(element: Any, language: str | None = None) -> str:
     language = language or lang()
     if language == "en" and getattr(element, "name_en", None):
         return element.name_en
-    label = getattr(element, "label", None)
-    if isinstance(label, str) and not hasattr(element, "title"):
-        return label
+    if isinstance(element, HandOff):
+        return element.label
     return getattr(element, "name", None) or getattr(element, "id", "")
 
 
