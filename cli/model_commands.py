@@ -9,7 +9,6 @@ import click
 from cli.common import data_option, handle_errors, settings
 from cli.main import cli
 from graph.errors import ChainDataError
-from graph.model import Status
 from loaders.build import KIND_SINGULAR
 from loaders.export import FORMATS, export_text, write_export
 from loaders.load import load_model
