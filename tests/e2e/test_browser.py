@@ -76,6 +76,9 @@ def test_click_on_node_and_handoff_shows_details(ui_page, ui_server):
     edge_id = page.evaluate("""() => { const n = window.__ketenkaart['kaart'];
         const e = Object.values(n.body.edges).find(e => e.fromId === 'politie' && e.toId === 'veilig-thuis-haaglanden');
         return e.id; }""")
+    # Zoom in on the middle of the arrow so no other line is under the pointer.
+    page.evaluate(f"""() => {{ const n = window.__ketenkaart['kaart'];
+        n.moveTo({{position: n.body.edges[{edge_id!r}].edgeType.getPoint(0.5), scale: 2.5, animation: false}}); }}""")
     x, y = dom_point(page, f"n.body.edges[{edge_id!r}].edgeType.getPoint(0.5)")
     page.mouse.click(x, y)
     dialog = page.get_by_role("dialog")
