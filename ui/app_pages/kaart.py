@@ -88,12 +88,12 @@ if selected and selected in model.index:
 with st.expander(t("map.table", n=len(view.edges))):
     edge_rows = []
     for edge in view.edges:
-        ho = model.index[edge.id]
+        ho = shown_model.index[edge.id]  # as it stood on the chosen date
         edge_rows.append({
             t("routes.from"): labels.get(edge.source, edge.source),
             t("routes.handoff"): labels.get(edge.id, edge.id),
             t("routes.to"): labels.get(edge.target, edge.target),
-            t("detail.legal"): "; ".join(model.index[lb].name for lb in ho.legal_bases if lb in model.index)
+            t("detail.legal"): "; ".join(shown_model.index[lb].name for lb in ho.legal_bases if lb in shown_model.index)
             or t("detail.no_legal"),
             t("detail.norm"): ho.norm.description if ho.norm else t("detail.no_norm"),
             **({t("map.figures"): edge.figures or ""} if figures else {}),
