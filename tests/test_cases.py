@@ -300,3 +300,23 @@ def test_xes_log_reads_like_csv(tmp_path, hand_log):
     from_xes = directly_follows(load_events(xes, con=con, salt="s"))
     from_csv = directly_follows(load_events(hand_log, con=connect(memory_limit="256MB"), salt="s"))
     assert from_xes == from_csv
+
+
+def test_explicit_rule_measures_to_the_next_to_activity(tmp_path):
+    # Zorgmelding (3 Mar), a second Zorgmelding (4 Mar), an unmapped event, Melding ontvangen (7 Mar):
+    # the rule pairs the last Zorgmelding before the receipt with it, skipping the event between: 3 days.
+    model = toy_chain()
+    mapping = parse_mapping(MAPPING + """handoffs:
+  - handoff: ho-politie-vt
+    from: Zorgmelding
+    to: Melding ontvangen
+""", model)
+    path = tmp_path / "rule.csv"
+    path.write_text("case_id,timestamp,activity\n" + "".join(
+        f"k{i},2025-03-03,Zorgmelding\nk{i},2025-03-04,Zorgmelding\nk{i},2025-03-05,Onbekend\n"
+        f"k{i},2025-03-07,Melding ontvangen\n" for i in range(6)))
+    report = practice_stats(load_events(path, con=connect(memory_limit="256MB"), salt="s"), mapping, model)
+    h = report.handoff("ho-politie-vt")
+    assert (h.cases.value, h.transitions.value, h.median_wait_days) == (6, 6, 3.0)
+    # Tue 4 -> Fri 7 Mar is 3 working days: within the 5-working-day norm.
+    assert h.over_norm.value == 0
