@@ -93,6 +93,12 @@ def connect(
     con.execute("SET preserve_insertion_order = false")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
+    try:
+        # Time-zone-aware timestamps (XES, some Parquet) become Dutch local time, so dates and
+        # working days are the ones the partners saw.
+        con.execute("SET TimeZone = 'Europe/Amsterdam'")
+    except duckdb.Error:  # pragma: no cover - DuckDB built without ICU
+        pass
     return con
 
 
