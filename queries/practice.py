@@ -441,17 +441,19 @@ def practice_stats(
     cutoff = {"cutoff": dt.datetime.combine(last, dt.time.max)}
     drop = {hid: (base, dropped) for hid, base, dropped in con.execute(
         f"""
-        SELECT s.handoff_id, count(DISTINCT p.case_key) FILTER (WHERE p.observed),
-               count(DISTINCT p.case_key) FILTER (WHERE p.observed AND p.dropped)
-        FROM ({side} WHERE act_a IN (SELECT activity FROM pm_side_act)) p
-        JOIN pm_side_act s ON s.activity = p.act_a GROUP BY s.handoff_id
+        SELECT handoff_id, count(*) FILTER (WHERE seen), count(*) FILTER (WHERE gone)
+        FROM (SELECT s.handoff_id, p.case_key, bool_or(p.observed) AS seen, bool_or(p.observed AND p.dropped) AS gone
+              FROM ({side} WHERE act_a IN (SELECT activity FROM pm_side_act)) p
+              JOIN pm_side_act s ON s.activity = p.act_a GROUP BY s.handoff_id, p.case_key)
+        GROUP BY handoff_id
         """, cutoff
     ).fetchall()}
     by_org = {org: (base, dropped) for org, base, dropped in con.execute(
         f"""
-        SELECT org_a, count(DISTINCT case_key) FILTER (WHERE observed),
-               count(DISTINCT case_key) FILTER (WHERE observed AND dropped)
-        FROM ({side} WHERE org_a IN (SELECT org FROM pm_side_org)) GROUP BY org_a
+        SELECT org_a, count(*) FILTER (WHERE seen), count(*) FILTER (WHERE gone)
+        FROM (SELECT org_a, case_key, bool_or(observed) AS seen, bool_or(observed AND dropped) AS gone
+              FROM ({side} WHERE org_a IN (SELECT org FROM pm_side_org)) GROUP BY org_a, case_key)
+        GROUP BY org_a
         """, cutoff
     ).fetchall()}
     for hid, org in con.execute("SELECT handoff_id, org FROM pm_side_org").fetchall():
