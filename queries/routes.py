@@ -31,7 +31,7 @@ Examples
 >>> best.norm_days, best.steps_without_norm, best.weakest_step
 (17.0, ('ho-raad-kinderrechter',), 'ho-raad-kinderrechter')
 >>> print(best.reason_nl)
-3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: ho-raad-kinderrechter); zwakste stap: ho-raad-kinderrechter (geen normtijd en geen escalatieroute).
+3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: stap 3); zwakste stap: 3. Verzoek OTS (geen normtijd en geen escalatieroute).
 """
 
 from __future__ import annotations
@@ -299,12 +299,14 @@ def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end
         nl = nl.rsplit(";", 1)[0] + "; geen van de stappen heeft een normtijd in getallen"
         en = en.rsplit(";", 1)[0] + "; none of the steps has a numeric norm time"
     elif missing:
-        nl += f" (zonder normtijd: {', '.join(missing)})"
-        en += f" (without norm time: {', '.join(missing)})"
+        numbers = [str(i) for i, s in enumerate(steps, 1) if s.norm_days is None]
+        nl += f" (zonder normtijd: {'stap' if len(numbers) == 1 else 'stappen'} {join_nl(numbers)})"
+        en += f" (without norm time: {'step' if len(numbers) == 1 else 'steps'} {join_en(numbers)})"
     if weakest:
-        w = next(s for s in steps if s.handoff == weakest)
-        nl += f"; zwakste stap: {weakest} ({join_nl([x.text_nl for x in _dedupe(w.weaknesses)][:2])})"
-        en += f"; weakest step: {weakest} ({join_en([x.text_en for x in _dedupe(w.weaknesses)][:2])})"
+        number, w = next((i, s) for i, s in enumerate(steps, 1) if s.handoff == weakest)
+        title = handoff_title(model.get(weakest))
+        nl += f"; zwakste stap: {number}. {title} ({join_nl([x.text_nl for x in _dedupe(w.weaknesses)][:2])})"
+        en += f"; weakest step: {number}. {title} ({join_en([x.text_en for x in _dedupe(w.weaknesses)][:2])})"
     return Route(
         steps=steps,
         start=start,

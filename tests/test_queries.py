@@ -163,7 +163,9 @@ def test_route_norm_total_adds_units_and_names_steps_without_norm():
     assert r.norm_days == 15.0
     assert r.steps_without_norm == ("cd", "de")
     assert r.weakest_step == "de"
-    assert "zonder normtijd: cd, de" in r.reason_nl
+    assert "zonder normtijd: stappen 3 en 4" in r.reason_nl
+    assert "without norm time: steps 3 and 4" in r.reason_en
+    assert f"zwakste stap: 4. {r.steps[3].name}" in r.reason_nl
 
 
 def test_routes_are_bounded_and_no_route_raises():
