@@ -12,7 +12,8 @@ back losslessly with :func:`model_from_properties`:
 - enumerations as their string value, dates as ISO strings (no temporal
   values: not every Bolt server returns them), tuples as lists;
 - ``None`` and empty tuples are left out (the field's default comes back);
-- a hand-off's norm is flattened into ``norm_*`` properties; its failure
+- a hand-off's norm is flattened into ``norm_*`` properties for Cypher, and
+  kept exactly as the JSON string ``norm_json`` (read back from it); its failure
   modes, and an instrument's durations, are JSON strings
   (``failure_modes_json``, ``durations_json``), with the failure mode ids
   also as a list (``failure_mode_ids``) so Cypher can test for them;
@@ -165,8 +166,11 @@ def encode_properties(element: Any, region: str = "", title: str = "") -> dict[s
         if value is None or value == ():
             continue
         if isinstance(value, Norm):
-            for key, item in _plain(value).items():
+            plain = _plain(value)
+            for key, item in plain.items():
                 props[f"norm_{key}"] = item
+            # exact copy: not every Bolt server keeps every float digit
+            props["norm_json"] = json.dumps(plain, ensure_ascii=False, sort_keys=True)
         elif f.name == "failure_modes":
             props["failure_modes_json"] = json.dumps([_plain(m) for m in value], ensure_ascii=False, sort_keys=True)
             props["failure_mode_ids"] = [m.id for m in value]
@@ -308,9 +312,12 @@ def _element(cls: type, props: Mapping[str, Any]) -> Any:
     fields.pop("failure_modes_json", None)
     fields.pop("durations_json", None)
     if cls is HandOff:
-        norm = {k[len("norm_"):]: v for k, v in props.items() if k.startswith("norm_")}
-        if norm:
-            fields["norm"] = norm
+        if props.get("norm_json"):
+            fields["norm"] = json.loads(props["norm_json"])
+        else:
+            norm = {k[len("norm_"):]: v for k, v in props.items() if k.startswith("norm_")}
+            if norm:
+                fields["norm"] = norm
         if props.get("failure_modes_json"):
             fields["failure_modes"] = json.loads(props["failure_modes_json"])
     if cls is Instrument and props.get("durations_json"):

@@ -330,6 +330,14 @@ class Neo4jBackend:
             raise ServerError(f"the Neo4j server refused a schema statement: {exc}") from exc
         return statements
 
+    def _comparable(self, props: dict[str, Any]) -> dict[str, Any]:
+        """Properties as the server will return them: FalkorDB v4.18 sends
+        float parameters with six decimals (exact values are kept in JSON
+        properties, see graph.cypher_rows)."""
+        if self.dialect is not Dialect.FALKORDB:
+            return props
+        return {key: float(f"{value:f}") if isinstance(value, float) else value for key, value in props.items()}
+
     def _plan(self, tx: Any, rows: CypherRows) -> _Plan:
         plan = _Plan()
         for group in rows.nodes:
@@ -344,7 +352,7 @@ class Neo4jBackend:
                 if old is None:
                     plan.created += 1
                     writes.append(row)
-                elif old != row["props"]:
+                elif self._comparable(old) != self._comparable(row["props"]):
                     plan.updated += 1
                     writes.append(row)
                 else:

@@ -176,3 +176,5 @@ def test_the_test_server_still_needs_parameter_escaping(bolt_driver):
         assert session.run("RETURN $v AS v", v="a\\tb").single()["v"] != "a\\tb"
         injected = session.run("RETURN $v AS v", v="x' RETURN 1 AS w //").single()
         assert injected.keys() == ["w"]  # the value became query text
+        # floats travel with six decimals; exact values live in the JSON properties
+        assert session.run("RETURN $v AS v", v=1.3671875).single()["v"] == 1.367188

@@ -1,0 +1,51 @@
+"""``to_cypher_rows`` is lossless: random valid models come back equal, first
+from the rows alone, then through the Bolt test server."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from graph.cypher_rows import model_from_properties, to_cypher_rows
+from graph.networkx import to_networkx
+from graph.vocab import LABEL_OF_KIND
+from queries.backend import HandOffTest, as_backend
+from strategies import chain_models
+
+
+@settings(max_examples=60, deadline=None)
+@given(model=chain_models())
+def test_rows_round_trip(model):
+    rows = to_cypher_rows(model)
+    assert model_from_properties(rows.region, rows.title, rows.properties_by_label()) == model
+
+
+@settings(max_examples=30, deadline=None)
+@given(model=chain_models())
+def test_rows_have_the_networkx_shape(model):
+    G = to_networkx(model)
+    rows = to_cypher_rows(model)
+    assert rows.node_count == G.number_of_nodes()
+    edges = {(u, v, rel.value) for u, v, rel in G.edges(data="rel")}
+    assert {(r["from"], r["to"], g.rel.value) for g in rows.relationships for r in g.rows} == edges
+    for group in rows.relationships:
+        for row in group.rows:
+            assert LABEL_OF_KIND[model.kind_of(row["from"])] is group.from_label
+            assert LABEL_OF_KIND[model.kind_of(row["to"])] is group.to_label
+
+
+@pytest.mark.bolt
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(model=chain_models())
+def test_server_round_trip_and_primitives(neo4j_backend, model):
+    """Random texts (quotes, backslashes, newlines, accents) go through the server unchanged."""
+    neo4j_backend.clear()
+    neo4j_backend.push(model)
+    assert neo4j_backend.read_model() == model
+    local = as_backend(to_networkx(model))
+    assert neo4j_backend.organisation_edges() == local.organisation_edges()
+    for test in HandOffTest:
+        assert neo4j_backend.handoffs_matching(test) == local.handoffs_matching(test)
+    orgs = [o.id for o in model.organisations]
+    assert neo4j_backend.route_candidates(orgs[:2], orgs, 4) == local.route_candidates(orgs[:2], orgs, 4)
+    assert neo4j_backend.push(model).changed is False
