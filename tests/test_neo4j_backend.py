@@ -178,3 +178,18 @@ def test_the_test_server_still_needs_parameter_escaping(bolt_driver):
         assert injected.keys() == ["w"]  # the value became query text
         # floats travel with six decimals; exact values live in the JSON properties
         assert session.run("RETURN $v AS v", v=1.3671875).single()["v"] == 1.367188
+
+
+@pytest.mark.neo4j_only
+def test_real_neo4j_turns_stored_iso_dates_into_temporal_values(real_neo4j):
+    """Dates are stored as ISO strings (the test server cannot return temporal
+    values); on Neo4j, Browser users can still compare them as dates."""
+    import datetime as dt
+
+    real_neo4j.push(toy_chain())
+    with real_neo4j._session() as session:
+        record = session.run(
+            "MATCH (h:`HandOff` {id: $id}) RETURN date(h.valid_to) AS d, date(h.valid_to) < date($today) AS past",
+            id="ho-vt-raad-oud", today=dt.date.today().isoformat(),
+        ).single()
+    assert record["d"].to_native() == dt.date(2015, 1, 1) and record["past"] is True
