@@ -253,10 +253,16 @@ def load_events(
         rn, kind = "_rn", "TABLE"
     columns = [row[0] for row in con.execute(f"DESCRIBE {raw}").fetchall()]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    ids, keys = f"_ids_{table}", f"_keys_{table}"
     try:
         if missing:
             raise ChainDataError([Problem(path.name, column, "required column missing") for column in missing])
-        guard(con, raw, path.name, skip=("timestamp", "file_row_number", "_rn"))
+        # The distinct case ids, grouped once: the guard scans them from here, and each is hashed once.
+        con.execute(f"DROP TABLE IF EXISTS {ids}")
+        con.execute(f"CREATE TEMP TABLE {ids} AS SELECT case_id AS v, count(*) AS n, "
+                    f"count(*) FILTER (WHERE timestamp IS NOT NULL AND activity IS NOT NULL) AS usable "
+                    f"FROM {raw} GROUP BY ALL")
+        guard(con, raw, path.name, skip=("timestamp", "file_row_number", "_rn"), distinct={"case_id": ids})
         _drop_relation(con, table)
         # Activities and organisation names become ENUMs: one byte per event instead of a string.
         act_type, org_type = f"{table}_activity_t", f"{table}_organisation_t"
@@ -267,24 +273,35 @@ def load_events(
                             f"(SELECT DISTINCT CAST({column} AS VARCHAR) FROM {raw} WHERE {column} IS NOT NULL)")
         organisation = f"CAST(CAST(r.organisation AS VARCHAR) AS {org_type})" if "organisation" in columns \
             else "CAST(NULL AS VARCHAR)"
-        # Case ids are replaced by a salted SHA-256, folded to a 64-bit key for fast partitioning;
-        # the events keep only that key, never the id. A Parquet file is read in place through a view
-        # (ids are hashed as they are read, nothing is copied); CSV and XES are materialised.
-        source = f"read_parquet('{_sql_path(path)}', file_row_number = true)" if fmt == "parquet" else raw
+        total, kept, synthetic = con.execute(
+            f"SELECT coalesce(sum(n), 0), coalesce(sum(usable) FILTER (WHERE v IS NOT NULL), 0), "
+            f"coalesce(bool_and(starts_with(CAST(v AS VARCHAR), '{SYNTHETIC_PREFIX}')), false) FROM {ids}").fetchone()
+        # Case ids are replaced by a salted SHA-256, folded to a 64-bit key for fast partitioning, computed
+        # once per distinct id (not per event) and joined back; the events keep only that key, never the id.
         salt_sql = "'" + salt.replace("'", "''") + "'"
+        con.execute(f"DROP TABLE IF EXISTS {keys}")
+        con.execute(f"CREATE TEMP TABLE {keys} AS SELECT v AS case_id, hash(sha256({salt_sql} || CAST(v AS VARCHAR))) "
+                    f"AS case_key FROM {ids} WHERE v IS NOT NULL AND usable > 0")
+        con.execute(f"DROP TABLE {ids}")
+        # A Parquet file is read in place through a view (nothing is copied; the id -> key lookup stays in
+        # this connection's memory while the view is used, and is never returned or written); CSV and XES
+        # are materialised and the raw ids dropped with the raw and lookup tables.
+        source = f"read_parquet('{_sql_path(path)}', file_row_number = true)" if fmt == "parquet" else raw
         body = f"""
-            SELECT hash(sha256({salt_sql} || CAST(r.case_id AS VARCHAR))) AS case_key, CAST(r.timestamp AS TIMESTAMP) AS ts,
+            SELECT k.case_key, CAST(r.timestamp AS TIMESTAMP) AS ts,
                    CAST(CAST(r.activity AS VARCHAR) AS {act_type}) AS activity,
                    {organisation} AS organisation, CAST(r.{rn} AS BIGINT) AS rn
-            FROM {source} r
-            WHERE r.case_id IS NOT NULL AND r.timestamp IS NOT NULL AND r.activity IS NOT NULL
+            FROM {source} r JOIN {keys} k ON k.case_id = r.case_id
+            WHERE r.timestamp IS NOT NULL AND r.activity IS NOT NULL
             """
         con.execute(f"CREATE TEMP {'VIEW' if fmt == 'parquet' else 'TABLE'} {table} AS {body}")
-        total, synthetic = con.execute(
-            f"SELECT count(*), coalesce(bool_and(starts_with(CAST(case_id AS VARCHAR), '{SYNTHETIC_PREFIX}')), false) "
-            f"FROM {raw}").fetchone()
-        kept = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if fmt != "parquet":
+            con.execute(f"DROP TABLE {keys}")
+    except BaseException:
+        con.execute(f"DROP TABLE IF EXISTS {keys}")
+        raise
     finally:
+        con.execute(f"DROP TABLE IF EXISTS {ids}")
         con.execute(f"DROP {kind} IF EXISTS {raw}")
     return EventLog(con=con, table=table, source=path.name, skipped_rows=int(total - kept), synthetic=bool(synthetic))
 

@@ -126,7 +126,13 @@ def _quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def scan_relation(con: duckdb.DuckDBPyConnection, table: str, *, skip: tuple[str, ...] = ()) -> list[Finding]:
+def scan_relation(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    *,
+    skip: tuple[str, ...] = (),
+    distinct: Mapping[str, str] | None = None,
+) -> list[Finding]:
     """Scan a DuckDB table or view for direct identifiers.
 
     Parameters
@@ -136,6 +142,11 @@ def scan_relation(con: duckdb.DuckDBPyConnection, table: str, *, skip: tuple[str
         Name of a table or view in ``con``.
     skip : tuple of str
         Columns not to scan for values (their names are still checked).
+    distinct : mapping of str to str, optional
+        Column name -> a table with that column's distinct values ``v`` and
+        their row counts ``n``, already computed by the caller (the loader
+        groups case ids once for the guard and the hashing); the column is
+        then scanned from there instead of being grouped again.
 
     Returns
     -------
@@ -148,7 +159,11 @@ def scan_relation(con: duckdb.DuckDBPyConnection, table: str, *, skip: tuple[str
     >>> _ = con.execute("CREATE TABLE t AS SELECT * FROM (VALUES ('a', 'mail: x@y.nl'), ('b', 'ok')) v(case_id, note)")
     >>> [str(f) for f in scan_relation(con, "t")]
     ["column 'note': email in 1 row"]
+    >>> _ = con.execute("CREATE TABLE ids AS SELECT * FROM (VALUES ('111222333', 4), ('a', 2)) v(v, n)")
+    >>> [str(f) for f in scan_relation(con, "t", distinct={"case_id": "ids"})]
+    ["column 'case_id': bsn in 4 rows", "column 'note': email in 1 row"]
     """
+    distinct = dict(distinct or {})
     columns = con.execute(f"DESCRIBE {_quote(table)}").fetchall()
     findings: list[Finding] = []
     for name, col_type, *_ in columns:
@@ -174,16 +189,23 @@ def scan_relation(con: duckdb.DuckDBPyConnection, table: str, *, skip: tuple[str
             continue
         # Each distinct value is checked once and weighted by how many rows hold it.
         select = ", ".join(f"coalesce(sum(n) FILTER (WHERE {sql}), 0)" for _, sql in checks)
-        counts = con.execute(
-            f"SELECT {select} FROM (SELECT {_quote(name)} AS v, count(*) AS n FROM {_quote(table)} GROUP BY ALL)"
-        ).fetchone()
+        grouped = (f"SELECT v, n FROM {_quote(distinct[name])}" if name in distinct
+                   else f"SELECT {_quote(name)} AS v, count(*) AS n FROM {_quote(table)} GROUP BY ALL")
+        counts = con.execute(f"SELECT {select} FROM ({grouped})").fetchone()
         for (kind, _), rows in zip(checks, counts):
             if rows:
                 findings.append(Finding(column=name, kind=kind, rows=int(rows)))
     return findings
 
 
-def guard(con: duckdb.DuckDBPyConnection, table: str, source: str, *, skip: tuple[str, ...] = ()) -> None:
+def guard(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    source: str,
+    *,
+    skip: tuple[str, ...] = (),
+    distinct: Mapping[str, str] | None = None,
+) -> None:
     """Raise :class:`IdentifiersFound` when :func:`scan_relation` finds anything.
 
     >>> con = duckdb.connect()
@@ -191,7 +213,7 @@ def guard(con: duckdb.DuckDBPyConnection, table: str, source: str, *, skip: tupl
     >>> guard(con, "t", "log.csv") is None
     True
     """
-    findings = scan_relation(con, table, skip=skip)
+    findings = scan_relation(con, table, skip=skip, distinct=distinct)
     if findings:
         raise IdentifiersFound(source, findings)
 

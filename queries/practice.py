@@ -233,8 +233,10 @@ def _activity_codes(log: EventLog) -> tuple[list[str], str, list[str], str | Non
         if column not in types:
             return [], None
         if types[column].startswith("ENUM"):
-            row = con.execute(f"SELECT enum_range({column}) FROM {log.quoted()} LIMIT 1").fetchone()
-            return (list(row[0]) if row else []), f"CAST(enum_code({column}) AS INTEGER)"
+            # The values come from the type itself: no need to read (for a Parquet view: scan) the log.
+            empty = types[column].replace(" ", "") == "ENUM()"
+            values = [] if empty else con.execute(f"SELECT enum_range(CAST(NULL AS {types[column]}))").fetchone()[0]
+            return list(values), f"CAST(enum_code({column}) AS INTEGER)"
         values = [v for (v,) in con.execute(
             f"SELECT DISTINCT CAST({column} AS VARCHAR) AS v FROM {log.quoted()} WHERE {column} IS NOT NULL ORDER BY v"
         ).fetchall()]
@@ -262,8 +264,11 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
     rule_rows = sorted({(r.handoff_id, act_code[a], role) for r in mapping.handoffs
                         for role, group in (("from", r.from_activities), ("to", r.to_activities))
                         for a in group if a in act_code})
+    rule_code = {h: n for n, h in enumerate(sorted({r[0] for r in rule_rows}))}  # integer partition key
     _register(con, "pm_rule_acts", {"handoff_id": (s, [r[0] for r in rule_rows]), "activity": (i, [r[1] for r in rule_rows]),
-                                    "role": (s, [r[2] for r in rule_rows])})
+                                    "role": (s, [r[2] for r in rule_rows]),
+                                    "rule": (i, [rule_code[r[0]] for r in rule_rows]),
+                                    "is_from": (pa.bool_(), [r[2] == "from" for r in rule_rows])})
     valid = current_handoffs(model, on)
     explicit = {r.handoff_id for r in mapping.handoffs}
     by_id = {h.id: h for h in model.handoffs}
@@ -404,15 +409,17 @@ def practice_stats(
     )
     # Explicit rules: a from-activity directly followed by a to-activity once the case is projected on
     # the rule's own activities (other events in between are skipped, e.g. a registration step).
+    # Partitioned on integer codes and ordered by the case position (pos follows ts, then file order).
     con.execute(
         """
         INSERT INTO pm_hx
-        SELECT handoff_id, case_key, ts_a, ts_b, epoch(ts_b - ts_a) / 86400.0
-        FROM (SELECT r.handoff_id, t.case_key, r.role, t.ts_a,
-                     lead(r.role) OVER w AS role_b, lead(t.ts_a) OVER w AS ts_b
-              FROM pm_tr t JOIN pm_rule_acts r ON r.activity = t.act_a
-              WINDOW w AS (PARTITION BY r.handoff_id, t.case_key ORDER BY t.ts_a, t.rn))
-        WHERE role = 'from' AND role_b = 'to'
+        SELECT r.handoff_id, x.case_key, x.ts_a, x.ts_b, epoch(x.ts_b - x.ts_a) / 86400.0
+        FROM (SELECT p.rule, t.case_key, p.is_from, t.ts_a,
+                     lead(p.is_from) OVER w AS from_b, lead(t.ts_a) OVER w AS ts_b
+              FROM pm_tr t JOIN pm_rule_acts p ON p.activity = t.act_a
+              WINDOW w AS (PARTITION BY p.rule, t.case_key ORDER BY t.pos)) x
+        JOIN (SELECT DISTINCT rule, handoff_id FROM pm_rule_acts) r ON r.rule = x.rule
+        WHERE x.is_from AND NOT x.from_b
         """
     )
     stats = con.execute(
@@ -499,7 +506,8 @@ def practice_stats(
     for a, b, in_model, cases, transitions, median, total in con.execute(
         """
         SELECT t.org_a, t.org_b, mp.org_a IS NOT NULL, count(DISTINCT t.case_key), count(*),
-               quantile_cont(epoch(t.ts_b - t.ts_a) / 86400.0, 0.5), sum(epoch(t.ts_b - t.ts_a) / 86400.0)
+               quantile_cont(epoch(t.ts_b - t.ts_a) / 86400.0, 0.5),
+               sum(datediff('microsecond', t.ts_a, t.ts_b)) / 86400e6  -- integer sum: exact, any thread order
         FROM pm_tr t
         LEFT JOIN pm_covered r ON r.org_a = t.org_a AND r.org_b = t.org_b
         LEFT JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
