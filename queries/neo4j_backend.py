@@ -196,9 +196,10 @@ class Neo4jBackend:
                 with self._session() as session:
                     names = [record["name"] for record in session.run(cypher.SERVER_COMPONENTS)]
                 self._dialect = Dialect.NEO4J if any("Neo4j" in name for name in names) else Dialect.FALKORDB
-            except neo4j.exceptions.Neo4jError:
+            except neo4j.exceptions.DatabaseError:
+                # FalkorDB has no dbms.components() and answers with a generic DatabaseError
                 self._dialect = Dialect.FALKORDB
-            except neo4j.exceptions.DriverError as exc:
+            except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
                 raise ServerError(f"the Neo4j server did not answer: {exc}") from exc
         return self._dialect
 
