@@ -111,22 +111,42 @@ def bottlenecks(rules, severity, limit, data_path, backend_name, as_of_date, as_
     click.echo(f"{len(found)} bevindingen")
 
 
+def _practice_evidence(backend, log_path: Path, mapping_path: Path | None, as_of_date) -> list:
+    """Measured waits from a case log as ``why`` evidence (suppressed; see docs/case-logs.md)."""
+    from cli.cases_commands import DEFAULT_MAPPING
+    from queries.practice import analyse_log
+    from queries.practice_evidence import PracticeEvidence
+
+    report = analyse_log(log_path, mapping_path=mapping_path or DEFAULT_MAPPING, model=backend.model,
+                         threshold=settings().suppression_threshold, on=as_of_date.date() if as_of_date else None)
+    return [PracticeEvidence(report)]
+
+
 @cli.command()
 @click.argument("handoff_id")
+@click.option("--log", "log_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Case event log (.csv, .parquet, .xes): measured waits vs the norm, small counts as <5.")
+@click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Activity mapping for --log (default: the synthetic sample's mapping).")
 @data_option
 @backend_option
 @as_of_option
 @json_option
 @handle_errors
-def why(handoff_id, data_path, backend_name, as_of_date, as_json) -> None:
+def why(handoff_id, log_path, mapping_path, data_path, backend_name, as_of_date, as_json) -> None:
     """Why does this hand-off stall? Everything known about one hand-off.
 
     \b
     Example:
         ketenkaart why <handoff-id>
         ketenkaart why <handoff-id> --json
+        ketenkaart why <handoff-id> --log cases.parquet --mapping mapping.yaml
     """
-    ex = explain_handoff(_open(backend_name, data_path, as_of_date), handoff_id)
+    backend = _open(backend_name, data_path, as_of_date)
+    if mapping_path is not None and log_path is None:
+        raise click.UsageError("--mapping needs --log")
+    evidence = _practice_evidence(backend, log_path, mapping_path, as_of_date) if log_path else []
+    ex = explain_handoff(backend, handoff_id, evidence=evidence)
     if as_json:
         return _dump(ex.as_dict())
     click.echo(f"{ex.name}  [{ex.handoff}]")
@@ -136,6 +156,12 @@ def why(handoff_id, data_path, backend_name, as_of_date, as_json) -> None:
         click.echo(f"  - {nl}")
     for f in ex.findings:
         click.echo(f"  ! {f.severity.value:<6} {f.rule.value}: {f.reason_nl}")
+    for e in ex.evidence:
+        click.echo(f"{e.title_nl}:")
+        for label_nl, _, value in e.figures:
+            click.echo(f"  {label_nl + ':':<22} {value}")
+        if e.note_nl:
+            click.echo(f"  {e.note_nl}")
     click.echo(f"bronnen: {', '.join(ex.sources)}")
 
 

@@ -624,14 +624,18 @@ def analyse_log(
     horizon_days: int = 90,
     salt: str | None = None,
     memory_limit: str = "2GB",
+    on: dt.date | None = None,
 ) -> PracticeReport:
-    """Load a log and a mapping from disk and return :func:`practice_stats` (convenience for CLI and UI)."""
+    """Load a log and a mapping from disk and return :func:`practice_stats` (convenience for CLI and UI).
+
+    ``on`` chooses which hand-offs are current (default today), as in :func:`practice_stats`.
+    """
     from loaders.events import connect, load_events, load_mapping
 
     mapping = load_mapping(mapping_path, model)
     con = connect(memory_limit=memory_limit)
     try:
         log = load_events(Path(path), con=con, salt=salt)
-        return practice_stats(log, mapping, model, threshold=threshold, horizon_days=horizon_days)
+        return practice_stats(log, mapping, model, threshold=threshold, horizon_days=horizon_days, on=on)
     finally:
         con.close()
