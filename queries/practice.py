@@ -331,17 +331,30 @@ def _calendar(con, first: dt.date, last: dt.date) -> None:
 
 
 def _build_transitions(log: EventLog, act_sql: str, org_sql: str) -> None:
-    """Materialise every event with its direct successor (``LEAD``) into ``pm_tr``, in integer codes."""
+    """Materialise every event with its direct successor (``LEAD``) into ``pm_tr``, in integer codes.
+
+    ``pos`` is the event's place in its case (by timestamp, then file order); later windows order by it.
+    """
     con = log.con
     con.execute("DROP TABLE IF EXISTS pm_tr")
     con.execute(
         f"""
         CREATE TEMP TABLE pm_tr AS
-        SELECT e.case_key, e.rn, e.a AS act_a, e.o AS org_a, e.ts AS ts_a,
+        SELECT e.case_key, e.a AS act_a, e.o AS org_a, e.ts AS ts_a,
                lead(e.a) OVER w AS act_b, lead(e.o) OVER w AS org_b, lead(e.ts) OVER w AS ts_b,
                row_number() OVER w AS pos
         FROM (SELECT case_key, ts, rn, {act_sql} AS a, {org_sql} AS o FROM {log.quoted()}) e
         WINDOW w AS (PARTITION BY e.case_key ORDER BY e.ts, e.rn)
+        """
+    )
+    # The transitions that change organisation (a small part of all): hand-offs by organisation pair,
+    # ping-pong and deviations are read from here instead of scanning every transition again.
+    con.execute("DROP TABLE IF EXISTS pm_cross")
+    con.execute(
+        """
+        CREATE TEMP TABLE pm_cross AS
+        SELECT case_key, pos, org_a, org_b, ts_a, ts_b FROM pm_tr
+        WHERE org_a IS NOT NULL AND org_b IS NOT NULL AND org_a <> org_b
         """
     )
 
@@ -403,8 +416,7 @@ def practice_stats(
         """
         CREATE TEMP TABLE pm_hx AS
         SELECT i.handoff_id, t.case_key, t.ts_a, t.ts_b, epoch(t.ts_b - t.ts_a) / 86400.0 AS wait_days
-        FROM pm_tr t JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
-        WHERE t.act_b IS NOT NULL
+        FROM pm_cross t JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
         """
     )
     # Explicit rules: a from-activity directly followed by a to-activity once the case is projected on
@@ -468,8 +480,8 @@ def practice_stats(
     ping = dict(con.execute(
         """
         WITH b AS (
-            SELECT case_key, org_a, org_b, lead(org_b) OVER (PARTITION BY case_key ORDER BY ts_a, rn) AS org_c
-            FROM pm_tr WHERE org_b IS NOT NULL AND org_a IS NOT NULL AND org_a <> org_b
+            SELECT case_key, org_a, org_b, lead(org_b) OVER (PARTITION BY case_key ORDER BY pos) AS org_c
+            FROM pm_cross
         )
         SELECT h.handoff_id, count(DISTINCT b.case_key)
         FROM b JOIN (SELECT org_a, org_b, handoff_id FROM pm_infer
@@ -508,12 +520,11 @@ def practice_stats(
         SELECT t.org_a, t.org_b, mp.org_a IS NOT NULL, count(DISTINCT t.case_key), count(*),
                quantile_cont(epoch(t.ts_b - t.ts_a) / 86400.0, 0.5),
                sum(datediff('microsecond', t.ts_a, t.ts_b)) / 86400e6  -- integer sum: exact, any thread order
-        FROM pm_tr t
+        FROM pm_cross t
         LEFT JOIN pm_covered r ON r.org_a = t.org_a AND r.org_b = t.org_b
         LEFT JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
         LEFT JOIN pm_model_pairs mp ON mp.org_a = t.org_a AND mp.org_b = t.org_b
-        WHERE t.org_b IS NOT NULL AND t.org_a IS NOT NULL AND t.org_a <> t.org_b
-          AND r.org_a IS NULL AND i.handoff_id IS NULL
+        WHERE r.org_a IS NULL AND i.handoff_id IS NULL
         GROUP BY ALL ORDER BY count(*) DESC
         """
     ).fetchall():
