@@ -52,6 +52,7 @@ from graph.model import (
     LegalBasis,
     Norm,
 )
+from graph.relations import relationships as model_relationships
 from graph.vocab import LABEL_OF_KIND, Label, Rel
 
 __all__ = [
@@ -226,45 +227,9 @@ def to_cypher_rows(model: ChainModel) -> CypherRows:
     label_of_id = {element.id: LABEL_OF_KIND[model.kind_of(element.id)] for element in model.elements()}
     groups: dict[tuple[Rel, Label, Label], set[tuple[str, str]]] = {}
 
-    def link(u: str, v: str | None, rel: Rel) -> None:
-        if v is None:
-            return
+    for u, v, rel in model_relationships(model):
         key = (rel, label_of_id.get(u, Label.ORGANISATION), label_of_id.get(v, Label.ORGANISATION))
         groups.setdefault(key, set()).add((u, v))
-
-    for org in model.organisations:
-        link(org.id, org.part_of, Rel.PART_OF)
-        for phase in org.phases:
-            link(org.id, phase, Rel.IN_PHASE)
-        for source in org.sources:
-            link(org.id, source, Rel.SOURCED_FROM)
-    for ho in model.handoffs:
-        link(ho.from_org, ho.id, Rel.HANDS_OFF)
-        link(ho.id, ho.to_org, Rel.TO)
-        for lb in ho.legal_bases:
-            link(ho.id, lb, Rel.BASED_ON)
-        link(ho.id, ho.instrument, Rel.USES)
-        link(ho.id, ho.regie_after, Rel.REGIE_AFTER)
-        link(ho.id, ho.escalation_to, Rel.ESCALATES_TO)
-        link(ho.id, ho.phase, Rel.IN_PHASE)
-        for source in ho.sources:
-            link(ho.id, source, Rel.SOURCED_FROM)
-    for ins in model.instruments:
-        for org in ins.applied_by:
-            link(ins.id, org, Rel.APPLIED_BY)
-        for lb in ins.legal_bases:
-            link(ins.id, lb, Rel.BASED_ON)
-        link(ins.id, ins.phase, Rel.IN_PHASE)
-        for source in ins.sources:
-            link(ins.id, source, Rel.SOURCED_FROM)
-    for lb in model.legal_bases:
-        for source in lb.sources:
-            link(lb.id, source, Rel.SOURCED_FROM)
-    for sig in model.signals:
-        link(sig.id, sig.enters_at, Rel.ENTERS_AT)
-        link(sig.id, sig.phase, Rel.IN_PHASE)
-        for source in sig.sources:
-            link(sig.id, source, Rel.SOURCED_FROM)
 
     relationships = tuple(
         RelRows(rel, a, b, tuple({"from": u, "to": v} for u, v in sorted(pairs)))

@@ -48,6 +48,7 @@ __all__ = [
     "Signal",
     "ChainModel",
     "ELEMENT_KINDS",
+    "KIND_SINGULAR",
 ]
 
 
@@ -366,6 +367,18 @@ ELEMENT_KINDS: dict[str, type] = {
     "instruments": Instrument,
     "handoffs": HandOff,
     "signals": Signal,
+}
+
+
+# kind name -> the singular noun used in messages ("unknown hand-off 'x'")
+KIND_SINGULAR: dict[str, str] = {
+    "sources": "source",
+    "phases": "phase",
+    "organisations": "organisation",
+    "legal_bases": "legal basis",
+    "instruments": "instrument",
+    "handoffs": "hand-off",
+    "signals": "signal",
 }
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.model import ChainModel, HandOff
+from graph.relations import relationships
 from graph.vocab import LABEL_OF_KIND, Label, Rel
 
 __all__ = ["to_networkx", "organisation_graph", "model_of"]
@@ -39,43 +40,8 @@ def to_networkx(model: ChainModel) -> nx.MultiDiGraph:
             name = element.label if isinstance(element, HandOff) else element.name
             G.add_node(element.id, label=label, name=name, element=element)
 
-    def link(u: str, v: str | None, rel: Rel) -> None:
-        if v is not None:
-            G.add_edge(u, v, key=rel.value, rel=rel)
-
-    for org in model.organisations:
-        link(org.id, org.part_of, Rel.PART_OF)
-        for phase in org.phases:
-            link(org.id, phase, Rel.IN_PHASE)
-        for source in org.sources:
-            link(org.id, source, Rel.SOURCED_FROM)
-    for ho in model.handoffs:
-        link(ho.from_org, ho.id, Rel.HANDS_OFF)
-        link(ho.id, ho.to_org, Rel.TO)
-        for lb in ho.legal_bases:
-            link(ho.id, lb, Rel.BASED_ON)
-        link(ho.id, ho.instrument, Rel.USES)
-        link(ho.id, ho.regie_after, Rel.REGIE_AFTER)
-        link(ho.id, ho.escalation_to, Rel.ESCALATES_TO)
-        link(ho.id, ho.phase, Rel.IN_PHASE)
-        for source in ho.sources:
-            link(ho.id, source, Rel.SOURCED_FROM)
-    for ins in model.instruments:
-        for org in ins.applied_by:
-            link(ins.id, org, Rel.APPLIED_BY)
-        for lb in ins.legal_bases:
-            link(ins.id, lb, Rel.BASED_ON)
-        link(ins.id, ins.phase, Rel.IN_PHASE)
-        for source in ins.sources:
-            link(ins.id, source, Rel.SOURCED_FROM)
-    for lb in model.legal_bases:
-        for source in lb.sources:
-            link(lb.id, source, Rel.SOURCED_FROM)
-    for sig in model.signals:
-        link(sig.id, sig.enters_at, Rel.ENTERS_AT)
-        link(sig.id, sig.phase, Rel.IN_PHASE)
-        for source in sig.sources:
-            link(sig.id, source, Rel.SOURCED_FROM)
+    for u, v, rel in relationships(model):
+        G.add_edge(u, v, key=rel.value, rel=rel)
     return G
 
 

@@ -49,6 +49,7 @@ from typing import Any, Iterable
 
 from graph.errors import ChainDataError, Problem
 from graph.model import (
+    KIND_SINGULAR,
     ELEMENT_KINDS,
     ChainModel,
     Domain,
@@ -89,15 +90,6 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 BWB_PATTERN = re.compile(r"BWBR\d{7}")
 _SOURCE_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
-KIND_SINGULAR: dict[str, str] = {
-    "sources": "source",
-    "phases": "phase",
-    "organisations": "organisation",
-    "legal_bases": "legal basis",
-    "instruments": "instrument",
-    "handoffs": "hand-off",
-    "signals": "signal",
-}
 
 
 @dataclass(frozen=True)

@@ -20,20 +20,11 @@ import difflib
 from typing import Iterable
 
 from graph.errors import UnknownElement
-from graph.model import ChainModel, Element
+from graph.model import KIND_SINGULAR, ChainModel, Element
 
 __all__ = ["resolve", "suggest", "KIND_NOUNS"]
 
-# kind -> singular noun used in messages
-KIND_NOUNS = {
-    "sources": "source",
-    "phases": "phase",
-    "organisations": "organisation",
-    "legal_bases": "legal basis",
-    "instruments": "instrument",
-    "handoffs": "hand-off",
-    "signals": "signal",
-}
+KIND_NOUNS = KIND_SINGULAR
 
 
 def _candidates(model: ChainModel, kinds: Iterable[str] | None) -> list[str]:
