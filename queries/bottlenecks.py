@@ -448,8 +448,8 @@ def bottlenecks(graph, *, rules=None, severity: str | Severity | None = None) ->
     Returns
     -------
     list of Finding
-        Highest score first. Concentration points count the findings of the
-        rules asked for only.
+        Highest score first. Scores are computed over all findings, then
+        filtered, so a finding's score does not change with the filter.
 
     Raises
     ------
@@ -460,7 +460,7 @@ def bottlenecks(graph, *, rules=None, severity: str | Severity | None = None) ->
     --------
     >>> from graph.examples import toy_chain
     >>> [f.element for f in bottlenecks(toy_chain(), rules="no-norm")]
-    ['ho-raad-kinderrechter', 'ho-lokaal-team-vt', 'ho-vt-raad-oud', 'ho-vt-lokaal-team']
+    ['ho-vt-lokaal-team', 'ho-lokaal-team-vt', 'ho-raad-kinderrechter', 'ho-vt-raad-oud']
     >>> {f.severity.value for f in bottlenecks(toy_chain(), severity="high")}
     {'high'}
     """
@@ -473,17 +473,16 @@ def bottlenecks(graph, *, rules=None, severity: str | Severity | None = None) ->
         except ValueError:
             raise ChainError(f"unknown severity {severity!r}; valid: high, medium, low") from None
     s = structure(backend)
-    found: list[Finding] = []
-    if wanted & set(STRUCTURAL_RULES):
-        found += [f for f in _structural(model, s) if f.rule in wanted]
-    found += _handoff_rules(backend, model, s, wanted)
-    if Rule.DEAD_END in wanted:
-        found += _dead_ends(model, s)
-    if Rule.PING_PONG in wanted:
-        found += _ping_pong(model, s)
+    every_rule = _parse_rules(None)
+    found: list[Finding] = list(_structural(model, s))
+    found += _handoff_rules(backend, model, s, every_rule)
+    found += _dead_ends(model, s)
+    found += _ping_pong(model, s)
+    ranked = _score(found)
+    ranked = [f for f in ranked if f.rule in wanted]
     if severity is not None:
-        found = [f for f in found if _SEVERITY_ORDER.index(f.severity) <= floor]
-    return _score(found)
+        ranked = [f for f in ranked if _SEVERITY_ORDER.index(f.severity) <= floor]
+    return ranked
 
 
 def findings_for(findings: Iterable[Finding], element_id: str) -> list[Finding]:

@@ -506,3 +506,11 @@ def test_route_without_any_numeric_norm_says_so():
     assert r.norm_days == 0 and r.steps_without_norm == ("ab", "bc")
     assert "geen van de stappen heeft een normtijd" in r.reason_nl and "0 dagen" not in r.reason_nl
     assert "none of the steps" in r.reason_en
+
+
+def test_a_findings_score_does_not_change_with_the_filter():
+    everything = {(f.rule, f.element, f.elements): f.score for f in bottlenecks(toy_chain())}
+    for view in (bottlenecks(toy_chain(), rules="no-norm"), bottlenecks(toy_chain(), severity="high")):
+        assert view
+        for f in view:
+            assert f.score == everything[(f.rule, f.element, f.elements)]
