@@ -359,6 +359,51 @@ def _build_transitions(log: EventLog, act_sql: str, org_sql: str) -> None:
     )
 
 
+def _drop_off(con, cutoff: dict, horizon_s: int, n_acts: int, n_orgs: int, *,
+              bits_per_pass: int = 62) -> dict[str, tuple[int, int]]:
+    """Per hand-off (cases observed on its sending side, of which dropped off), from ``pm_tr``.
+
+    Each sending side is one bit of a BIGINT mask; more than ``bits_per_pass`` sides take more passes.
+    """
+    side_act = con.execute("SELECT handoff_id, activity FROM pm_side_act").fetchall()
+    side_org = con.execute("SELECT handoff_id, org FROM pm_side_org").fetchall()
+    sides = [("act", h) for h in sorted({h for h, _ in side_act})] + [("org", o) for o in sorted({o for _, o in side_org})]
+    counts: dict[tuple[str, Any], tuple[int, int]] = {}
+    for first in range(0, len(sides), bits_per_pass):
+        chunk = sides[first:first + bits_per_pass]
+        act_mask, org_mask = [0] * n_acts, [0] * n_orgs
+        for bit, (kind, key) in enumerate(chunk):
+            if kind == "act":
+                for h, a in side_act:
+                    if h == key:
+                        act_mask[a] |= 1 << bit
+            else:
+                org_mask[key] |= 1 << bit
+        masks = [f"[{', '.join(map(str, m or [0]))}]::BIGINT[]" for m in (act_mask, org_mask)]
+        rows = con.execute(
+            f"""
+            WITH per_case AS (
+                SELECT bit_or(bits) AS seen, coalesce(bit_or(bits) FILTER (WHERE dropped), 0) AS gone
+                FROM (SELECT case_key,
+                             coalesce(list_extract({masks[0]}, act_a + 1), 0)
+                             | coalesce(list_extract({masks[1]}, org_a + 1), 0) AS bits,
+                             (ts_b IS NULL OR epoch(ts_b - ts_a) > {horizon_s})
+                             AND NOT (ts_b IS NULL AND act_a IN (SELECT activity FROM pm_end)) AS dropped
+                      FROM pm_tr WHERE epoch(CAST($cutoff AS TIMESTAMP) - ts_a) >= {horizon_s})
+                WHERE bits <> 0
+                GROUP BY case_key
+            )
+            SELECT b.i, count(*) FILTER (WHERE (seen >> b.i) & 1 = 1), count(*) FILTER (WHERE (gone >> b.i) & 1 = 1)
+            FROM per_case, range({len(chunk)}) b(i) GROUP BY b.i
+            """, cutoff
+        ).fetchall()
+        for bit, base, dropped in rows:
+            counts[chunk[bit]] = (int(base), int(dropped))
+    drop = {h: counts.get(("act", h), (0, 0)) for h, _ in side_act}
+    drop.update({h: counts.get(("org", o), (0, 0)) for h, o in side_org})
+    return drop
+
+
 def _f(value) -> float | None:
     return None if value is None else float(value)
 
@@ -450,33 +495,11 @@ def practice_stats(
     ).fetchall()
     horizon_s = int(horizon_days) * 86400
     # Drop-off: events observed for at least the horizon, with no next event within it (a case
-    # ending on an end activity closed properly). Counted once per sending organisation or activity,
-    # then handed to the hand-offs that share that sending side.
-    side = f"""
-        SELECT case_key, act_a, org_a, epoch(CAST($cutoff AS TIMESTAMP) - ts_a) >= {horizon_s} AS observed,
-               (ts_b IS NULL OR epoch(ts_b - ts_a) > {horizon_s})
-               AND NOT (ts_b IS NULL AND act_a IN (SELECT activity FROM pm_end)) AS dropped
-        FROM pm_tr"""
+    # ending on an end activity closed properly). Each sending side (a hand-off's from-activities, or a
+    # sending organisation) is a bit; one pass groups the observed events per case into the sides seen
+    # and the sides dropped at, then the cases are counted per bit (62 sides per pass).
     cutoff = {"cutoff": dt.datetime.combine(last, dt.time.max)}
-    drop = {hid: (base, dropped) for hid, base, dropped in con.execute(
-        f"""
-        SELECT handoff_id, count(*) FILTER (WHERE seen), count(*) FILTER (WHERE gone)
-        FROM (SELECT s.handoff_id, p.case_key, bool_or(p.observed) AS seen, bool_or(p.observed AND p.dropped) AS gone
-              FROM ({side} WHERE act_a IN (SELECT activity FROM pm_side_act)) p
-              JOIN pm_side_act s ON s.activity = p.act_a GROUP BY s.handoff_id, p.case_key)
-        GROUP BY handoff_id
-        """, cutoff
-    ).fetchall()}
-    by_org = {org: (base, dropped) for org, base, dropped in con.execute(
-        f"""
-        SELECT org_a, count(*) FILTER (WHERE seen), count(*) FILTER (WHERE gone)
-        FROM (SELECT org_a, case_key, bool_or(observed) AS seen, bool_or(observed AND dropped) AS gone
-              FROM ({side} WHERE org_a IN (SELECT org FROM pm_side_org)) GROUP BY org_a, case_key)
-        GROUP BY org_a
-        """, cutoff
-    ).fetchall()}
-    for hid, org in con.execute("SELECT handoff_id, org FROM pm_side_org").fetchall():
-        drop[hid] = by_org.get(org, (0, 0))
+    drop = _drop_off(con, cutoff, horizon_s, len(acts), len(orgs))
     ping = dict(con.execute(
         """
         WITH b AS (

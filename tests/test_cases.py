@@ -320,3 +320,27 @@ def test_explicit_rule_measures_to_the_next_to_activity(tmp_path):
     assert (h.cases.value, h.transitions.value, h.median_wait_days) == (6, 6, 3.0)
     # Tue 4 -> Fri 7 Mar is 3 working days: within the 5-working-day norm.
     assert h.over_norm.value == 0
+
+
+def test_drop_off_is_the_same_whatever_the_number_of_sides_per_pass():
+    # The sample mapping has more sending sides than one bit per pass: 1, 3 and 62 bits per pass
+    # must count the same cases (and some cases do drop off).
+    from loaders.events import SAMPLE_LOG, SAMPLE_MAPPING, load_mapping
+    from loaders.load import load_model
+    from queries.practice import _drop_off
+
+    model = load_model()
+    log = load_events(SAMPLE_LOG, con=connect(memory_limit="256MB"), salt="s")
+    report = practice_stats(log, load_mapping(SAMPLE_MAPPING, model), model)
+    n_acts = log.con.execute("SELECT count(*) FROM (SELECT unnest(enum_range(NULL::events_activity_t)))").fetchone()[0]
+    cutoff = {"cutoff": dt.datetime.combine(report.last_day, dt.time.max)}
+    runs = [_drop_off(log.con, cutoff, 90 * 86400, n_acts, len(model.organisations), bits_per_pass=bits)
+            for bits in (1, 3, 62)]
+    assert runs[0] == runs[1] == runs[2]
+    assert len(runs[0]) >= 8 and sum(dropped for _, dropped in runs[0].values()) > 0
+    for h in report.handoffs:  # and the report shows exactly these figures where they clear the threshold
+        base, dropped = runs[0].get(h.handoff_id, (0, 0))
+        if not h.drop_off_base.suppressed:
+            assert h.drop_off_base.value == base
+        if not h.drop_off.suppressed:
+            assert h.drop_off.value == dropped
