@@ -34,19 +34,14 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "linked-data.md"
 
 @pytest.fixture(scope="module")
 def shipped_model() -> ChainModel:
-    """The built-in Haaglanden chain (skipped only while its folder is incomplete)."""
+    """The built-in Haaglanden chain (a missing or broken file fails the tests, never skips them)."""
     return load_shipped_model()
 
 
 def load_shipped_model() -> ChainModel:
     from loaders.load import load_model
 
-    try:
-        return load_model()
-    except ChainDataError as err:
-        if any("required file is missing" in p.message for p in err.problems):
-            pytest.skip("data/haaglanden is not complete yet")
-        raise
+    return load_model()
 
 
 def assert_isomorphic(first: Graph, second: Graph) -> None:
