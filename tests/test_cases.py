@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from graph.errors import ChainDataError
+from graph.errors import ChainDataError, ChainError
 from graph.examples import toy_chain
 from loaders.events import connect, load_events, parse_mapping
 from queries.practice import directly_follows, handoff_figures, practice_stats
@@ -175,7 +175,7 @@ def test_small_counts_are_suppressed_everywhere(tmp_path):
     assert handoff_figures(report)[0].volume is None
     # A higher threshold is allowed, a lower one is not.
     assert practice_stats(log, parse_mapping(MAPPING, model), model, threshold=40).cases.label == "<40"
-    with pytest.raises(Exception, match=">= 5"):
+    with pytest.raises(ChainError, match="suppression threshold must be a whole number >= 5, got 2"):
         practice_stats(log, parse_mapping(MAPPING, model), model, threshold=2)
 
 

@@ -72,7 +72,9 @@ def test_suppression_in_text_and_json(runner, tmp_path):
     assert {h["handoff_id"]: h["cases"] for h in raised["handoffs"]}["professional-melding-vt"] == "<10"
     assert raised["cases"] == "<10"
     lowered = runner.invoke(cli, ["cases", "stats", str(path)], env={"KETENKAART_SUPPRESSION_THRESHOLD": "2"})
-    assert lowered.exit_code != 0
+    assert lowered.exit_code == 1 and isinstance(lowered.exception, SystemExit)  # a clean refusal, not a crash
+    assert "KETENKAART_SUPPRESSION_THRESHOLD must be a whole number >= 5" in lowered.output
+    assert "politie-zorgmelding-vt" not in lowered.output  # and no figures at all
 
 
 def test_check_refuses_identifiers_and_shows_no_values(runner, tmp_path):
@@ -83,7 +85,9 @@ def test_check_refuses_identifiers_and_shows_no_values(runner, tmp_path):
     assert result.exit_code == 1
     assert "column 'notitie': phone in 1 row" in result.output
     assert "12345678" not in result.output
-    assert runner.invoke(cli, ["cases", "stats", str(path)]).exit_code == 1
+    stats = runner.invoke(cli, ["cases", "stats", str(path)])
+    assert stats.exit_code == 1 and isinstance(stats.exception, SystemExit)  # refused, not crashed
+    assert "column 'notitie': phone in 1 row" in stats.output and "12345678" not in stats.output
 
 
 def test_bad_mapping_reports_file_line_field(runner, tmp_path):
