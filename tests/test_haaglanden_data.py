@@ -394,3 +394,36 @@ def test_report_unverified_counts(model, capsys):
             print(f"  {kind:15} {per_kind[kind]:3} / {totals[kind]}")
     # model.unverified() covers elements, norms, failure modes and durations.
     assert len(model.unverified()) == sum(per_kind.values())
+
+
+# BWB ids seen only in public code, never on an official page (docs/data-sources.md).
+UNCONFIRMED_BWB_IDS = {"BWBR0002656", "BWBR0035362", "BWBR0022463"}
+
+
+def _quotes_article(model: ChainModel, basis, source_id: str) -> bool:
+    """Whether an official non-consolidated source names the basis's article."""
+    source = model.get(source_id)
+    if source.kind is SourceKind.LAW and basis.bwb_id in (source.url or ""):
+        return False  # the derived Juriconnect link of the same law proves nothing
+    if source.kind not in (SourceKind.CASE_LAW, SourceKind.POLICY, SourceKind.LAW):
+        return False
+    token = f"1:{basis.article}" if basis.bwb_id == "BWBR0002656" else basis.article
+    return token in f"{source.title} {source.note or ''}"
+
+
+def test_an_article_of_a_law_with_an_unconfirmed_bwb_id_is_verified_only_where_an_official_source_quotes_it(model):
+    verified = [lb for lb in model.legal_bases
+                if lb.bwb_id in UNCONFIRMED_BWB_IDS and lb.status is Status.VERIFIED]
+    assert verified  # bw1-255, bw1-265b and wmo-2015-art-2-1-1 at the time of writing
+    for basis in verified:
+        assert any(_quotes_article(model, basis, s) for s in basis.sources), basis.id
+
+
+def test_law_sources_read_outside_wetten_overheid_nl_do_not_carry_the_verdict_alone(model):
+    """A law source whose note says the text was never opened cannot be a basis's only official source."""
+    for basis in model.legal_bases:
+        if basis.status is not Status.VERIFIED or not basis.bwb_id:
+            continue
+        official = [model.get(s) for s in basis.sources if not _is_third_party(model, s)]
+        assert official, basis.id
+        assert not all("niet geopend" in (s.note or "") for s in official), basis.id
