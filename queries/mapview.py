@@ -83,7 +83,8 @@ SHAPES: dict[OrganisationKind, str] = {
 SIGNAL_SHAPE = "triangle"
 
 COLUMN_WIDTH = 210
-ROW_HEIGHT = 78
+# Room for a node label of three lines at the map's font size (22 canvas units).
+ROW_HEIGHT = 88
 SHORT_LABEL = 24
 # Above this many hand-offs in view, edge labels shrink to the marker only
 # (the full text stays in the tooltip and the details); highlighted edges keep theirs.
@@ -139,6 +140,7 @@ class MapEdge:
     faded: bool = False
     figures: str | None = None  # practice figures, already suppressed and labelled
     width: float = 1.6  # line width; grows with the measured volume when figures are shown
+    name: str = ""  # the full label (marker, name, figures), shown on hover when ``label`` is shortened
 
 
 @dataclass(frozen=True)
@@ -244,7 +246,8 @@ def layout_positions(model: ChainModel) -> tuple[dict[str, tuple[int, int]], tup
 
     Each organisation goes to the lane of its domain and the column of its
     earliest phase; organisations sharing a cell are stacked in id order.
-    Signals sit half a column left of the organisation they enter at.
+    Signals sit half a column left of the organisation they enter at, a
+    little lower (the lane name is drawn at the top left of each lane).
 
     Parameters
     ----------
@@ -295,7 +298,7 @@ def layout_positions(model: ChainModel) -> tuple[dict[str, tuple[int, int]], tup
         y += LANE_GAP
     for i, sig in enumerate(model.signals):
         x, y0 = positions.get(sig.enters_at, (0, 0))
-        positions[sig.id] = (x - round(COLUMN_WIDTH * 0.55), y0 - ROW_HEIGHT // 4)
+        positions[sig.id] = (x - round(COLUMN_WIDTH * 0.55), y0 + ROW_HEIGHT // 4)  # clear of the lane name
     columns = tuple(PhaseColumn(id=p.id, label=p.name, x=p.order * COLUMN_WIDTH)
                     for p in sorted(model.phases, key=lambda p: p.order))
     return positions, tuple(lanes), columns
@@ -485,8 +488,9 @@ def map_view(
     >>> wide = map_view(toy_chain(), volumes={"ho-politie-vt": 400, "ho-vt-raad": 100})
     >>> wide.edge("ho-politie-vt").width, wide.edge("ho-vt-raad").width, wide.edge("ho-raad-kinderrechter").width
     (7.6, 4.6, 1.6)
-    >>> map_view(toy_chain(), label_limit=3).edge("ho-vt-lokaal-team").label
-    '⚠'
+    >>> crowded = map_view(toy_chain(), label_limit=3).edge("ho-vt-lokaal-team")
+    >>> crowded.label, crowded.name
+    ('⚠', '⚠ veilig-thuis → lokaal-team')
     >>> hi = map_view(toy_chain(), MapFilter(highlight=("ho-politie-vt",)))
     >>> hi.edge("ho-politie-vt").highlighted, hi.edge("ho-vt-raad").faded
     (True, True)
@@ -542,6 +546,7 @@ def map_view(
             id=ho.id, source=ho.from_org, target=ho.to_org, label=label,
             dashed=not ho.legal_bases, no_norm=no_norm, title=_handoff_title(model, ho, lang),
             highlighted=ho.id in highlight, faded=bool(highlight) and ho.id not in highlight, figures=fig,
+            name=label,
             width=round(1.6 + 6 * (volumes[ho.id] / top_volume) ** 0.5, 2) if ho.id in volumes else 1.6,
         ))
         touched |= {ho.from_org, ho.to_org}

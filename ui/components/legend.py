@@ -33,7 +33,7 @@ def _symbol(entry: LegendEntry) -> str:
     return f'<span aria-hidden="true" style="{style}"></span>'
 
 
-def legend_html(entries: tuple[LegendEntry, ...]) -> str:
+def legend_html(entries: tuple[LegendEntry, ...], font_size: str = "0.9rem") -> str:
     """A compact two-column legend; the text says the same as the symbol (not colour alone).
 
     >>> from queries.mapview import legend
@@ -47,4 +47,4 @@ def legend_html(entries: tuple[LegendEntry, ...]) -> str:
         for e in entries
     )
     return ('<ul class="kk-legend" style="list-style:none;padding:0;margin:0;columns:2 18rem;'
-            f'font-family:system-ui,Arial,sans-serif;font-size:0.9rem">{items}</ul>')
+            f'font-family:system-ui,Arial,sans-serif;font-size:{html.escape(font_size)}">{items}</ul>')

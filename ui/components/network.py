@@ -59,18 +59,28 @@ export default function (component) {
     parentElement.appendChild(root);
   }
   const map = root.querySelector(".kk-map");
-  map.style.height = (data.height || 620) + "px";
+  root.classList.toggle("kk-present", !!data.present);
+  // Fill the window below the page's title row (a fixed allowance, so the frame does not
+  // depend on when it is measured), but no taller than the map's shape needs at this width.
+  let height = data.height || 620;
+  const extent = data.fill ? ketenkaartExtent(data.view) : null;
+  if (extent) {
+    const shape = map.clientWidth * (extent.bottom - extent.top) / (extent.right - extent.left) + 16;
+    const room = window.innerHeight - (data.present ? 130 : 280);
+    height = Math.round(Math.max(data.height || 380, Math.min(room, shape)));
+  }
+  map.style.height = height + "px";
   map.setAttribute("aria-label", data.text.aria);
   root.querySelector(".kk-png").textContent = data.text.png;
   root.querySelector(".kk-fit").textContent = data.text.fit;
   root.querySelector(".kk-hint").textContent = data.text.hint;
-  const signature = JSON.stringify(data.view);
+  const signature = JSON.stringify([data.view, !!data.present, height]);
   if (root.__signature !== signature) {
     if (root.__network) { root.__network.destroy(); }
     map.removeAttribute("data-ready");
     const network = renderKetenkaart(map, data.view, function (id) {
       setTriggerValue("clicked", id);
-    });
+    }, { present: !!data.present });
     network.once("afterDrawing", function () { map.setAttribute("data-ready", "1"); });
     root.__network = network;
     root.__signature = signature;
@@ -100,13 +110,17 @@ def map_height(view: MapView, width: int = 1100, lowest: int = 380, highest: int
 
 
 def chain_map(view: MapView, *, key: str, text: dict[str, str], height: int | None = None,
-              filename: str = "ketenkaart.png") -> str | None:
-    """Mount the map; return the id of the node or hand-off just clicked (None on other reruns)."""
-    result = _component()(
-        key=key,
-        data={"view": view.to_data(), "text": text, "height": height or map_height(view), "filename": filename, "name": key},
-        on_clicked_change=lambda: None,
-    )
+              filename: str = "ketenkaart.png", fill: bool = False, present: bool = False) -> str | None:
+    """Mount the map; return the id of the node or hand-off just clicked (None on other reruns).
+
+    ``height`` is the frame height in pixels (default: from the map's shape).
+    With ``fill`` the frame grows to the browser window's height, as far as
+    the map's shape needs, with ``height`` as the minimum. ``present`` draws
+    for a projector: larger text, thicker lines, higher contrast.
+    """
+    data = {"view": view.to_data(), "text": text, "height": height or map_height(view), "filename": filename,
+            "name": key, "fill": fill, "present": present}
+    result = _component()(key=key, data=data, on_clicked_change=lambda: None)
     return getattr(result, "clicked", None)
 
 
