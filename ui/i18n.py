@@ -61,6 +61,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.selected": ("Geselecteerd: {name}", "Selected: {name}"),
     "map.click_hint": ("Klik op de kaart op een organisatie of overdracht om de details te zien.",
                        "Click an organisation or hand-off on the map to see its details."),
+    "map.present": ("Presentatiemodus", "Presentation mode"),
+    "map.present_help": ("Voor de beamer: grote letters, dikke lijnen, hoog contrast; filters en zijbalk verdwijnen. "
+                         "De stand staat in de adresregel (?presentatie=1), dus blijft na herladen.",
+                         "For a projector: large text, thick lines, high contrast; filters and sidebar are hidden. "
+                         "The setting is kept in the address (?presentatie=1), so it survives a reload."),
+    "map.present_filters": ("Filters blijven van kracht: {which}.", "Filters still apply: {which}."),
     "map.figures_synthetic": ("Cijfers bij de overdrachten zijn synthetisch (voorbeeldlogboek), niet echt.",
                               "Figures on the hand-offs are synthetic (sample log), not real."),
     "detail.from_to": ("Van {src} naar {dst}", "From {src} to {dst}"),

@@ -164,3 +164,30 @@ def test_practice_figures_are_labelled_synthetic(ui_page, ui_server):
     page.wait_for_function("""() => Object.values(window.__ketenkaart['kaart'].body.edges)
         .some(e => (e.options.label || '').includes('(synth.)'))""", timeout=20_000)
     ui_page.screenshot("07-practice-figures")
+
+
+def test_presentation_mode_for_projectors(ui_page, ui_server):
+    page = open_app(ui_page, ui_server)
+    width = """() => { const n = window.__ketenkaart['kaart'];
+        return n.body.edges['politie-zorgmelding-vt'].options.width; }"""
+    normal_width = page.evaluate(width)
+    normal_height = page.locator(".kk-map").first.bounding_box()["height"]
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+    page.get_by_text("Presentatiemodus", exact=True).click()
+    page.locator(".kk-wrap.kk-present .kk-map[data-ready='1']").wait_for(state="attached", timeout=30_000)
+    page.wait_for_function("() => window.__ketenkaart['kaart'].body.edges['politie-zorgmelding-vt'] !== undefined")
+    assert "presentatie=1" in page.url
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert page.get_by_text("Filters", exact=True).count() == 0
+    assert page.evaluate(width) > normal_width  # thicker lines
+    assert page.locator(".kk-map").first.bounding_box()["height"] >= normal_height  # the map gets the room
+    page.wait_for_timeout(500)
+    ui_page.screenshot("08-presentation-mode")
+    # A reload (a trainer's bookmark) keeps the mode.
+    page.reload()
+    page.locator(".kk-wrap.kk-present .kk-map[data-ready='1']").wait_for(state="attached", timeout=30_000)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    page.get_by_text("Presentatiemodus", exact=True).click()
+    page.locator(".kk-wrap:not(.kk-present) .kk-map[data-ready='1']").wait_for(state="attached", timeout=30_000)
+    assert "presentatie" not in page.url
+    page.get_by_text("Filters", exact=True).wait_for()

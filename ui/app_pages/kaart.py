@@ -14,6 +14,7 @@ from ui.components.legend import legend_html
 from ui.components.network import chain_map, standalone_html
 from ui.details import open_details, show_element
 from ui.i18n import kind_name
+from ui.present import keep_widget_state, presentation_css, presentation_toggle
 from ui.state import chain, glossary_help, lang, name_of, practice_figures, show_error, t, table_downloads
 
 current = chain()
@@ -21,8 +22,14 @@ model = current.model
 language = lang()
 options = filter_options(model, language)
 
-st.title(t("nav.map"), help=glossary_help("OTS", "MUHP", "VT", "RvdK", "GI", "ZVH", "MDA++", "HOvJ"))
-st.caption(t("map.intro"))
+FILTER_KEYS = ("map_domains", "map_phases", "map_instruments", "map_regions", "map_focus", "map_steps", "map_as_of")
+
+head, switch = st.columns([3, 1], vertical_alignment="bottom")
+head.title(t("nav.map"), help=glossary_help("OTS", "MUHP", "VT", "RvdK", "GI", "ZVH", "MDA++", "HOvJ"))
+present = presentation_toggle(switch, t("map.present"), help=t("map.present_help"))
+st.html(presentation_css(present))
+if not present:
+    st.caption(t("map.intro"))
 
 # A jump from another page (Knelpunten, Routes) focuses the map on an element.
 labels = dict(options.focusable)
@@ -32,24 +39,37 @@ if jump and jump in model.index:
         st.session_state["map_focus"] = jump
     st.session_state["map_details"] = jump
 
-with st.expander(t("map.filters"), expanded=bool(st.session_state.get("map_focus"))):
-    c1, c2, c3, c4 = st.columns(4)
-    domains = c1.multiselect(t("map.domain"), [d for d, _ in options.domains], format_func=dict(options.domains).get,
-                             key="map_domains", placeholder=t("choose"))
-    phases = c2.multiselect(t("map.phase"), [p for p, _ in options.phases], format_func=dict(options.phases).get,
-                            key="map_phases", placeholder=t("choose"))
-    instruments = c3.multiselect(t("map.instrument"), [i for i, _ in options.instruments],
-                                 format_func=dict(options.instruments).get, key="map_instruments", placeholder=t("choose"),
-                                 help=glossary_help("OTS", "MUHP", "MDA++"))
-    regions = c4.multiselect(t("map.region"), list(options.regions), key="map_regions", placeholder=t("choose"))
-    f1, f2, f3 = st.columns([3, 1, 1.2])
-    focus = f1.selectbox(t("map.focus"), [None, *labels], key="map_focus",
-                         on_change=lambda: st.session_state.pop("map_details", None),
-                         format_func=lambda v: t("map.focus_none") if v is None
-                         else f"{labels.get(v, v)} · {kind_name(model.kind_of(v), language)}")
-    steps = f2.number_input(t("map.steps"), min_value=0, max_value=6, value=1, step=1, key="map_steps")
-    on_date = f3.date_input(t("map.as_of"), value=None, key="map_as_of", format="DD-MM-YYYY",
-                            min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31), help=t("map.as_of_help"))
+st.session_state.setdefault("map_steps", 1)
+if present:  # filters are hidden, but keep what was chosen
+    keep_widget_state(*FILTER_KEYS)
+    domains, phases, instruments, regions = (list(st.session_state.get(k) or []) for k in FILTER_KEYS[:4])
+    focus, steps, on_date = (st.session_state.get(k) for k in FILTER_KEYS[4:])
+    if focus not in labels:
+        focus = None
+    chosen = [*domains, *phases, *instruments, *regions] + ([labels[focus]] if focus else []) \
+        + ([on_date.strftime("%d-%m-%Y")] if on_date else [])
+    if chosen:
+        st.caption(t("map.present_filters", which=", ".join(dict(options.domains + options.phases
+                                                                 + options.instruments).get(c, c) for c in chosen)))
+else:
+    with st.expander(t("map.filters"), expanded=bool(st.session_state.get("map_focus"))):
+        c1, c2, c3, c4 = st.columns(4)
+        domains = c1.multiselect(t("map.domain"), [d for d, _ in options.domains], format_func=dict(options.domains).get,
+                                 key="map_domains", placeholder=t("choose"))
+        phases = c2.multiselect(t("map.phase"), [p for p, _ in options.phases], format_func=dict(options.phases).get,
+                                key="map_phases", placeholder=t("choose"))
+        instruments = c3.multiselect(t("map.instrument"), [i for i, _ in options.instruments],
+                                     format_func=dict(options.instruments).get, key="map_instruments", placeholder=t("choose"),
+                                     help=glossary_help("OTS", "MUHP", "MDA++"))
+        regions = c4.multiselect(t("map.region"), list(options.regions), key="map_regions", placeholder=t("choose"))
+        f1, f2, f3 = st.columns([3, 1, 1.2])
+        focus = f1.selectbox(t("map.focus"), [None, *labels], key="map_focus",
+                             on_change=lambda: st.session_state.pop("map_details", None),
+                             format_func=lambda v: t("map.focus_none") if v is None
+                             else f"{labels.get(v, v)} · {kind_name(model.kind_of(v), language)}")
+        steps = f2.number_input(t("map.steps"), min_value=0, max_value=6, step=1, key="map_steps")
+        on_date = f3.date_input(t("map.as_of"), value=None, key="map_as_of", format="DD-MM-YYYY",
+                                min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31), help=t("map.as_of_help"))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -70,20 +90,24 @@ except ChainError as exc:
 if not view.nodes:
     st.info(t("map.empty"))
 selected = chain_map(view, key="kaart", text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"),
-                                              "aria": t("map.aria")}, filename="ketenkaart.png")
+                                              "aria": t("map.aria")}, filename="ketenkaart.png",
+                     fill=True, present=present)
 if figures:
     st.caption(t("map.figures_synthetic"))
 
 
 st.markdown(f"**{t('map.legend')}**")
-st.html(legend_html(view.legend))
-html_title = t("app.title")  # read session state here, not in the deferred download callable
-st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, lang=language),
-                   file_name="ketenkaart.html", mime="text/html", key="map_html", on_click="ignore")
+st.html(legend_html(view.legend, font_size="1.3rem" if present else "0.9rem"))
 
 if selected and selected in model.index:
     st.session_state["map_details"] = selected
     open_details(model, selected)
+if present:  # on the projector: the map, its legend and what was clicked; no exports or tables
+    st.stop()
+
+html_title = t("app.title")  # read session state here, not in the deferred download callable
+st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, lang=language),
+                   file_name="ketenkaart.html", mime="text/html", key="map_html", on_click="ignore")
 
 with st.expander(t("map.table", n=len(view.edges))):
     edge_rows = []
