@@ -62,7 +62,7 @@ function renderKetenkaart(container, data, onSelect, options) {
       opacity: n.faded ? 0.35 : 1
     };
     if (n.shape === "triangle") {
-      node.size = 12 * TEXT; node.font = { face: FACE, size: 14, color: present ? "#000000" : "#333333" };
+      node.size = 12 * TEXT; node.font = { face: FACE, size: Math.round(15 * TEXT), color: present ? "#000000" : "#333333" };
     }
     return node;
   });
@@ -105,7 +105,7 @@ function renderKetenkaart(container, data, onSelect, options) {
     var text = labels[id];
     if (!text || text.rest === text.full || !!opened[id] === on) { return; }
     opened[id] = on;
-    edgeSet.update({ id: id, label: on ? text.full : text.rest });
+    edgeSet.update({ id: id, label: on ? text.full : (text.rest || " ") });  // vis keeps the old text for ""
   }
   network.on("hoverEdge", function (p) { showLabel(p.edge, true); });
   network.on("blurEdge", function (p) { if (network.getSelectedEdges().indexOf(p.edge) < 0) { showLabel(p.edge, false); } });
