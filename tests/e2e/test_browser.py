@@ -191,3 +191,15 @@ def test_presentation_mode_for_projectors(ui_page, ui_server):
     page.locator(".kk-wrap:not(.kk-present) .kk-map[data-ready='1']").wait_for(state="attached", timeout=30_000)
     assert "presentatie" not in page.url
     page.get_by_text("Filters", exact=True).wait_for()
+
+
+def test_crowded_map_names_a_handoff_on_hover(ui_page, ui_server):
+    page = open_app(ui_page, ui_server)
+    label = "() => window.__ketenkaart['kaart'].body.edges['politie-zorgmelding-vt'].options.label || ''"
+    assert "Zorgmelding" not in page.evaluate(label)  # 57 hand-offs: names are off at rest
+    x, y = dom_point(page, "n.body.edges['politie-zorgmelding-vt'].edgeType.getPoint(0.5)")
+    page.mouse.move(x, y)
+    page.wait_for_function(f"() => ({label})().includes('Zorgmelding')")
+    box = page.locator(".kk-map canvas").first.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 20)
+    page.wait_for_function(f"() => !({label})().includes('Zorgmelding')")
