@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
 from graph.examples import toy_chain
+from loaders.export import write_export
 from loaders.load import load_model
 from loaders.settings import default_data_dir
 
@@ -28,7 +31,7 @@ def test_push_prints_counts_and_second_push_changes_nothing(bolt_server, neo4j_b
 
 
 @pytest.mark.bolt
-def test_queries_run_on_the_server_when_asked(bolt_server, neo4j_backend):
+def test_queries_run_on_the_server_when_asked(bolt_server, neo4j_backend, tmp_path):
     neo4j_backend.push(load_model(default_data_dir()))
     runner = CliRunner()
     env = {"NEO4J_URI": bolt_server.uri, "NEO4J_USER": "falkordb", "NEO4J_PASSWORD": ""}
@@ -41,6 +44,19 @@ def test_queries_run_on_the_server_when_asked(bolt_server, neo4j_backend):
     assert route.output == runner.invoke(
         cli, ["route", "--from", "politie", "--to", "jeugdbescherming-west", "--json", "--backend", "networkx"], env=env
     ).output
+    # Equal answers alone would also pass if --backend neo4j quietly read the local files, so put a
+    # different chain (the toy one) on the server: the answers must now be the toy chain's.
+    neo4j_backend.push(toy_chain())
+    toy_file = tmp_path / "toy.xlsx"
+    write_export(toy_chain(), "xlsx", toy_file)
+    toy_local = runner.invoke(cli, ["bottlenecks", "--backend", "networkx", "--data", str(toy_file), "--json"], env=env)
+    toy_server = runner.invoke(cli, ["bottlenecks", "--backend", "neo4j", "--json"], env=env)
+    assert toy_server.exit_code == 0, toy_server.output
+    assert toy_server.output == toy_local.output != embedded.output
+    # and with NEO4J_URI set the server is the default: 'raad' only exists in the toy chain
+    toy_route = runner.invoke(cli, ["route", "--from", "politie", "--to", "raad", "--json"], env=env)
+    assert toy_route.exit_code == 0, toy_route.output
+    assert [s["handoff"] for s in json.loads(toy_route.output)["routes"][0]["steps"]] == ["ho-politie-vt", "ho-vt-raad"]
 
 
 def test_unreachable_server_is_a_clean_error():
