@@ -123,7 +123,8 @@ def test_export_of_invalid_data_writes_nothing(runner, tmp_path):
     out = tmp_path / "out.json"
     out.write_text("old content")
     result = runner.invoke(cli, ["export", "--format", "json", "--data", str(data), "--out", str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # refused, not crashed
+    assert "signals.yaml:2: id: id 'Kapot' is not a slug" in result.output
     assert out.read_text() == "old content"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keten", "out.json"]
 
