@@ -89,7 +89,7 @@ if broken_handoffs:
     st.subheader(t("whatif.map"))
     view = map_view(model, MapFilter(highlight=tuple(dict.fromkeys(broken_handoffs))), lang=language)
     clicked = chain_map(view, key="whatif_map", filename="wat-als.png",
-                        text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")})
+                        text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")}, fill=True)
     open_details(model, clicked)
     html_title = f"{t('nav.whatif')}: {', '.join(label(r).split(' · ')[0] for r in query)}"
     st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, lang=language),
