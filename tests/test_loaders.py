@@ -27,11 +27,16 @@ def test_records_carry_file_and_line_per_field():
     rs = read_yaml_folder(VARIANTS / "toy")
     ho = next(r for r in rs.records if r.data.get("id") == "ho-politie-vt")
     lines = (VARIANTS / "toy" / "handoffs.yaml").read_text().splitlines()
+    # the lines of this hand-off's own block ("to:" and "amount:" also occur in the other blocks)
+    start = lines.index("- id: ho-politie-vt")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("- id:")), len(lines))
     for field in ("id", "to", "norm.amount"):
         file, line = ho.where(field).rsplit(":", 1)
         assert file.endswith("handoffs.yaml")
-        assert lines[int(line) - 1].strip().startswith(field.split(".")[-1] + ":") or \
-            lines[int(line) - 1].strip().startswith("- " + field.split(".")[-1] + ":")
+        index = int(line) - 1
+        assert start <= index < end, (field, line)
+        assert lines[index].strip().removeprefix("- ").startswith(field.split(".")[-1] + ":"), (field, lines[index])
+    assert ho.where("id") == f"{ho.where('id').rsplit(':', 1)[0]}:{start + 1}"
 
 
 def test_missing_folder_and_unknown_format_are_chain_errors(tmp_path):
