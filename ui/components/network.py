@@ -65,7 +65,8 @@ export default function (component) {
   let height = data.height || 620;
   const extent = data.fill ? ketenkaartExtent(data.view) : null;
   if (extent) {
-    const shape = map.clientWidth * (extent.bottom - extent.top) / (extent.right - extent.left) + 16;
+    // vis-network leaves about a tenth of the width as margin when it fits.
+    const shape = map.clientWidth / 1.1 * (extent.bottom - extent.top) / (extent.right - extent.left) + 16;
     const room = window.innerHeight - (data.present ? 130 : 280);
     height = Math.round(Math.max(data.height || 380, Math.min(room, shape)));
   }
@@ -114,11 +115,12 @@ def chain_map(view: MapView, *, key: str, text: dict[str, str], height: int | No
     """Mount the map; return the id of the node or hand-off just clicked (None on other reruns).
 
     ``height`` is the frame height in pixels (default: from the map's shape).
-    With ``fill`` the frame grows to the browser window's height, as far as
-    the map's shape needs, with ``height`` as the minimum. ``present`` draws
+    With ``fill`` the frame takes the browser window's height, as far as the
+    map's shape needs, with ``height`` (default 380) as the minimum. ``present`` draws
     for a projector: larger text, thicker lines, higher contrast.
     """
-    data = {"view": view.to_data(), "text": text, "height": height or map_height(view), "filename": filename,
+    minimum = height or (380 if fill else map_height(view))
+    data = {"view": view.to_data(), "text": text, "height": minimum, "filename": filename,
             "name": key, "fill": fill, "present": present}
     result = _component()(key=key, data=data, on_clicked_change=lambda: None)
     return getattr(result, "clicked", None)
