@@ -45,12 +45,18 @@ def test_jsonld_export_is_the_same_graph_as_ttl(model):
     assert isomorphic(ttl, jsonld)
 
 
-def test_cli_ttl_and_jsonld_to_stdout():
+def test_cli_ttl_and_jsonld_to_stdout(model):
+    from rdflib.compare import isomorphic
+
+    from graph.rdf import to_rdf
+
+    expected = to_rdf(model)
     runner = CliRunner()
     for fmt, parse_as in (("ttl", "turtle"), ("jsonld", "json-ld")):
         result = runner.invoke(cli, ["export", "--format", fmt, "--data", str(TOY)])
         assert result.exit_code == 0, result.output
-        assert len(Graph().parse(data=result.output, format=parse_as)) > 100
+        printed = Graph().parse(data=result.output, format=parse_as)
+        assert len(printed) > 100 and isomorphic(printed, expected), fmt  # the --data chain, every triple
 
 
 def test_json_document_carries_every_element_with_sources(model):

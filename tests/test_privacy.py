@@ -73,7 +73,8 @@ def test_guard_accepts_clean_logs(tmp_path):
     assert log.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3
     counts = tmp_path / "counts.csv"
     counts.write_text("case_id,timestamp,activity,aantal_kinderen\nSYN1,2025-03-03,Melding ontvangen,3\n")
-    load_events(counts, con=connect(memory_limit="256MB"), salt="s")
+    counted = load_events(counts, con=connect(memory_limit="256MB"), salt="s")
+    assert counted.con.execute("SELECT count(*) FROM events").fetchone()[0] == 1
 
 
 def test_the_shipped_sample_is_clean():
