@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import networkx as nx
 import pytest
 
 from graph.errors import UnknownElement
@@ -106,10 +107,19 @@ def test_what_if_without_bw1_255_leaves_those_handoffs_without_basis(G, model):
     assert only_255 and new == only_255
 
 
-def test_what_if_without_veilig_thuis_breaks_routes(G):
+def test_what_if_without_veilig_thuis_breaks_routes(G, model):
     result = what_if(G, ["veilig-thuis-haaglanden"])
     assert result.broken
     assert all(c.end != "veilig-thuis-haaglanden" for c in result.broken)
+    # Independently: from each signal's entry organisation, the organisations reachable over hand-offs
+    # before, and no longer reachable once Veilig Thuis is gone.
+    entries = {s.enters_at for s in model.signals}
+    before = nx.MultiDiGraph([(h.from_org, h.to_org) for h in model.handoffs])
+    after = before.copy()
+    after.remove_node("veilig-thuis-haaglanden")
+    expected = {(a, b) for a in entries & set(after) for b in after
+                if a != b and nx.has_path(before, a, b) and not nx.has_path(after, a, b)}
+    assert {(c.start, c.end) for c in result.broken} == expected
 
 
 def test_unknown_ids_suggest_the_haaglanden_ids(G):
