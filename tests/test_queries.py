@@ -376,9 +376,14 @@ def test_filters_and_errors():
 def test_rank_elements_adds_up_scores():
     found = bottlenecks(toy_chain())
     ranked = rank_elements(found)
-    top = ranked[0]
-    assert top.score == sum(f.score for f in found if f.element == top.element)
-    assert [r.score for r in ranked] == sorted((r.score for r in ranked), reverse=True)
+    assert found and sorted(r.element for r in ranked) == sorted({f.element for f in found})
+    for r in ranked:  # every element, not only the top one
+        mine = [f for f in found if f.element == r.element]
+        assert r.score == sum(f.score for f in mine), r
+        assert set(r.rules) == {f.rule for f in mine}, r
+        assert r.worst in {f.severity for f in mine} and all(
+            SEVERITY_POINTS[r.worst] >= SEVERITY_POINTS[f.severity] for f in mine), r
+    assert [(-r.score, r.element) for r in ranked] == sorted((-r.score, r.element) for r in ranked)
 
 
 def test_results_are_identical_across_calls_and_models_built_in_other_orders():
