@@ -82,6 +82,7 @@ __all__ = [
     "SEVERITY_POINTS",
     "Finding",
     "ElementScore",
+    "handoffs_by_score",
     "bottlenecks",
     "rank_elements",
     "findings_for",
@@ -488,6 +489,22 @@ def bottlenecks(graph, *, rules=None, severity: str | Severity | None = None) ->
 def findings_for(findings: Iterable[Finding], element_id: str) -> list[Finding]:
     """The findings that involve ``element_id`` (as subject or as one of the elements)."""
     return [f for f in findings if f.element == element_id or element_id in f.elements]
+
+
+def handoffs_by_score(graph) -> list[str]:
+    """Every hand-off id, the highest summed bottleneck score first (then by id).
+
+    Hand-offs without findings come last, in id order.
+
+    >>> from graph.examples import toy_chain
+    >>> handoffs_by_score(toy_chain())[0]
+    'ho-vt-lokaal-team'
+    >>> len(handoffs_by_score(toy_chain())) == len(toy_chain().handoffs)
+    True
+    """
+    backend = as_backend(graph)
+    scores = {e.element: e.score for e in rank_elements(bottlenecks(backend))}
+    return sorted((h.id for h in backend.model.handoffs), key=lambda h: (-scores.get(h, 0), h))
 
 
 def rank_elements(findings: Iterable[Finding]) -> list[ElementScore]:

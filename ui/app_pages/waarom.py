@@ -7,7 +7,7 @@ import json
 import streamlit as st
 
 from graph.errors import ChainError
-from queries.bottlenecks import bottlenecks, rank_elements
+from queries.bottlenecks import handoffs_by_score
 from queries.explain import explain_handoff
 from ui.details import glossary_notes, source_line
 from ui.state import chain, lang, name_of, practice_report, show_error, t
@@ -24,9 +24,7 @@ st.caption(t("why.intro"))
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _by_score(_graph, cache_key: str) -> list[str]:
-    """Hand-off ids, the highest bottleneck score first (then by id)."""
-    scores = {e.element: e.score for e in rank_elements(bottlenecks(_graph))}
-    return sorted((h.id for h in model.handoffs), key=lambda h: (-scores.get(h, 0), h))
+    return handoffs_by_score(_graph)
 
 
 handoff_ids = _by_score(current.graph, str(id(model)))
