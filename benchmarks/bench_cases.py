@@ -4,7 +4,7 @@ For each size (default 1M and 5M events; ``--with-20m`` adds 20M) this writes a
 seeded synthetic Parquet log and times, each in a fresh child process:
 
 - ``ketenkaart``: the full ``ketenkaart cases stats`` pipeline
-  (:func:`queries.practice.analyse_log`: privacy guard, salted case-id hashing,
+  (:func:`queries.cases.stats.analyse_log`: privacy guard, salted case-id hashing,
   per hand-off figures, deviations, variants) on the built-in Haaglanden chain;
 - ``pm4py``: reading the Parquet file with pandas, then PM4Py's performance DFG
   and frequency DFG (AGPL: benchmark only; skipped at 20M);
@@ -40,8 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from loaders.resources import SAMPLE_MAPPING, builtin_path  # noqa: E402
 
-MAPPING = ROOT / "data" / "synthetic" / "mapping.yaml"
+MAPPING = builtin_path(SAMPLE_MAPPING)
 
 
 def _peak_mb() -> float:
@@ -57,7 +58,7 @@ def _peak_mb() -> float:
 
 def child_ketenkaart(path: str) -> dict:
     from loaders.load import load_model
-    from queries.practice import analyse_log
+    from queries.cases.stats import analyse_log
 
     model = load_model()
     start = time.perf_counter()
@@ -80,7 +81,7 @@ def child_pm4py(path: str) -> dict:
 
 
 def child_duckdb(path: str) -> dict:
-    from loaders.events import connect
+    from loaders.cases.events import connect
 
     con = connect(memory_limit="2GB")
     start = time.perf_counter()
@@ -152,7 +153,7 @@ def main() -> None:
         print(json.dumps(out))
         return
 
-    from loaders.generate_events import generate_events, write_events
+    from loaders.cases.generate import generate_events, write_events
 
     sizes = list(args.sizes) + ([20_000_000] if args.with_20m else [])
     args.workdir.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,7 @@ from pathlib import Path
 from graph.cypher_rows import to_cypher_rows
 from graph.examples import toy_chain
 from graph.model import ChainModel, HandOff, LegalBasis, Norm, NormUnit, Organisation, Passes, Signal, Source, SourceKind
-from loaders.settings import Settings
+from graph.settings import Settings
 from queries.neo4j_backend import Neo4jBackend
 
 REPO = Path(__file__).resolve().parent.parent

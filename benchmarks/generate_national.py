@@ -118,7 +118,7 @@ def main() -> None:
     for kind, count in model.counts().items():
         print(f"{kind:<14}{count:>7}")
     if args.out:
-        from loaders.export import write_export
+        from loaders.writers import write_export
 
         write_export(model, args.out.suffix.lstrip("."), args.out)
         print(f"written to {args.out}")

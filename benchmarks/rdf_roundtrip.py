@@ -23,7 +23,7 @@ from generate_national import base_model, national_model  # noqa: E402
 from graph.model import ChainModel  # noqa: E402
 from graph.rdf import to_rdf, validate_rdf  # noqa: E402
 from loaders.build import build_model  # noqa: E402
-from loaders.turtle import read_turtle  # noqa: E402
+from loaders.readers.turtle import read_turtle  # noqa: E402
 
 
 def _best(repeat: int, func):

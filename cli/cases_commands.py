@@ -9,9 +9,10 @@ import click
 
 from cli.common import data_option, handle_errors, settings
 from cli.main import cli
-from loaders.settings import MIN_SUPPRESSION_THRESHOLD
+from graph.settings import MIN_SUPPRESSION_THRESHOLD
+from loaders.resources import SAMPLE_MAPPING, builtin_path
 
-DEFAULT_MAPPING = Path(__file__).resolve().parent.parent / "data" / "synthetic" / "mapping.yaml"
+DEFAULT_MAPPING = builtin_path(SAMPLE_MAPPING)
 
 
 def _model(data_path):
@@ -44,7 +45,7 @@ def generate(n_events: int, out: Path, seed: int) -> None:
     Example:
         ketenkaart cases generate --events 100000 --out synthetic.parquet --seed 1
     """
-    from loaders.generate_events import generate_events, write_events
+    from loaders.cases.generate import generate_events, write_events
 
     table = generate_events(n_events, seed=seed)
     write_events(table, out)
@@ -64,7 +65,7 @@ def check(file: Path, mapping_path: Path | None, data_path: Path | None) -> None
     Example:
         ketenkaart cases check log.csv --mapping mapping.yaml
     """
-    from queries.practice_report import check_text
+    from cli.cases_report import check_text
 
     click.echo(check_text(file, mapping_path or DEFAULT_MAPPING, _model(data_path), settings()))
 
@@ -85,10 +86,10 @@ def stats(file: Path, mapping_path: Path | None, horizon_days: int, as_json: boo
 
     \b
     Example:
-        ketenkaart cases stats data/synthetic/sample-events.csv --json
+        ketenkaart cases stats loaders/data/synthetic/sample-events.csv --json
     """
-    from queries.practice import analyse_log
-    from queries.practice_report import report_text
+    from queries.cases.stats import analyse_log
+    from cli.cases_report import report_text
 
     report = analyse_log(file, mapping_path=mapping_path or DEFAULT_MAPPING, model=_model(data_path),
                          threshold=settings().suppression_threshold or MIN_SUPPRESSION_THRESHOLD,

@@ -9,7 +9,7 @@ from typing import Callable
 import click
 
 from graph.errors import ChainError
-from loaders.settings import Settings
+from graph.settings import Settings
 
 __all__ = ["data_option", "handle_errors", "settings"]
 

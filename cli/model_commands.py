@@ -10,7 +10,7 @@ from cli.common import data_option, handle_errors, settings
 from cli.main import cli
 from graph.errors import ChainDataError
 from loaders.build import KIND_SINGULAR
-from loaders.export import FORMATS, export_text, write_export
+from loaders.writers import FORMATS, export_text, write_export
 from loaders.load import load_model
 
 __all__ = ["validate", "export"]

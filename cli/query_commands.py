@@ -114,8 +114,8 @@ def bottlenecks(rules, severity, limit, data_path, backend_name, as_of_date, as_
 def _practice_evidence(backend, log_path: Path, mapping_path: Path | None, as_of_date) -> list:
     """Measured waits from a case log as ``why`` evidence (suppressed; see docs/case-logs.md)."""
     from cli.cases_commands import DEFAULT_MAPPING
-    from queries.practice import analyse_log
-    from queries.practice_evidence import PracticeEvidence
+    from queries.cases.stats import analyse_log
+    from queries.cases.evidence import PracticeEvidence
 
     report = analyse_log(log_path, mapping_path=mapping_path or DEFAULT_MAPPING, model=backend.model,
                          threshold=settings().suppression_threshold, on=as_of_date.date() if as_of_date else None)

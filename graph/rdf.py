@@ -4,7 +4,7 @@ A one-way pure converter (:func:`to_rdf`) that reuses W3C ORG for
 organisations, ELI for legal bases, PROV-O for hand-offs, SKOS for the
 enumerations and phases and DCTERMS for titles, dates and sources; what those
 lack lives in the closed ``kk`` vocabulary (:mod:`graph.rdf_vocab`). The
-mapping is written down in ``docs/linked-data.md``; ``loaders.turtle`` reads
+mapping is written down in ``docs/linked-data.md``; ``loaders.readers.turtle`` reads
 it back, losslessly.
 
 Examples
@@ -156,7 +156,7 @@ def to_rdf(model: ChainModel) -> Graph:
 
 
 def to_turtle(model: ChainModel) -> str:
-    """The model as Turtle text (what ``loaders.turtle.read_turtle`` reads back).
+    """The model as Turtle text (what ``loaders.readers.turtle.read_turtle`` reads back).
 
     >>> from graph.examples import toy_chain
     >>> "kk:HandOff" in to_turtle(toy_chain())

@@ -22,25 +22,25 @@ from graph.errors import ChainError
 from graph.model import ChainModel
 from loaders.build import build_model
 from loaders.records import RecordSet
-from loaders.settings import default_data_dir
+from graph.settings import default_data_dir
 
 __all__ = ["load_model", "read_records", "READERS", "reader_for"]
 
 
 def _read_folder(path: Path) -> RecordSet:
-    from loaders.yaml_reader import read_yaml_folder
+    from loaders.readers.yaml import read_yaml_folder
 
     return read_yaml_folder(path)
 
 
 def _read_xlsx(path: Path) -> RecordSet:
-    from loaders.xlsx import read_workbook
+    from loaders.readers.xlsx import read_workbook
 
     return read_workbook(path)
 
 
 def _read_ttl(path: Path) -> RecordSet:
-    from loaders.turtle import read_turtle
+    from loaders.readers.turtle import read_turtle
 
     return read_turtle(path)
 
@@ -84,7 +84,7 @@ def load_model(path: Path | None = None) -> ChainModel:
     path : Path, optional
         A folder of YAML files, an ``.xlsx`` workbook or a ``.ttl`` file;
         default the built-in Haaglanden data
-        (:func:`loaders.settings.default_data_dir`).
+        (:func:`graph.settings.default_data_dir`).
 
     Returns
     -------

@@ -40,7 +40,7 @@ from graph.model import ChainModel, HandOff, Passes
 from graph.networkx import model_of, to_networkx
 
 if TYPE_CHECKING:  # pragma: no cover
-    from loaders.settings import Settings
+    from graph.settings import Settings
 
 __all__ = [
     "HandOffTest",

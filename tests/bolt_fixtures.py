@@ -171,7 +171,7 @@ def neo4j_backend(bolt_driver):
 @pytest.fixture
 def real_neo4j():
     """A backend on the real Neo4j at NEO4J_URI, emptied first (use a throw-away database)."""
-    from loaders.settings import Settings
+    from graph.settings import Settings
     from queries.neo4j_backend import Neo4jBackend
 
     settings = Settings.from_env()

@@ -9,9 +9,9 @@ import pytest
 
 from graph.errors import ChainDataError, ChainError
 from graph.examples import toy_chain
-from loaders.events import connect, load_events, parse_mapping
-from queries.practice import directly_follows, handoff_figures, practice_stats
-from queries.practice_calendar import dutch_holidays, easter, working_days_between
+from loaders.cases.events import connect, load_events, parse_mapping
+from queries.cases.stats import directly_follows, handoff_figures, practice_stats
+from queries.cases.calendar import dutch_holidays, easter, working_days_between
 
 MAPPING = """
 synthetic: true
@@ -325,13 +325,14 @@ def test_explicit_rule_measures_to_the_next_to_activity(tmp_path):
 def test_drop_off_is_the_same_whatever_the_number_of_sides_per_pass():
     # The sample mapping has more sending sides than one bit per pass: 1, 3 and 62 bits per pass
     # must count the same cases (and some cases do drop off).
-    from loaders.events import SAMPLE_LOG, SAMPLE_MAPPING, load_mapping
+    from loaders.cases.events import load_mapping
+    from loaders.resources import SAMPLE_LOG, SAMPLE_MAPPING, builtin_path
     from loaders.load import load_model
-    from queries.practice import _drop_off
+    from queries.cases.stats import _drop_off
 
     model = load_model()
-    log = load_events(SAMPLE_LOG, con=connect(memory_limit="256MB"), salt="s")
-    report = practice_stats(log, load_mapping(SAMPLE_MAPPING, model), model)
+    log = load_events(builtin_path(SAMPLE_LOG), con=connect(memory_limit="256MB"), salt="s")
+    report = practice_stats(log, load_mapping(builtin_path(SAMPLE_MAPPING), model), model)
     n_acts = log.con.execute("SELECT count(*) FROM (SELECT unnest(enum_range(NULL::events_activity_t)))").fetchone()[0]
     cutoff = {"cutoff": dt.datetime.combine(report.last_day, dt.time.max)}
     runs = [_drop_off(log.con, cutoff, 90 * 86400, n_acts, len(model.organisations), bits_per_pass=bits)

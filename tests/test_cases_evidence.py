@@ -8,12 +8,13 @@ import pytest
 
 from loaders.load import load_model
 from queries.explain import explain_handoff
-from queries.practice import analyse_log, handoff_figures
-from queries.practice_evidence import PracticeEvidence
+from queries.cases.stats import analyse_log, handoff_figures
+from queries.cases.evidence import PracticeEvidence
+from loaders.resources import SAMPLE_LOG, SAMPLE_MAPPING, builtin_path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "data" / "synthetic" / "sample-events.csv"
-MAPPING = ROOT / "data" / "synthetic" / "mapping.yaml"
+SAMPLE = builtin_path(SAMPLE_LOG)
+MAPPING = builtin_path(SAMPLE_MAPPING)
 
 
 @pytest.fixture(scope="module")

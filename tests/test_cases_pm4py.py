@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.events import connect, load_events
-from loaders.generate_events import generate_events, write_events
-from queries.practice import directly_follows
+from loaders.cases.events import connect, load_events
+from loaders.cases.generate import generate_events, write_events
+from queries.cases.stats import directly_follows
 
 # pm4py is in the test extras (pyproject.toml), so a missing install fails here instead of skipping.
 import pm4py  # noqa: E402

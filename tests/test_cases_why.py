@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from cli.main import cli
 from loaders.load import load_model
-from queries.practice_report import fmt_days
+from cli.cases_report import fmt_days
 
 
 @pytest.fixture()

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from cli.main import cli
 from loaders.build import build_model
 from loaders.load import load_model
-from loaders.xlsx import read_workbook
+from loaders.readers.xlsx import read_workbook
 
 VARIANTS = Path(__file__).parent / "data" / "variants"
 TOY = VARIANTS / "toy"

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from cli.main import cli
 from graph.examples import toy_chain
-from loaders.export import write_export
+from loaders.writers import write_export
 
 COMMANDS = ["route", "bottlenecks", "why", "what-if"]
 

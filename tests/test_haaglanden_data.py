@@ -1,4 +1,4 @@
-"""Content checks on the shipped Haaglanden chain data (data/haaglanden/).
+"""Content checks on the shipped Haaglanden chain data (loaders/data/haaglanden/).
 
 These tests load the real data through the real loader and check the facts
 the product rests on: every partner from the seed letter, the key
@@ -17,7 +17,7 @@ import yaml
 
 from graph.model import ChainModel, HandOff, SourceKind, Status
 from loaders.load import load_model
-from loaders.settings import default_data_dir
+from graph.settings import default_data_dir
 
 SEED_LETTER = "000_d75dd9ff81673a36.txt"
 SEED_NOTE = "003_33435224b3b310b3.txt"

@@ -9,7 +9,7 @@ import pytest
 from graph.errors import ChainDataError, ChainError
 from graph.examples import toy_chain
 from loaders.load import load_model
-from loaders.yaml_reader import read_yaml_folder
+from loaders.readers.yaml import read_yaml_folder
 
 VARIANTS = Path(__file__).parent / "data" / "variants"
 

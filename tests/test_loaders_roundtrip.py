@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from graph.model import ChainModel, Norm, NormUnit, Status
 from loaders.build import build_model
-from loaders.export import write_export, write_yaml_folder
+from loaders.writers import write_export, write_yaml_folder
 from loaders.load import load_model
-from loaders.turtle import read_turtle
-from loaders.xlsx import read_workbook
+from loaders.readers.turtle import read_turtle
+from loaders.readers.xlsx import read_workbook
 
 TOY = Path(__file__).parent / "data" / "variants" / "toy"
 BASE = load_model(TOY)

@@ -7,11 +7,11 @@ from click.testing import CliRunner
 
 from cli.main import cli
 from loaders.build import build_model
-from loaders.export import write_export
+from loaders.writers import write_export
 from loaders.load import load_model
-from loaders.settings import default_data_dir
-from loaders.turtle import read_turtle
-from loaders.xlsx import read_workbook
+from graph.settings import default_data_dir
+from loaders.readers.turtle import read_turtle
+from loaders.readers.xlsx import read_workbook
 
 
 @pytest.fixture(scope="module")

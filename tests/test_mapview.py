@@ -8,7 +8,7 @@ import pytest
 
 from graph.errors import UnknownElement
 from graph.examples import toy_chain
-from queries.mapview import (
+from ui.mapview import (
     NO_NORM_MARK,
     MapFilter,
     filter_options,

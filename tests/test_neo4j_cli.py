@@ -9,9 +9,9 @@ from click.testing import CliRunner
 
 from cli.main import cli
 from graph.examples import toy_chain
-from loaders.export import write_export
+from loaders.writers import write_export
 from loaders.load import load_model
-from loaders.settings import default_data_dir
+from graph.settings import default_data_dir
 
 
 @pytest.mark.bolt

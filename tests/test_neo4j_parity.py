@@ -18,7 +18,7 @@ from graph.examples import toy_chain
 from graph.model import ChainModel, FailureMode, HandOff, Norm, NormUnit, Organisation, Passes
 from graph.networkx import to_networkx
 from loaders.load import load_model
-from loaders.settings import default_data_dir
+from graph.settings import default_data_dir
 from queries.backend import as_backend
 from queries.bottlenecks import bottlenecks
 from queries.explain import explain_handoff

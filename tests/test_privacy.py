@@ -6,8 +6,9 @@ import logging
 
 import pytest
 
-from loaders.events import connect, load_events
-from loaders.privacy import IdentifiersFound, passes_elfproef
+from loaders.cases.events import connect, load_events
+from loaders.cases.privacy import IdentifiersFound, passes_elfproef
+from loaders.resources import SAMPLE_LOG, builtin_path
 
 CLEAN = [("SYN001", "2025-03-03 09:00", "Zorgmelding verzonden", "politie"),
          ("SYN001", "2025-03-04 09:00", "Melding ontvangen", "veilig-thuis-haaglanden"),
@@ -80,7 +81,7 @@ def test_guard_accepts_clean_logs(tmp_path):
 def test_the_shipped_sample_is_clean():
     from pathlib import Path
 
-    sample = Path(__file__).resolve().parent.parent / "data" / "synthetic" / "sample-events.csv"
+    sample = builtin_path(SAMPLE_LOG)
     log = load_events(sample, con=connect(memory_limit="256MB"))
     assert log.con.execute("SELECT count(*) FROM events").fetchone()[0] > 1000
 

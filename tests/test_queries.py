@@ -38,7 +38,7 @@ from queries.explain import explain_handoff
 from queries.routes import WEAKNESS_WEIGHTS, routes, submap
 from queries.structure import brandes, structure
 from queries.whatif import what_if, without
-from loaders.settings import Settings
+from graph.settings import Settings
 
 SRC = ("s",)
 LAW = LegalBasis(id="law", law_name="Wet", bwb_id="BWBR0000001", article="1", sources=SRC)

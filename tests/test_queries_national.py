@@ -7,7 +7,7 @@ from pathlib import Path
 
 from graph.examples import toy_chain
 from loaders.load import load_model
-from loaders.export import write_export
+from loaders.writers import write_export
 from queries.routes import routes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))

@@ -25,7 +25,7 @@ from graph.model import ELEMENT_KINDS, ChainModel, Duration, FailureMode, Norm, 
 from graph.rdf import regeling_iri, to_jsonld, to_rdf, to_turtle
 from graph.rdf_vocab import ELI, KK, SCHEMA, concept, dataset_iri, element_iri
 from loaders.build import build_model
-from loaders.turtle import read_turtle
+from loaders.readers.turtle import read_turtle
 from strategies import chain_models
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "linked-data.md"

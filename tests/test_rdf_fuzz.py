@@ -12,7 +12,7 @@ from graph.examples import toy_chain
 from graph.model import ChainModel
 from graph.rdf import to_turtle
 from loaders.build import build_model
-from loaders.turtle import read_turtle
+from loaders.readers.turtle import read_turtle
 
 TOY_TTL = to_turtle(toy_chain())
 LINES = TOY_TTL.splitlines()

@@ -287,7 +287,7 @@ def test_routes_on_haaglanden_key_chain(haaglanden):
 
 def test_router_loads_the_data_named_in_the_environment(tmp_path, monkeypatch):
     """KETENKAART_DATA may name a Turtle file; a missing path falls back to the labelled example chain."""
-    from loaders.export import export_text
+    from loaders.writers import export_text
 
     ttl = tmp_path / "toy.ttl"
     ttl.write_text(export_text(toy_chain(), "ttl"), encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from graph.examples import toy_chain
-from queries.mapview import filter_options
+from ui.mapview import filter_options
 from ui.present import KEY, PARAM, presentation_css
 
 PAGE = Path(__file__).resolve().parent.parent / "ui" / "app_pages" / "kaart.py"

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from graph.errors import ChainDataError, Problem
 from loaders.load import load_model
-from loaders.xlsx import SHEET_COLUMNS, read_workbook
+from loaders.readers.xlsx import SHEET_COLUMNS, read_workbook
 
 BOOK = Path(__file__).parent / "data" / "variants" / "toy.xlsx"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.model import ChainModel, HandOff, Instrument, LegalBasis, Organisation, Signal, Source, Status
-from queries.mapview import LANE_NAMES, handoffs_of
+from ui.mapview import LANE_NAMES, handoffs_of
 from ui.i18n import value_name
 from ui.state import glossary, lang, name_of, t
 

@@ -21,13 +21,13 @@ from graph.errors import ChainError
 from graph.examples import toy_chain
 from graph.model import ChainModel, HandOff
 from graph.networkx import to_networkx
-from loaders.settings import Settings
+from graph.settings import Settings
+from loaders import resources
+from loaders.resources import builtin_path
 from ui.i18n import text
 
 __all__ = ["Chain", "chain", "lang", "t", "glossary", "GlossaryTerm", "table_downloads", "name_of"]
 
-_REPO_ROOT = Path(__file__).resolve().parent.parent
-GLOSSARY_FILE = _REPO_ROOT / "data" / "glossary.yaml"
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,8 @@ class GlossaryTerm:
 
 @st.cache_data(show_spinner=False)
 def glossary() -> tuple[GlossaryTerm, ...]:
-    """The glossary from ``data/glossary.yaml``."""
-    raw = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8")) or {}
+    """The glossary from the built-in glossary."""
+    raw = yaml.safe_load(builtin_path(resources.GLOSSARY).read_text(encoding="utf-8")) or {}
     terms = []
     for item in raw.get("terms", []):
         terms.append(GlossaryTerm(term=item["term"], nl=item["nl"], en=item["en"], source=item["source"],
@@ -151,8 +151,8 @@ def show_error(exc: ChainError) -> None:
     st.error(str(exc))
 
 
-SAMPLE_LOG = _REPO_ROOT / "data" / "synthetic" / "sample-events.csv"
-SAMPLE_MAPPING = _REPO_ROOT / "data" / "synthetic" / "mapping.yaml"
+SAMPLE_LOG = builtin_path(resources.SAMPLE_LOG)
+SAMPLE_MAPPING = builtin_path(resources.SAMPLE_MAPPING)
 
 
 def practice_available(current: Chain) -> bool:
@@ -162,7 +162,7 @@ def practice_available(current: Chain) -> bool:
 
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={ChainModel: id})
 def _practice_report(model: ChainModel, threshold: int):
-    from queries.practice import analyse_log
+    from queries.cases.stats import analyse_log
 
     return analyse_log(SAMPLE_LOG, mapping_path=SAMPLE_MAPPING, model=model, threshold=threshold,
                        memory_limit="512MB")
@@ -183,8 +183,8 @@ def practice_figures(current: Chain) -> tuple[dict[str, str], dict[str, int | No
     report = practice_report(current)
     if report is None:
         return {}, {}
-    from queries.mapview import figure_texts
-    from queries.practice import handoff_figures
+    from ui.mapview import figure_texts
+    from queries.cases.stats import handoff_figures
 
     figures = handoff_figures(report)
     return figure_texts(figures, lang()), {f.handoff_id: f.volume for f in figures}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from queries.mapview import resting_on
+from ui.mapview import resting_on
 from ui.state import chain, lang, name_of, t, table_downloads
 
 current = chain()

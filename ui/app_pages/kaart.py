@@ -9,7 +9,7 @@ import streamlit as st
 from graph.errors import ChainError
 from graph.networkx import model_of
 from queries.asof import as_of
-from queries.mapview import MapFilter, filter_options, map_view
+from ui.mapview import MapFilter, filter_options, map_view
 from ui.components.legend import legend_html
 from ui.components.network import chain_map, standalone_html
 from ui.details import open_details, show_element

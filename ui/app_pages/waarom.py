@@ -45,7 +45,7 @@ if handoff_id is None:
 report = practice_report(current)
 evidence = ()
 if report is not None:
-    from queries.practice_evidence import PracticeEvidence
+    from queries.cases.evidence import PracticeEvidence
 
     evidence = (PracticeEvidence(report),)
 try:

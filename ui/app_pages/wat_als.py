@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.errors import ChainError
-from queries.mapview import MapFilter, map_view
+from ui.mapview import MapFilter, map_view
 from queries.whatif import what_if
 from ui.components.network import chain_map, standalone_html
 from ui.details import open_details

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from queries.mapview import LegendEntry
+from ui.mapview import LegendEntry
 
 __all__ = ["legend_html"]
 
@@ -36,7 +36,7 @@ def _symbol(entry: LegendEntry) -> str:
 def legend_html(entries: tuple[LegendEntry, ...], font_size: str = "0.9rem") -> str:
     """A compact two-column legend; the text says the same as the symbol (not colour alone).
 
-    >>> from queries.mapview import legend
+    >>> from ui.mapview import legend
     >>> html_text = legend_html(legend())
     >>> html_text.count("<li"), "border-top:2px dashed" in html_text, "gestippeld" in html_text
     (11, True, True)

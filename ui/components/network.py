@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from queries.mapview import MapView
+from ui.mapview import MapView
 
 __all__ = ["chain_map", "standalone_html", "vis_network_js", "map_height"]
 

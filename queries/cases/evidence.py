@@ -1,14 +1,14 @@
 """Measured practice as evidence for ``why``: an :class:`queries.evidence.EvidenceProvider`.
 
-Wraps a :class:`queries.practice.PracticeReport`; figures are already
+Wraps a :class:`queries.cases.stats.PracticeReport`; figures are already
 suppressed there, so a hand-off resting on fewer than 5 cases shows ``<5``
 and no waits.
 
 Examples
 --------
 >>> from queries.evidence import EvidenceProvider
->>> from queries.suppression import suppress
->>> from queries.practice import HandOffPractice, PracticeReport
+>>> from queries.cases.suppression import suppress
+>>> from queries.cases.stats import HandOffPractice, PracticeReport
 >>> h = HandOffPractice("ho-politie-vt", "Politie → VT", "politie", "veilig-thuis", suppress(3), suppress(3),
 ...                     None, None, None, "binnen 5 werkdagen", 5, "working-days", suppress(1), None,
 ...                     suppress(0), suppress(3), None, suppress(0))
@@ -25,8 +25,8 @@ True
 from __future__ import annotations
 
 from queries.evidence import Evidence
-from queries.practice import PracticeReport
-from queries.practice_report import fmt_days, fmt_share, norm_label
+from queries.cases.stats import PracticeReport
+from cli.cases_report import fmt_days, fmt_share, norm_label
 
 __all__ = ["PracticeEvidence"]
 

@@ -214,7 +214,7 @@ def write_export(model: ChainModel, fmt: str, out: Path) -> None:
     tmp = Path(tmp_name)
     try:
         if fmt == "xlsx":
-            from loaders.xlsx import write_workbook
+            from loaders.readers.xlsx import write_workbook
 
             write_workbook(model, tmp)
         else:
@@ -246,7 +246,7 @@ def write_yaml_folder(model: ChainModel, folder: Path) -> None:
     """
     import yaml
 
-    from loaders.yaml_reader import KIND_FILES, REGION_FILE
+    from loaders.readers.yaml import KIND_FILES, REGION_FILE
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ An event log has one row per event with the columns ``case_id``,
 ``timestamp``, ``activity`` and (optionally) ``organisation``; other columns
 are allowed and ignored by the statistics, but scanned by the privacy guard.
 :func:`load_events` reads it into an embedded DuckDB, refuses it when the
-guard finds direct identifiers (:mod:`loaders.privacy`), replaces case ids by
+guard finds direct identifiers (:mod:`loaders.cases.privacy`), replaces case ids by
 a salted hash and keeps the file order of every event (``file_row_number``
 for Parquet, insertion order for CSV and XES), so events with equal
 timestamps are ordered as in the file, the same way every run.
@@ -30,7 +30,7 @@ import yaml
 
 from graph.errors import ChainDataError, ChainError, Problem
 from graph.model import ChainModel
-from loaders.privacy import case_salt, guard
+from loaders.cases.privacy import case_salt, guard
 
 __all__ = [
     "connect",
@@ -41,17 +41,12 @@ __all__ = [
     "load_mapping",
     "parse_mapping",
     "REQUIRED_COLUMNS",
-    "SAMPLE_LOG",
-    "SAMPLE_MAPPING",
     "LOG_FORMATS",
 ]
 
 REQUIRED_COLUMNS = ("case_id", "timestamp", "activity")
-SYNTHETIC_PREFIX = "SYN"  # case ids of generated logs (loaders.generate_events)
+SYNTHETIC_PREFIX = "SYN"  # case ids of generated logs (loaders.cases.generate)
 
-# The shipped SYNTHETIC sample log and its mapping (data/synthetic), for a UI that works out of the box.
-SAMPLE_LOG = Path(__file__).resolve().parent.parent / "data" / "synthetic" / "sample-events.csv"
-SAMPLE_MAPPING = Path(__file__).resolve().parent.parent / "data" / "synthetic" / "mapping.yaml"
 LOG_FORMATS = {".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".pq": "parquet", ".xes": "xes"}
 
 
@@ -118,7 +113,7 @@ class EventLog:
     may be NULL) and ``rn`` (position in the file). ``skipped_rows`` counts
     rows without case id, timestamp or activity (not used). ``synthetic``
     is true when every case id starts with ``SYN``, the prefix of
-    :mod:`loaders.generate_events`; outputs then carry a synthetic-data label.
+    :mod:`loaders.cases.generate`; outputs then carry a synthetic-data label.
     """
 
     con: duckdb.DuckDBPyConnection
@@ -212,7 +207,7 @@ def load_events(
     con : DuckDB connection, optional
         Default: a new :func:`connect` connection.
     salt : str, optional
-        Salt for the case-id hash; default :func:`loaders.privacy.case_salt`.
+        Salt for the case-id hash; default :func:`loaders.cases.privacy.case_salt`.
     table : str
         Name of the temporary table to create.
 
@@ -222,7 +217,7 @@ def load_events(
 
     Raises
     ------
-    loaders.privacy.IdentifiersFound
+    loaders.cases.privacy.IdentifiersFound
         The file holds BSNs, e-mail addresses, phone numbers, postcodes or
         name/address columns (column and row count reported, no values).
     graph.errors.ChainDataError

@@ -8,7 +8,7 @@ happen. :func:`practice_stats` joins both, per hand-off:
 - median, p90 and mean waiting time in days (percentiles by **linear
   interpolation**, DuckDB ``quantile_cont``; the report states this);
 - how many passages went over the norm: working-day norms count Dutch working
-  days (:mod:`queries.practice_calendar`), other units compare calendar time
+  days (:mod:`queries.cases.calendar`), other units compare calendar time
   (a month is 30 days, as in :data:`graph.model.CALENDAR_DAYS_PER_UNIT`);
 - drop-off: cases that reached the sending side and had no next event within
   the horizon (only cases observed for at least the horizon count);
@@ -29,14 +29,14 @@ no Python loop over rows; the ``LEAD`` result is materialised into a
 temporary table before it is aggregated (one pipeline that windows and takes
 quantiles at once spills tens of GB at 20M events).
 
-Every count leaves this module through :func:`queries.suppression.suppress`:
+Every count leaves this module through :func:`queries.cases.suppression.suppress`:
 a figure resting on fewer cases than the threshold is ``<5`` and the figures
 derived from it (waits, shares) are None.
 
 Examples
 --------
 >>> from graph.examples import toy_chain
->>> from loaders.events import connect, parse_mapping
+>>> from loaders.cases.events import connect, parse_mapping
 >>> con = connect(memory_limit="256MB")
 >>> _ = con.execute('''CREATE TEMP TABLE events AS SELECT 'k' || (i // 2) AS case_key,
 ...     TIMESTAMP '2025-03-03' + INTERVAL (i % 2 * (i // 2 % 3 + 1)) DAY AS ts,
@@ -59,10 +59,10 @@ from typing import Any
 
 
 from graph.model import CALENDAR_DAYS_PER_UNIT, ChainModel, NormUnit
-from loaders.events import ActivityMapping, EventLog, current_handoffs
-from loaders.settings import MIN_SUPPRESSION_THRESHOLD
-from queries.practice_calendar import holiday_rows
-from queries.suppression import Count, check_threshold, share, suppress
+from loaders.cases.events import ActivityMapping, EventLog, current_handoffs
+from graph.settings import MIN_SUPPRESSION_THRESHOLD
+from queries.cases.calendar import holiday_rows
+from queries.cases.suppression import Count, check_threshold, share, suppress
 
 __all__ = [
     "PERCENTILE_METHOD",
@@ -224,7 +224,7 @@ def _register(con, name: str, columns: dict[str, tuple[str, list]]) -> None:
 def _activity_codes(log: EventLog) -> tuple[list[str], str, list[str], str | None]:
     """The log's activities (and organisation names) with the SQL that turns a row into their index.
 
-    ENUM columns (as :func:`loaders.events.load_events` makes them) use ``enum_code``; plain text
+    ENUM columns (as :func:`loaders.cases.events.load_events` makes them) use ``enum_code``; plain text
     columns a position in the sorted list of distinct values.
     """
     con = log.con
@@ -424,9 +424,9 @@ def practice_stats(
     Parameters
     ----------
     log : EventLog
-        From :func:`loaders.events.load_events` (or any table with the same columns).
+        From :func:`loaders.cases.events.load_events` (or any table with the same columns).
     mapping : ActivityMapping
-        From :func:`loaders.events.load_mapping`, validated against ``model``.
+        From :func:`loaders.cases.events.load_mapping`, validated against ``model``.
     model : ChainModel
     threshold : int
         Small-cell suppression threshold (>= 5).
@@ -665,7 +665,7 @@ def analyse_log(
 
     ``on`` chooses which hand-offs are current (default today), as in :func:`practice_stats`.
     """
-    from loaders.events import connect, load_events, load_mapping
+    from loaders.cases.events import connect, load_events, load_mapping
 
     mapping = load_mapping(mapping_path, model)
     con = connect(memory_limit=memory_limit)

@@ -92,7 +92,7 @@ def write_workbook(model: ChainModel, path: Path) -> None:
     """Write ``model`` as one workbook at ``path`` (layout: module docstring).
 
     Writes in place; callers wanting an atomic write use
-    :func:`loaders.export.write_export`.
+    :func:`loaders.writers.write_export`.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font

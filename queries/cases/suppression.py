@@ -1,9 +1,9 @@
 """Small-cell suppression: a figure resting on fewer than N cases shows as ``<N``.
 
 Every count that leaves the engine (CLI text, JSON, the UI through the
-dataclasses of :mod:`queries.practice`) goes through :func:`suppress` first,
+dataclasses of :mod:`queries.cases.stats`) goes through :func:`suppress` first,
 so a suppressed value is never stored next to its label. The threshold comes
-from :attr:`loaders.settings.Settings.suppression_threshold` (at least 5,
+from :attr:`graph.settings.Settings.suppression_threshold` (at least 5,
 configurable upwards only).
 
 Examples
@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.errors import ChainError
-from loaders.settings import MIN_SUPPRESSION_THRESHOLD
+from graph.settings import MIN_SUPPRESSION_THRESHOLD
 
 __all__ = ["Count", "suppress", "check_threshold", "share"]
 

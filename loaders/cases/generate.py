@@ -46,7 +46,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph.errors import ChainError
-from loaders.events import SYNTHETIC_PREFIX
+from loaders.cases.events import SYNTHETIC_PREFIX
 
 __all__ = ["Step", "ROUTES", "routes", "generate_events", "write_events", "SYNTHETIC_NOTE"]
 

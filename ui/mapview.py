@@ -689,7 +689,7 @@ def figure_texts(figures: Iterable, lang: str = "nl") -> dict[str, str]:
     """Short edge texts from per-hand-off practice figures (already suppressed).
 
     ``figures`` are objects with ``handoff_id``, ``volume_label``,
-    ``share_over_norm`` and ``synthetic`` (:class:`queries.practice.HandOffFigure`).
+    ``share_over_norm`` and ``synthetic`` (:class:`queries.cases.stats.HandOffFigure`).
     Synthetic figures are marked as such on the map itself.
 
     >>> from types import SimpleNamespace as F

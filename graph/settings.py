@@ -24,12 +24,11 @@ __all__ = ["Settings", "default_data_dir", "MIN_SUPPRESSION_THRESHOLD"]
 # Configurable upwards only.
 MIN_SUPPRESSION_THRESHOLD = 5
 
-_REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
 def default_data_dir() -> Path:
     """The built-in Haaglanden chain data."""
-    return _REPO_ROOT / "data" / "haaglanden"
+    from loaders.resources import HAAGLANDEN, builtin_path
+
+    return builtin_path(HAAGLANDEN)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""Plain-text rendering of a :class:`queries.practice.PracticeReport` (Dutch labels), and the check report.
+"""Plain-text rendering of a :class:`queries.cases.stats.PracticeReport` (Dutch labels), and the check report.
 
-Only suppressed figures reach these functions: counts are :class:`queries.suppression.Count`.
+Only suppressed figures reach these functions: counts are :class:`queries.cases.suppression.Count`.
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 
 from graph.model import ChainModel
-from loaders.settings import Settings
-from queries.practice import PracticeReport
+from graph.settings import Settings
+from queries.cases.stats import PracticeReport
 
 __all__ = ["report_text", "check_text", "fmt_days", "fmt_share", "norm_label"]
 
@@ -94,8 +94,8 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
 
 def check_text(path: str | os.PathLike, mapping_path: str | os.PathLike, model: ChainModel, settings: Settings) -> str:
     """Load the log (privacy guard) and the mapping; report coverage. Raises on identifiers or a bad mapping."""
-    from loaders.events import connect, load_events, load_mapping
-    from queries.practice import practice_stats
+    from loaders.cases.events import connect, load_events, load_mapping
+    from queries.cases.stats import practice_stats
 
     mapping = load_mapping(mapping_path, model)
     con = connect()

@@ -1,0 +1,1 @@
+"""The built-in data shipped with the package (found with :mod:`importlib.resources`)."""
