@@ -24,10 +24,10 @@ from generate_national import base_model, national_model  # noqa: E402
 from graph.errors import ChainDataError  # noqa: E402
 from graph.model import ChainModel  # noqa: E402
 from loaders.build import build_model  # noqa: E402
-from loaders.writers import export_text, write_export, write_yaml_folder  # noqa: E402
-from loaders.records import Record, RecordSet  # noqa: E402
 from loaders.readers.xlsx import read_workbook  # noqa: E402
 from loaders.readers.yaml import read_yaml_folder  # noqa: E402
+from loaders.records import Record, RecordSet  # noqa: E402
+from loaders.writers import export_text, write_export, write_yaml_folder  # noqa: E402
 
 
 def _best(repeat: int, func):

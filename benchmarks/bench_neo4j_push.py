@@ -3,8 +3,8 @@
 Generates a seeded synthetic chain of ``--elements`` model elements (default
 10 000: organisations, hand-offs, legal bases, sources, phases, signals)
 and writes it to an empty database twice, once batched
-(:meth:`Neo4jBackend.push`) and once row by row
-(:meth:`Neo4jBackend.push_row_by_row`, one auto-committed statement per node
+(:meth:`Neo4jStore.push`) and once row by row
+(:meth:`Neo4jStore.push_row_by_row`, one auto-committed statement per node
 and relationship), then a second batched push of the same model (which must
 write nothing). Prints the figures side by side.
 
@@ -30,9 +30,20 @@ from pathlib import Path
 
 from graph.cypher_rows import to_cypher_rows
 from graph.examples import toy_chain
-from graph.model import ChainModel, HandOff, LegalBasis, Norm, NormUnit, Organisation, Passes, Signal, Source, SourceKind
+from graph.model import (
+    ChainModel,
+    HandOff,
+    LegalBasis,
+    Norm,
+    NormUnit,
+    Organisation,
+    Passes,
+    Signal,
+    Source,
+    SourceKind,
+)
 from graph.settings import Settings
-from queries.neo4j_backend import Neo4jBackend
+from loaders.neo4j import Neo4jStore
 
 REPO = Path(__file__).resolve().parent.parent
 SERVER_DIR = REPO / ".cache" / "bolt-server"
@@ -129,19 +140,19 @@ def main() -> None:
         if os.environ.get("NEO4J_URI") else local_server()
     )
     with server as (uri, user, password):
-        with Neo4jBackend.connect(uri, user, password, settings.neo4j_database) as backend:
-            print(f"server: {uri} ({backend.dialect.value})")
+        with Neo4jStore.connect(uri, user, password, settings.neo4j_database) as store:
+            print(f"server: {uri} ({store.dialect.value})")
             print(f"chain: {sum(model.counts().values())} elements -> {rows.node_count} nodes, "
                   f"{rows.relationship_count} relationships")
-            backend.clear()
-            backend.ensure_schema()
-            batched = backend.push(model, batch_size=args.batch_size)
-            again = backend.push(model, batch_size=args.batch_size)
+            store.clear()
+            store.ensure_schema()
+            batched = store.push(model, batch_size=args.batch_size)
+            again = store.push(model, batch_size=args.batch_size)
             assert not again.changed, "second push changed the graph"
-            backend.clear()
-            naive = backend.push_row_by_row(model)
-            assert backend.read_model() == model
-            backend.clear()
+            store.clear()
+            naive = store.push_row_by_row(model)
+            assert store.read_model() == model
+            store.clear()
     print(f"{'method':<28}{'statements':>12}{'seconds':>10}{'rows/s':>10}")
     total = rows.node_count + rows.relationship_count
     for name, result in [(f"batched (UNWIND, {args.batch_size}/batch)", batched),

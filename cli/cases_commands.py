@@ -88,8 +88,8 @@ def stats(file: Path, mapping_path: Path | None, horizon_days: int, as_json: boo
     Example:
         ketenkaart cases stats loaders/data/synthetic/sample-events.csv --json
     """
-    from queries.cases.stats import analyse_log
     from cli.cases_report import report_text
+    from queries.cases.stats import analyse_log
 
     report = analyse_log(file, mapping_path=mapping_path or DEFAULT_MAPPING, model=_model(data_path),
                          threshold=settings().suppression_threshold or MIN_SUPPRESSION_THRESHOLD,

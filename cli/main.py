@@ -23,7 +23,9 @@ def cli() -> None:
 
 
 # Command modules register themselves on `cli` when imported (one line each).
-from cli import model_commands  # noqa: E402,F401  validate, export
-from cli import query_commands  # noqa: E402,F401  route, bottlenecks, why, what-if
-from cli import cases_commands  # noqa: E402,F401  cases generate/check/stats
-from cli import neo4j_commands  # noqa: E402,F401  neo4j push
+from cli import (
+    cases_commands,  # noqa: E402,F401  cases generate/check/stats
+    model_commands,  # noqa: E402,F401  validate, export
+    neo4j_commands,  # noqa: E402,F401  neo4j push
+    query_commands,  # noqa: E402,F401  route, bottlenecks, why, what-if
+)

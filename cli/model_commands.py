@@ -10,8 +10,8 @@ from cli.common import data_option, handle_errors, settings
 from cli.main import cli
 from graph.errors import ChainDataError
 from loaders.build import KIND_SINGULAR
-from loaders.writers import FORMATS, export_text, write_export
 from loaders.load import load_model
+from loaders.writers import FORMATS, export_text, write_export
 
 __all__ = ["validate", "export"]
 

@@ -11,7 +11,7 @@ import click
 from cli.common import data_option, handle_errors, settings
 from cli.main import cli
 from loaders.load import load_model
-from queries.neo4j_backend import DEFAULT_BATCH_SIZE, Neo4jBackend
+from loaders.neo4j import DEFAULT_BATCH_SIZE, Neo4jStore
 
 __all__ = ["neo4j", "push"]
 
@@ -41,14 +41,14 @@ def push(data_path: Path | None, uri, user, password, database, batch_size: int)
     overrides = {"neo4j_uri": uri, "neo4j_user": user, "neo4j_password": password, "neo4j_database": database}
     config = dataclasses.replace(settings(), **{k: v for k, v in overrides.items() if v is not None})
     model = load_model(data_path or config.data_dir)
-    with Neo4jBackend.from_settings(config) as backend:
+    with Neo4jStore.from_settings(config) as store:
         with click.progressbar(length=1, label="push", file=sys.stderr) as bar:
 
             def progress(done: int, total: int) -> None:
                 bar.length = total
                 bar.update(done - bar.pos)
 
-            result = backend.push(model, batch_size=batch_size, progress=progress)
+            result = store.push(model, batch_size=batch_size, progress=progress)
     click.echo(f"pushed {model.region} to {config.neo4j_uri} in {result.seconds:.2f} s")
     for line in result.lines():
         click.echo(line)

@@ -14,22 +14,26 @@ import click
 
 from cli.common import data_option, handle_errors, settings
 from cli.main import cli
+from graph.model import ChainModel
+from loaders.load import SOURCES, load_chain
 from queries.asof import as_of
-from queries.backend import BACKENDS, as_backend, open_backend
-from queries.bottlenecks import Rule, Severity, bottlenecks as find_bottlenecks
+from queries.bottlenecks import Rule, Severity
+from queries.bottlenecks import bottlenecks as find_bottlenecks
 from queries.explain import explain_handoff
-from queries.routes import DEFAULT_MAX_HANDOFFS, routes as find_routes
+from queries.routes import DEFAULT_MAX_HANDOFFS
+from queries.routes import routes as find_routes
 from queries.whatif import what_if as run_what_if
 
 __all__ = ["route", "bottlenecks", "why", "what_if"]
 
 
-def backend_option(func):
-    """``--backend networkx|neo4j``; default neo4j when NEO4J_URI is set."""
+def source_option(func):
+    """``--source files|neo4j``; default neo4j when NEO4J_URI is set."""
     return click.option(
-        "--backend", "backend_name", type=click.Choice(BACKENDS),
-        default=lambda: "neo4j" if os.environ.get("NEO4J_URI") else "networkx", show_default="networkx, or neo4j when NEO4J_URI is set",
-        help="Where the graph lives.",
+        "--source", "source", type=click.Choice(SOURCES),
+        default=lambda: "neo4j" if os.environ.get("NEO4J_URI") else "files",
+        show_default="files, or neo4j when NEO4J_URI is set",
+        help="Where the chain is read from: the data files or the shared Neo4j store.",
     )(func)
 
 
@@ -42,9 +46,9 @@ def as_of_option(func):
                         help="The chain as it stood on this date (YYYY-MM-DD).")(func)
 
 
-def _open(backend_name: str, data_path: Path | None, as_of_date=None):
-    backend = open_backend(backend_name, settings(), data_path)
-    return as_backend(as_of(backend, as_of_date.date())) if as_of_date else backend
+def _open(source: str, data_path: Path | None, as_of_date=None) -> ChainModel:
+    model = load_chain(source, settings(), data_path)
+    return as_of(model, as_of_date.date()) if as_of_date else model
 
 
 def _dump(payload) -> None:
@@ -57,11 +61,11 @@ def _dump(payload) -> None:
 @click.option("--max-handoffs", type=click.IntRange(1, 12), default=DEFAULT_MAX_HANDOFFS, show_default=True)
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True, help="At most this many routes.")
 @data_option
-@backend_option
+@source_option
 @as_of_option
 @json_option
 @handle_errors
-def route(start, end, max_handoffs, limit, data_path, backend_name, as_of_date, as_json) -> None:
+def route(start, end, max_handoffs, limit, data_path, source, as_of_date, as_json) -> None:
     """The routes a case can take from one element to another, best first.
 
     \b
@@ -69,10 +73,10 @@ def route(start, end, max_handoffs, limit, data_path, backend_name, as_of_date, 
         ketenkaart route --from politie-bij-huiselijk-geweldincident --to ondertoezichtstelling
         ketenkaart route --from politie --to jeugdbescherming-west --max-handoffs 4 --json
     """
-    backend = _open(backend_name, data_path, as_of_date)
-    found = find_routes(backend, start, end, max_handoffs=max_handoffs, limit=limit)
+    model = _open(source, data_path, as_of_date)
+    found = find_routes(model, start, end, max_handoffs=max_handoffs, limit=limit)
     if as_json:
-        return _dump({"start": start, "end": end, "routes": [r.as_dict(backend.model) for r in found]})
+        return _dump({"start": start, "end": end, "routes": [r.as_dict(model) for r in found]})
     for number, r in enumerate(found, 1):
         click.echo(f"Route {number}: {r.reason_nl}")
         for i, step in enumerate(r.steps, 1):
@@ -89,11 +93,11 @@ def route(start, end, max_handoffs, limit, data_path, backend_name, as_of_date, 
 @click.option("--severity", type=click.Choice([s.value for s in Severity]), help="At least this severity.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many findings.")
 @data_option
-@backend_option
+@source_option
 @as_of_option
 @json_option
 @handle_errors
-def bottlenecks(rules, severity, limit, data_path, backend_name, as_of_date, as_json) -> None:
+def bottlenecks(rules, severity, limit, data_path, source, as_of_date, as_json) -> None:
     """Bottlenecks and gaps in the chain, highest score first.
 
     \b
@@ -101,7 +105,7 @@ def bottlenecks(rules, severity, limit, data_path, backend_name, as_of_date, as_
         ketenkaart bottlenecks --severity high
         ketenkaart bottlenecks --rule no-legal-basis --rule ping-pong --json
     """
-    found = find_bottlenecks(_open(backend_name, data_path, as_of_date), rules=rules or None, severity=severity)[:limit]
+    found = find_bottlenecks(_open(source, data_path, as_of_date), rules=rules or None, severity=severity)[:limit]
     if as_json:
         return _dump({"findings": [f.as_dict() for f in found]})
     for f in found:
@@ -111,13 +115,13 @@ def bottlenecks(rules, severity, limit, data_path, backend_name, as_of_date, as_
     click.echo(f"{len(found)} bevindingen")
 
 
-def _practice_evidence(backend, log_path: Path, mapping_path: Path | None, as_of_date) -> list:
+def _practice_evidence(model, log_path: Path, mapping_path: Path | None, as_of_date) -> list:
     """Measured waits from a case log as ``why`` evidence (suppressed; see docs/case-logs.md)."""
     from cli.cases_commands import DEFAULT_MAPPING
-    from queries.cases.stats import analyse_log
     from queries.cases.evidence import PracticeEvidence
+    from queries.cases.stats import analyse_log
 
-    report = analyse_log(log_path, mapping_path=mapping_path or DEFAULT_MAPPING, model=backend.model,
+    report = analyse_log(log_path, mapping_path=mapping_path or DEFAULT_MAPPING, model=model,
                          threshold=settings().suppression_threshold, on=as_of_date.date() if as_of_date else None)
     return [PracticeEvidence(report)]
 
@@ -129,11 +133,11 @@ def _practice_evidence(backend, log_path: Path, mapping_path: Path | None, as_of
 @click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Activity mapping for --log (default: the synthetic sample's mapping).")
 @data_option
-@backend_option
+@source_option
 @as_of_option
 @json_option
 @handle_errors
-def why(handoff_id, log_path, mapping_path, data_path, backend_name, as_of_date, as_json) -> None:
+def why(handoff_id, log_path, mapping_path, data_path, source, as_of_date, as_json) -> None:
     """Why does this hand-off stall? Everything known about one hand-off.
 
     \b
@@ -142,11 +146,11 @@ def why(handoff_id, log_path, mapping_path, data_path, backend_name, as_of_date,
         ketenkaart why <handoff-id> --json
         ketenkaart why <handoff-id> --log cases.parquet --mapping mapping.yaml
     """
-    backend = _open(backend_name, data_path, as_of_date)
+    model = _open(source, data_path, as_of_date)
     if mapping_path is not None and log_path is None:
         raise click.UsageError("--mapping needs --log")
-    evidence = _practice_evidence(backend, log_path, mapping_path, as_of_date) if log_path else []
-    ex = explain_handoff(backend, handoff_id, evidence=evidence)
+    evidence = _practice_evidence(model, log_path, mapping_path, as_of_date) if log_path else []
+    ex = explain_handoff(model, handoff_id, evidence=evidence)
     if as_json:
         return _dump(ex.as_dict())
     click.echo(f"{ex.name}  [{ex.handoff}]")
@@ -168,11 +172,11 @@ def why(handoff_id, log_path, mapping_path, data_path, backend_name, as_of_date,
 @cli.command(name="what-if")
 @click.option("--without", "remove", multiple=True, required=True, help="Element id to remove (repeatable).")
 @data_option
-@backend_option
+@source_option
 @as_of_option
 @json_option
 @handle_errors
-def what_if(remove, data_path, backend_name, as_of_date, as_json) -> None:
+def what_if(remove, data_path, source, as_of_date, as_json) -> None:
     """What breaks when elements are gone: routes that break or get longer, new gaps.
 
     \b
@@ -180,7 +184,7 @@ def what_if(remove, data_path, backend_name, as_of_date, as_json) -> None:
         ketenkaart what-if --without veilig-thuis-haaglanden
         ketenkaart what-if --without bw1-255 --without raad-voor-de-kinderbescherming --json
     """
-    result = run_what_if(_open(backend_name, data_path, as_of_date), remove)
+    result = run_what_if(_open(source, data_path, as_of_date), remove)
     if as_json:
         return _dump(result.as_dict())
     click.echo(result.reason_nl)

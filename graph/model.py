@@ -22,10 +22,17 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Iterator
+from typing import TYPE_CHECKING, TypeVar
+
+from graph.errors import UnknownElement
+from graph.suggest import nearest
+
+if TYPE_CHECKING:  # pragma: no cover
+    from graph.view import ChainView
 
 __all__ = [
     "Status",
@@ -47,8 +54,10 @@ __all__ = [
     "HandOff",
     "Signal",
     "ChainModel",
+    "Element",
     "ELEMENT_KINDS",
     "KIND_SINGULAR",
+    "is_valid_on",
 ]
 
 
@@ -382,7 +391,24 @@ KIND_SINGULAR: dict[str, str] = {
 }
 
 
-def _by_id(items: tuple) -> tuple:
+def is_valid_on(element: object, day: dt.date) -> bool:
+    """Whether ``element`` applies on ``day``: ``valid_from <= day < valid_to``,
+    either bound open when unset (``valid_to`` is the first day it no longer
+    applies). Elements without validity fields always apply.
+
+    >>> is_valid_on(Organisation("vt", "Veilig Thuis", OrganisationKind.ORGANISATION, Domain.ZORG, "r", ("s",),
+    ...                          valid_from=dt.date(2015, 1, 1)), dt.date(2014, 12, 31))
+    False
+    """
+    start = getattr(element, "valid_from", None)
+    end = getattr(element, "valid_to", None)
+    return (start is None or start <= day) and (end is None or day < end)
+
+
+E = TypeVar("E", Source, Phase, Organisation, LegalBasis, Instrument, HandOff, Signal)
+
+
+def _by_id(items: tuple[E, ...]) -> tuple[E, ...]:
     return tuple(sorted(items, key=lambda item: item.id))
 
 
@@ -416,8 +442,62 @@ class ChainModel:
         return {item.id: item for kind in ELEMENT_KINDS for item in getattr(self, kind)}
 
     def get(self, element_id: str) -> Element:
-        """The element with this id; KeyError when unknown."""
-        return self.index[element_id]
+        """The element with this id, of any kind; :class:`UnknownElement` (a KeyError) when unknown."""
+        try:
+            return self.index[element_id]
+        except KeyError:
+            raise UnknownElement(element_id, nearest(element_id, self.index)) from None
+
+    def _typed(self, kind: str, cls: type[E], element_id: str) -> E:
+        element = self.index.get(element_id)
+        if isinstance(element, cls):
+            return element
+        ids = [item.id for item in getattr(self, kind)]
+        raise UnknownElement(element_id, nearest(element_id, ids), kind=KIND_SINGULAR[kind])
+
+    def source(self, element_id: str) -> Source:
+        """The source with this id; :class:`UnknownElement` naming the nearest source ids otherwise."""
+        return self._typed("sources", Source, element_id)
+
+    def phase(self, element_id: str) -> Phase:
+        """The phase with this id (see :meth:`source`)."""
+        return self._typed("phases", Phase, element_id)
+
+    def organisation(self, element_id: str) -> Organisation:
+        """The organisation with this id (see :meth:`source`).
+
+        >>> from graph.examples import toy_chain
+        >>> toy_chain().organisation("politie").name
+        'Politie'
+        >>> toy_chain().organisation("ho-politie-vt")
+        Traceback (most recent call last):
+        ...
+        graph.errors.UnknownElement: unknown organisation 'ho-politie-vt'; did you mean: politie?
+        """
+        return self._typed("organisations", Organisation, element_id)
+
+    def legal_basis(self, element_id: str) -> LegalBasis:
+        """The legal basis with this id (see :meth:`source`)."""
+        return self._typed("legal_bases", LegalBasis, element_id)
+
+    def instrument(self, element_id: str) -> Instrument:
+        """The instrument with this id (see :meth:`source`)."""
+        return self._typed("instruments", Instrument, element_id)
+
+    def handoff(self, element_id: str) -> HandOff:
+        """The hand-off with this id (see :meth:`source`)."""
+        return self._typed("handoffs", HandOff, element_id)
+
+    def signal(self, element_id: str) -> Signal:
+        """The signal with this id (see :meth:`source`)."""
+        return self._typed("signals", Signal, element_id)
+
+    @cached_property
+    def view(self) -> ChainView:
+        """The derived view graph algorithms work on (:class:`graph.view.ChainView`), built once."""
+        from graph.view import ChainView
+
+        return ChainView(self)
 
     def kind_of(self, element_id: str) -> str:
         """The kind name (``"organisations"``, ``"handoffs"``…) of an element."""
@@ -430,6 +510,12 @@ class ChainModel:
     def elements(self) -> Iterator[Element]:
         for kind in ELEMENT_KINDS:
             yield from getattr(self, kind)
+
+    def valid_on(self, day: dt.date) -> list[str]:
+        """Ids of the organisations, hand-offs, legal bases and instruments that apply on ``day``
+        (see :func:`is_valid_on`), sorted."""
+        kinds = ("organisations", "handoffs", "legal_bases", "instruments")
+        return sorted(e.id for kind in kinds for e in getattr(self, kind) if is_valid_on(e, day))
 
     @cached_property
     def phase_order(self) -> dict[str, int]:

@@ -27,7 +27,7 @@ import networkx as nx
 
 from graph.model import ChainModel, HandOff
 from graph.relations import relationships
-from graph.vocab import LABEL_OF_KIND, Label, Rel
+from graph.vocab import LABEL_OF_KIND, Label
 
 __all__ = ["to_networkx", "organisation_graph", "model_of"]
 

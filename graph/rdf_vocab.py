@@ -27,9 +27,28 @@ from __future__ import annotations
 from enum import StrEnum
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import (
+    DCTERMS,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+    Namespace,
+)
 
-from graph.model import Domain, LegalBasisKind, NormKind, NormUnit, OrganisationKind, Passes, SourceKind, Status
+from graph.model import (
+    Domain,
+    LegalBasisKind,
+    NormKind,
+    NormUnit,
+    OrganisationKind,
+    Passes,
+    SourceKind,
+    Status,
+)
 
 __all__ = [
     "KK",

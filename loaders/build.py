@@ -39,38 +39,32 @@ organisations.yaml:2: sources: required field is missing
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 import reprlib
-from dataclasses import dataclass, fields as dc_fields
+from dataclasses import dataclass
+from dataclasses import fields as dc_fields
 from enum import Enum
-from typing import Any, Iterable
+from typing import Any
 
 from graph.errors import ChainDataError, Problem
 from graph.model import (
-    KIND_SINGULAR,
     ELEMENT_KINDS,
+    KIND_SINGULAR,
     ChainModel,
     Domain,
     Duration,
     FailureMode,
-    HandOff,
-    Instrument,
-    LegalBasis,
     LegalBasisKind,
     Norm,
     NormKind,
     NormUnit,
-    Organisation,
     OrganisationKind,
     Passes,
-    Phase,
-    Signal,
-    Source,
     SourceKind,
     Status,
 )
+from graph.suggest import did_you_mean
 from loaders.records import Record, RecordSet
 
 __all__ = [
@@ -283,40 +277,6 @@ def _short(value: Any) -> str:
     return _REPR.repr(value)
 
 
-def _suggest(value: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(candidates), n=3, cutoff=0.6)
-    return "; did you mean: " + ", ".join(close) + "?" if close else ""
-
-
-def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1)) or frozenset((text,))
-
-
-class _Suggester:
-    """Nearest known ids of one kind, fast enough for thousands of bad references.
-
-    With many candidates, difflib only compares the 20 that share the most
-    character pairs with the unknown id (difflib alone is quadratic in practice).
-    """
-
-    _PREFILTER_ABOVE = 100
-
-    def __init__(self, candidates: list[str]):
-        self.candidates = candidates
-        self.grams = [(_bigrams(c), c) for c in candidates] if len(candidates) > self._PREFILTER_ABOVE else None
-        self.cache: dict[str, str] = {}
-
-    def __call__(self, value: str) -> str:
-        if value not in self.cache:
-            pool = self.candidates
-            if self.grams is not None:
-                mine = _bigrams(value)
-                scored = sorted(((len(mine & g) / len(mine | g), c) for g, c in self.grams), reverse=True)
-                pool = [c for _, c in scored[:20]]
-            self.cache[value] = _suggest(value, pool)
-        return self.cache[value]
-
-
 class _Checker:
     """Collects problems while converting the records of one record set."""
 
@@ -485,7 +445,7 @@ class _Checker:
         for key in data:
             if not isinstance(key, str) or key not in by_name:
                 name = key if isinstance(key, str) else repr(key)
-                hint = _suggest(name, by_name) if isinstance(key, str) else ""
+                hint = did_you_mean(name, by_name) if isinstance(key, str) else ""
                 self.add(record, _join(prefix, str(name)), f"unknown field {name!r}{hint}")
                 ok = False
         for f in spec:
@@ -638,7 +598,8 @@ def build_model(record_set: RecordSet) -> ChainModel:
         if out is not None:
             converted.append((record, out))
 
-    suggesters: dict[str, _Suggester] = {}
+    ids_of_kind: dict[str, list[str]] = {}
+    hints: dict[tuple[str, str], str] = {}
     for record, path, value, kind in check.refs:
         known = ids.get(value)
         if known is not None and known[0] == kind:
@@ -646,9 +607,11 @@ def build_model(record_set: RecordSet) -> ChainModel:
         message = f"unknown {KIND_SINGULAR[kind]} {value!r}"
         if known is not None:
             message += f" (it is a {KIND_SINGULAR[known[0]]})"
-        if kind not in suggesters:
-            suggesters[kind] = _Suggester(sorted(i for i, (k, _) in ids.items() if k == kind))
-        check.add(record, path, message + suggesters[kind](value))
+        if kind not in ids_of_kind:
+            ids_of_kind[kind] = sorted(i for i, (k, _) in ids.items() if k == kind)
+        if (kind, value) not in hints:
+            hints[(kind, value)] = did_you_mean(value, ids_of_kind[kind])
+        check.add(record, path, message + hints[(kind, value)])
 
     problems += check.problems
     if problems:

@@ -20,11 +20,11 @@ from typing import Callable
 
 from graph.errors import ChainError
 from graph.model import ChainModel
+from graph.settings import Settings, default_data_dir
 from loaders.build import build_model
 from loaders.records import RecordSet
-from graph.settings import default_data_dir
 
-__all__ = ["load_model", "read_records", "READERS", "reader_for"]
+__all__ = ["load_model", "load_chain", "read_records", "READERS", "reader_for", "SOURCES"]
 
 
 def _read_folder(path: Path) -> RecordSet:
@@ -98,3 +98,23 @@ def load_model(path: Path | None = None) -> ChainModel:
         When the path does not exist or has an unknown format.
     """
     return build_model(read_records(path))
+
+
+# Where a chain can be read from: the data files (default) or the shared Neo4j store.
+SOURCES = ("files", "neo4j")
+
+
+def load_chain(source: str, settings: Settings, data_path: Path | None = None) -> ChainModel:
+    """The chain from ``source``: ``"files"`` loads ``data_path`` (default
+    ``settings.data_dir``); ``"neo4j"`` reads the chain the team pushed to the
+    shared store in ``settings`` (connection opened and closed here).
+    Unknown sources raise :class:`ChainError`.
+    """
+    if source == "files":
+        return load_model(data_path or settings.data_dir)
+    if source == "neo4j":
+        from loaders.neo4j import Neo4jStore
+
+        with Neo4jStore.from_settings(settings) as store:
+            return store.read_model()
+    raise ChainError(f"unknown source {source!r}; valid: {', '.join(SOURCES)}")

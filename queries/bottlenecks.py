@@ -65,13 +65,12 @@ Lokaal team en Veilig Thuis sturen een zaak naar elkaar terug (ho-lokaal-team-vt
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable
 
 from graph.errors import ChainError
 from graph.model import ChainModel, HandOff, Passes, Status
-from queries.backend import HandOffTest, as_backend
 from queries.structure import Structure, structure
 from queries.text import handoff_title, join_en, join_nl, number
 
@@ -268,44 +267,44 @@ def _structural(model: ChainModel, s: Structure) -> list[Finding]:
 
 # --- semantic rules on one hand-off -------------------------------------------
 
-_SIMPLE = {
+# rule -> (the test on one hand-off, Dutch and English predicate)
+_SIMPLE: dict[Rule, tuple[Callable[[HandOff], bool], str, str]] = {
     Rule.NO_LEGAL_BASIS: (
-        HandOffTest.NO_LEGAL_BASIS,
+        lambda ho: not ho.legal_bases,
         "heeft geen grondslag voor de gegevensuitwisseling",
         "has no legal basis for the data exchange",
     ),
     Rule.NO_REGIE: (
-        HandOffTest.NO_REGIE,
+        lambda ho: ho.regie_after is None and any(p in ho.passes for p in _CASE_LIKE),
         "draagt een zaak over, maar niemand heeft daarna aantoonbaar de regie",
         "passes a case, but no one demonstrably holds regie afterwards",
     ),
     Rule.RESPONSIBILITY_WITHOUT_ACCEPTANCE: (
-        HandOffTest.RESPONSIBILITY_WITHOUT_ACCEPTANCE,
+        lambda ho: Passes.RESPONSIBILITY in ho.passes and ho.acceptance_required is not True,
         "draagt verantwoordelijkheid over, terwijl niemand verplicht is die te aanvaarden",
         "passes responsibility while no one is obliged to accept it",
     ),
-    Rule.NO_NORM: (HandOffTest.NO_NORM, "heeft geen normtijd", "has no norm time"),
+    Rule.NO_NORM: (lambda ho: ho.norm is None, "heeft geen normtijd", "has no norm time"),
     Rule.NO_FEEDBACK: (
-        HandOffTest.NO_FEEDBACK,
+        lambda ho: ho.feedback_required is not True,
         "kent geen verplichte terugkoppeling aan de verzender",
         "has no required feedback to the sender",
     ),
     Rule.NO_ESCALATION: (
-        HandOffTest.NO_ESCALATION,
+        lambda ho: ho.escalation_to is None,
         "heeft geen escalatieroute als de overdracht stokt",
         "has no escalation route when it stalls",
     ),
 }
 
 
-def _handoff_rules(backend, model: ChainModel, s: Structure, wanted: set[Rule]) -> list[Finding]:
+def _handoff_rules(model: ChainModel, s: Structure, wanted: set[Rule]) -> list[Finding]:
     found: list[Finding] = []
     for rule, (test, nl, en) in _SIMPLE.items():
         if rule not in wanted:
             continue
-        for handoff_id in backend.handoffs_matching(test.value):
-            ho: HandOff = model.get(handoff_id)
-            if rule is Rule.NO_REGIE and not any(p in ho.passes for p in _CASE_LIKE):
+        for ho in model.handoffs:
+            if not test(ho):
                 continue
             head_nl, head_en = _ho_text(model, ho)
             found.append(
@@ -313,8 +312,9 @@ def _handoff_rules(backend, model: ChainModel, s: Structure, wanted: set[Rule]) 
                         ho.sources, impact=s.handoff_betweenness.get(ho.id, 0.0))
             )
     if Rule.FAILURE_MODE in wanted:
-        for handoff_id in backend.handoffs_matching(HandOffTest.HAS_FAILURE_MODES.value):
-            ho = model.get(handoff_id)
+        for ho in model.handoffs:
+            if not ho.failure_modes:
+                continue
             head_nl, head_en = _ho_text(model, ho)
             for mode in ho.failure_modes:
                 unverified = mode.status is Status.UNVERIFIED or ho.status is Status.UNVERIFIED
@@ -435,12 +435,17 @@ def _parse_rules(rules) -> set[Rule]:
     return parsed
 
 
-def bottlenecks(graph, *, rules=None, severity: str | Severity | None = None) -> list[Finding]:
+def bottlenecks(
+    model: ChainModel,
+    *,
+    rules: str | Iterable[str] | None = None,
+    severity: str | Severity | None = None,
+) -> list[Finding]:
     """Every bottleneck and gap, ranked (see the module docstring for rules and scoring).
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph, ChainModel or ChainBackend
+    model : ChainModel
     rules : str or iterable of str, optional
         Only these rules (default: all).
     severity : str, optional
@@ -465,25 +470,27 @@ def bottlenecks(graph, *, rules=None, severity: str | Severity | None = None) ->
     >>> {f.severity.value for f in bottlenecks(toy_chain(), severity="high")}
     {'high'}
     """
-    backend = as_backend(graph)
-    model = backend.model
     wanted = _parse_rules(rules)
     if severity is not None:
         try:
             floor = _SEVERITY_ORDER.index(Severity(severity))
         except ValueError:
             raise ChainError(f"unknown severity {severity!r}; valid: high, medium, low") from None
-    s = structure(backend)
-    every_rule = _parse_rules(None)
-    found: list[Finding] = list(_structural(model, s))
-    found += _handoff_rules(backend, model, s, every_rule)
-    found += _dead_ends(model, s)
-    found += _ping_pong(model, s)
-    ranked = _score(found)
+    ranked = model.view.memo("bottlenecks", lambda: _all_findings(model))
     ranked = [f for f in ranked if f.rule in wanted]
     if severity is not None:
         ranked = [f for f in ranked if _SEVERITY_ORDER.index(f.severity) <= floor]
     return ranked
+
+
+def _all_findings(model: ChainModel) -> list[Finding]:
+    """Every finding of every rule, scored and ranked (computed once per model)."""
+    s = structure(model)
+    found: list[Finding] = list(_structural(model, s))
+    found += _handoff_rules(model, s, set(Rule))
+    found += _dead_ends(model, s)
+    found += _ping_pong(model, s)
+    return _score(found)
 
 
 def findings_for(findings: Iterable[Finding], element_id: str) -> list[Finding]:
@@ -491,7 +498,7 @@ def findings_for(findings: Iterable[Finding], element_id: str) -> list[Finding]:
     return [f for f in findings if f.element == element_id or element_id in f.elements]
 
 
-def handoffs_by_score(graph) -> list[str]:
+def handoffs_by_score(model: ChainModel) -> list[str]:
     """Every hand-off id, the highest summed bottleneck score first (then by id).
 
     Hand-offs without findings come last, in id order.
@@ -502,9 +509,8 @@ def handoffs_by_score(graph) -> list[str]:
     >>> len(handoffs_by_score(toy_chain())) == len(toy_chain().handoffs)
     True
     """
-    backend = as_backend(graph)
-    scores = {e.element: e.score for e in rank_elements(bottlenecks(backend))}
-    return sorted((h.id for h in backend.model.handoffs), key=lambda h: (-scores.get(h, 0), h))
+    scores = {e.element: e.score for e in rank_elements(bottlenecks(model))}
+    return sorted((h.id for h in model.handoffs), key=lambda h: (-scores.get(h, 0), h))
 
 
 def rank_elements(findings: Iterable[Finding]) -> list[ElementScore]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 from enum import StrEnum
 
 from graph.vocab import Label, Rel
-from queries.backend import HandOffTest
 
 __all__ = [
     "Dialect",
@@ -41,10 +40,6 @@ __all__ = [
     "node_properties",
     "RELATIONSHIPS",
     "CHAIN_NAME",
-    "ROUTE_STARTS",
-    "ROUTE_STEP",
-    "ORGANISATION_EDGES",
-    "HANDOFF_TESTS",
     "COUNT_NODES",
     "DELETE_ALL",
 ]
@@ -168,49 +163,3 @@ CHAIN_NAME = (
     "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND n.chain IS NOT NULL "
     "RETURN DISTINCT n.chain AS region, n.chain_title AS title"
 )
-
-
-# --- the queries' primitives (see queries.backend.ChainBackend) -----------
-
-_ORG, _HO = quote(Label.ORGANISATION), quote(Label.HANDOFF)
-
-# Start organisations that exist and are not excluded: ``$starts``, ``$excluded``.
-ROUTE_STARTS = f"MATCH (o:{_ORG}) WHERE o.id IN $starts AND NOT o.id IN $excluded RETURN o.id AS id"
-
-# The hand-offs leaving the organisations ``$orgs`` (one step of the route
-# search), skipping hand-offs and organisations whose id is in ``$excluded``.
-ROUTE_STEP = (
-    "UNWIND $orgs AS at "
-    f"MATCH (o:{_ORG} {{id: at}})-[:{quote(Rel.HANDS_OFF)}]->(h:{_HO})-[:{quote(Rel.TO)}]->(n:{_ORG}) "
-    "WHERE NOT h.id IN $excluded AND NOT n.id IN $excluded "
-    "RETURN o.id AS from, h.id AS handoff, n.id AS to"
-)
-
-ORGANISATION_EDGES = (
-    f"MATCH (a:{_ORG})-[:{quote(Rel.HANDS_OFF)}]->(h:{_HO})-[:{quote(Rel.TO)}]->(b:{_ORG}) "
-    "RETURN a.id AS from, b.id AS to, h.id AS handoff"
-)
-
-
-def _without(rel: Rel, target: Label) -> str:
-    return (
-        f"MATCH (h:{_HO}) OPTIONAL MATCH (h)-[r:{quote(rel)}]->(:{quote(target)}) "
-        "WITH h, count(r) AS found WHERE found = 0 RETURN h.id AS id"
-    )
-
-
-# One statement per hand-off property test (same semantics as queries.backend).
-HANDOFF_TESTS: dict[HandOffTest, str] = {
-    HandOffTest.NO_LEGAL_BASIS: _without(Rel.BASED_ON, Label.LEGAL_BASIS),
-    HandOffTest.NO_NORM: f"MATCH (h:{_HO}) WHERE h.norm_description IS NULL RETURN h.id AS id",
-    HandOffTest.NO_REGIE: _without(Rel.REGIE_AFTER, Label.ORGANISATION),
-    HandOffTest.NO_FEEDBACK: f"MATCH (h:{_HO}) WHERE coalesce(h.feedback_required, false) = false RETURN h.id AS id",
-    HandOffTest.NO_ESCALATION: _without(Rel.ESCALATES_TO, Label.ORGANISATION),
-    HandOffTest.RESPONSIBILITY_WITHOUT_ACCEPTANCE: (
-        f"MATCH (h:{_HO}) WHERE $responsibility IN coalesce(h.passes, []) "
-        "AND coalesce(h.acceptance_required, false) = false RETURN h.id AS id"
-    ),
-    HandOffTest.HAS_FAILURE_MODES: (
-        f"MATCH (h:{_HO}) WHERE size(coalesce(h.failure_mode_ids, [])) > 0 RETURN h.id AS id"
-    ),
-}

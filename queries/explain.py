@@ -27,11 +27,9 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Iterable
 
-from graph.model import FailureMode, HandOff
-from queries.backend import as_backend
+from graph.model import ChainModel, FailureMode, HandOff
 from queries.bottlenecks import Finding, bottlenecks, findings_for
 from queries.evidence import Evidence, EvidenceProvider, collect_evidence
-from queries.resolve import resolve
 from queries.routes import Weakness, weaknesses
 from queries.structure import structure
 from queries.text import handoff_title, join_en, join_nl, norm_text, number
@@ -161,12 +159,12 @@ def _on_shortest_routes(model, ho: HandOff) -> tuple[int, int]:
     return through, total
 
 
-def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvider] = ()) -> Explanation:
+def explain_handoff(model: ChainModel, handoff_id: str, *, evidence: Iterable[EvidenceProvider] = ()) -> Explanation:
     """Explain why the hand-off ``handoff_id`` may stall.
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph, ChainModel or ChainBackend
+    model : ChainModel
     handoff_id : str
     evidence : iterable of EvidenceProvider
         Outside evidence, added in the order given.
@@ -180,11 +178,9 @@ def explain_handoff(graph, handoff_id: str, *, evidence: Iterable[EvidenceProvid
     graph.errors.UnknownElement
         Not a hand-off id; the message suggests the nearest hand-off ids.
     """
-    backend = as_backend(graph)
-    model = backend.model
-    ho: HandOff = resolve(model, handoff_id, ("handoffs",))
-    s = structure(backend)
-    findings = tuple(findings_for(bottlenecks(backend), ho.id))
+    ho = model.handoff(handoff_id)
+    s = structure(model)
+    findings = tuple(findings_for(bottlenecks(model), ho.id))
     extra = collect_evidence(evidence, ho.id)
 
     through, total = _on_shortest_routes(model, ho)

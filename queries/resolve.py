@@ -11,16 +11,16 @@ graph.errors.UnknownElement: unknown element 'veilig-tuis'; did you mean: veilig
 >>> resolve(model, "ots", kinds=("organisations",))
 Traceback (most recent call last):
 ...
-graph.errors.UnknownElement: unknown organisation 'ots'; did you mean: politie?
+graph.errors.UnknownElement: unknown organisation 'ots'
 """
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable
 
 from graph.errors import UnknownElement
 from graph.model import KIND_SINGULAR, ChainModel, Element
+from graph.suggest import nearest
 
 __all__ = ["resolve", "suggest", "KIND_NOUNS"]
 
@@ -34,22 +34,14 @@ def _candidates(model: ChainModel, kinds: Iterable[str] | None) -> list[str]:
 
 
 def suggest(model: ChainModel, element_id: str, kinds: Iterable[str] | None = None, n: int = 3) -> list[str]:
-    """Up to ``n`` known ids closest to ``element_id``: ids containing it (or
-    contained in it) first, then by string similarity; ties by id.
+    """Up to ``n`` known ids closest to ``element_id`` (of ``kinds`` when given);
+    see :func:`graph.suggest.nearest`.
 
     >>> from graph.examples import toy_chain
     >>> suggest(toy_chain(), "raad")
     ['raad', 'ho-vt-raad', 'ho-vt-raad-oud']
     """
-    ids = _candidates(model, kinds)
-    needle = element_id.lower()
-    ratio = {i: difflib.SequenceMatcher(None, needle, i.lower()).ratio() for i in ids}
-    contains = [i for i in ids if needle and (needle in i.lower() or i.lower() in needle)]
-    close = [i for i in ids if ratio[i] >= 0.5 and i not in contains]
-    ranked = sorted(contains, key=lambda i: (-ratio[i], i)) + sorted(close, key=lambda i: (-ratio[i], i))
-    if not ranked and ids:
-        ranked = sorted(ids, key=lambda i: (-ratio[i], i))[:1]
-    return ranked[:n]
+    return nearest(element_id, _candidates(model, kinds), n)
 
 
 def resolve(model: ChainModel, element_id: str, kinds: Iterable[str] | None = None) -> Element:

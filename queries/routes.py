@@ -23,9 +23,7 @@ route starts there.
 Examples
 --------
 >>> from graph.examples import toy_chain
->>> from graph.networkx import to_networkx
->>> G = to_networkx(toy_chain())
->>> best = routes(G, "signaal-incident", "ots")[0]
+>>> best = routes(toy_chain(), "signaal-incident", "ots")[0]
 >>> [step.handoff for step in best.steps]
 ['ho-politie-vt', 'ho-vt-raad', 'ho-raad-kinderrechter']
 >>> best.norm_days, best.steps_without_norm, best.weakest_step
@@ -40,7 +38,6 @@ from dataclasses import dataclass
 
 from graph.errors import ChainError, NoRoute
 from graph.model import ChainModel, HandOff, Instrument, Organisation, Signal, Status
-from queries.backend import ChainBackend, as_backend
 from queries.resolve import resolve
 from queries.text import days_phrase, handoff_title, join_en, join_nl, norm_text
 
@@ -361,14 +358,13 @@ def endpoints(model: ChainModel, element_id: str, *, as_end: bool) -> tuple[list
 
 
 def _candidates(
-    backend: ChainBackend, start: str, end: str, max_handoffs: int, exclude: tuple[str, ...]
+    model: ChainModel, start: str, end: str, max_handoffs: int, exclude: tuple[str, ...]
 ) -> list[tuple[str, ...]]:
-    model = backend.model
     start_orgs, first = endpoints(model, start, as_end=False)
     end_orgs, last = endpoints(model, end, as_end=True)
     for element_id in exclude:
         resolve(model, element_id)
-    found = backend.route_candidates(start_orgs, end_orgs, max_handoffs, excluded_ids=exclude)
+    found = model.view.route_candidates(start_orgs, end_orgs, max_handoffs, excluded_ids=exclude)
     if first is not None:
         found = [c for c in found if c[0] in first]
     if last is not None:
@@ -377,7 +373,7 @@ def _candidates(
 
 
 def routes(
-    graph,
+    model: ChainModel,
     start: str,
     end: str,
     *,
@@ -389,8 +385,8 @@ def routes(
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph or ChainBackend
-        The projected chain (:func:`graph.networkx.to_networkx`) or a backend.
+    model : ChainModel
+        The chain.
     start, end : str
         Element ids (see the module table for what each kind means).
     max_handoffs : int
@@ -417,26 +413,22 @@ def routes(
     Examples
     --------
     >>> from graph.examples import toy_chain
-    >>> from graph.networkx import to_networkx
-    >>> G = to_networkx(toy_chain())
-    >>> [r.handoffs for r in routes(G, "politie", "raad")]
+    >>> [r.handoffs for r in routes(toy_chain(), "politie", "raad")]
     [('ho-politie-vt', 'ho-vt-raad'), ('ho-politie-vt', 'ho-vt-raad-oud')]
-    >>> routes(G, "raad", "politie")
+    >>> routes(toy_chain(), "raad", "politie")
     Traceback (most recent call last):
     ...
     graph.errors.NoRoute: no route from 'raad' to 'politie' within 6 hand-offs
     """
-    backend = as_backend(graph)
-    model = backend.model
     exclude = tuple(exclude)
-    found = [build_route(model, c, start, end) for c in _candidates(backend, start, end, max_handoffs, exclude)]
+    found = [build_route(model, c, start, end) for c in _candidates(model, start, end, max_handoffs, exclude)]
     if not found:
         raise NoRoute(f"no route from {start!r} to {end!r} within {max_handoffs} hand-offs")
     found.sort(key=lambda r: (len(r.steps), r.weakness_score, r.norm_days, r.handoffs))
     return found if limit is None else found[:limit]
 
 
-def submap(graph, start: str, end: str, *, max_handoffs: int = DEFAULT_MAX_HANDOFFS) -> SubMap:
+def submap(model: ChainModel, start: str, end: str, *, max_handoffs: int = DEFAULT_MAX_HANDOFFS) -> SubMap:
     """Only the path A→B: the organisations and hand-offs on any route from
     ``start`` to ``end`` within ``max_handoffs``.
 
@@ -445,9 +437,7 @@ def submap(graph, start: str, end: str, *, max_handoffs: int = DEFAULT_MAX_HANDO
     >>> sm.organisations, sm.handoffs
     (('politie', 'raad', 'veilig-thuis'), ('ho-politie-vt', 'ho-vt-raad', 'ho-vt-raad-oud'))
     """
-    backend = as_backend(graph)
-    model = backend.model
-    found = _candidates(backend, start, end, max_handoffs, ())
+    found = _candidates(model, start, end, max_handoffs, ())
     if not found:
         raise NoRoute(f"no route from {start!r} to {end!r} within {max_handoffs} hand-offs")
     handoffs = sorted({h for c in found for h in c})

@@ -1,6 +1,5 @@
-"""Structural measures on the organisation-level graph, computed in shared Python
-from :meth:`queries.backend.ChainBackend.organisation_edges` (so every backend
-gives the same figures).
+"""Structural measures on the organisation-level graph, computed from
+the hand-offs of :attr:`graph.view.ChainView.organisation_edges`.
 
 - *betweenness*: Brandes' shortest-path betweenness on the directed
   organisation graph (one edge per connected ordered pair), normalised by
@@ -32,7 +31,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from queries.backend import as_backend
+from graph.model import ChainModel
 
 __all__ = ["Structure", "structure", "brandes"]
 
@@ -109,9 +108,12 @@ class Structure:
         return n * (n - 1) // 2
 
 
-def structure(graph) -> Structure:
-    """Compute the :class:`Structure` of ``graph`` (a projected graph, model or backend)."""
-    edges = as_backend(graph).organisation_edges()
+def structure(model: ChainModel) -> Structure:
+    """The :class:`Structure` of ``model``, computed once per model (kept on ``model.view``)."""
+    return model.view.memo("structure", lambda: _structure(model.view.organisation_edges))
+
+
+def _structure(edges: tuple[tuple[str, str, str], ...]) -> Structure:
     orgs = sorted({u for u, _, _ in edges} | {v for _, v, _ in edges})
     succ: dict[str, list[str]] = {}
     parallel: dict[tuple[str, str], int] = {}

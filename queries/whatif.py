@@ -35,8 +35,6 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from graph.model import ChainModel, HandOff
-from graph.networkx import to_networkx
-from queries.backend import as_backend
 from queries.bottlenecks import Finding, bottlenecks
 from queries.resolve import resolve
 from queries.text import display_name, join_en, join_nl
@@ -166,12 +164,12 @@ class WhatIf:
         }
 
 
-def what_if(graph, remove: Iterable[str]) -> WhatIf:
+def what_if(model: ChainModel, remove: Iterable[str]) -> WhatIf:
     """What changes when the elements ``remove`` are gone.
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph, ChainModel or ChainBackend
+    model : ChainModel
     remove : iterable of str
         Organisation, hand-off, legal basis, instrument or signal ids.
 
@@ -185,8 +183,6 @@ def what_if(graph, remove: Iterable[str]) -> WhatIf:
     graph.errors.UnknownElement
         An id is not in the model (the message suggests the nearest ids).
     """
-    backend = as_backend(graph)
-    model = backend.model
     remove = tuple(dict.fromkeys(remove))
     after_model = without(model, remove)
     before_ids, after_ids = set(model.index), set(after_model.index)
@@ -203,8 +199,8 @@ def what_if(graph, remove: Iterable[str]) -> WhatIf:
         elif len(new) > len(path):
             longer.append(RouteChange(start, end, len(path), len(new), path, new))
 
-    findings_before = bottlenecks(backend)
-    findings_after = bottlenecks(as_backend(to_networkx(after_model)))
+    findings_before = bottlenecks(model)
+    findings_after = bottlenecks(after_model)
     key = lambda f: (f.rule, f.element)  # noqa: E731
     had = {key(f) for f in findings_before}
     has = {key(f) for f in findings_after}

@@ -16,10 +16,10 @@ bolt_server
     session: the running server (``uri``, ``auth``).
 bolt_driver
     session: a ``neo4j`` driver connected to it.
-neo4j_backend
-    function: a :class:`queries.neo4j_backend.Neo4jBackend` on an emptied database.
+neo4j_store
+    function: a :class:`loaders.neo4j.Neo4jStore` on an emptied database.
 real_neo4j
-    function: a backend on the real Neo4j at ``NEO4J_URI`` (tests marked
+    function: a store on the real Neo4j at ``NEO4J_URI`` (tests marked
     ``neo4j_only`` are skipped without it).
 """
 
@@ -159,25 +159,25 @@ def bolt_driver(bolt_server):
 
 
 @pytest.fixture
-def neo4j_backend(bolt_driver):
-    """A backend on the Bolt test server, with ketenkaart's nodes removed first."""
-    from queries.neo4j_backend import Neo4jBackend
+def neo4j_store(bolt_driver):
+    """A store on the Bolt test server, with ketenkaart's nodes removed first."""
+    from loaders.neo4j import Neo4jStore
 
-    backend = Neo4jBackend(bolt_driver)
-    backend.clear()
-    return backend
+    store = Neo4jStore(bolt_driver)
+    store.clear()
+    return store
 
 
 @pytest.fixture
 def real_neo4j():
-    """A backend on the real Neo4j at NEO4J_URI, emptied first (use a throw-away database)."""
+    """A store on the real Neo4j at NEO4J_URI, emptied first (use a throw-away database)."""
     from graph.settings import Settings
-    from queries.neo4j_backend import Neo4jBackend
+    from loaders.neo4j import Neo4jStore
 
     settings = Settings.from_env()
     if not settings.neo4j_uri:
         pytest.skip("needs a real Neo4j server: set NEO4J_URI")
-    backend = Neo4jBackend.from_settings(settings)
-    backend.clear()
-    yield backend
-    backend.close()
+    store = Neo4jStore.from_settings(settings)
+    store.clear()
+    yield store
+    store.close()

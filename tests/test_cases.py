@@ -10,8 +10,8 @@ import pytest
 from graph.errors import ChainDataError, ChainError
 from graph.examples import toy_chain
 from loaders.cases.events import connect, load_events, parse_mapping
-from queries.cases.stats import directly_follows, handoff_figures, practice_stats
 from queries.cases.calendar import dutch_holidays, easter, working_days_between
+from queries.cases.stats import directly_follows, handoff_figures, practice_stats
 
 MAPPING = """
 synthetic: true
@@ -326,8 +326,8 @@ def test_drop_off_is_the_same_whatever_the_number_of_sides_per_pass():
     # The sample mapping has more sending sides than one bit per pass: 1, 3 and 62 bits per pass
     # must count the same cases (and some cases do drop off).
     from loaders.cases.events import load_mapping
-    from loaders.resources import SAMPLE_LOG, SAMPLE_MAPPING, builtin_path
     from loaders.load import load_model
+    from loaders.resources import SAMPLE_LOG, SAMPLE_MAPPING, builtin_path
     from queries.cases.stats import _drop_off
 
     model = load_model()

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from loaders.load import load_model
-from queries.explain import explain_handoff
-from queries.cases.stats import analyse_log, handoff_figures
-from queries.cases.evidence import PracticeEvidence
 from loaders.resources import SAMPLE_LOG, SAMPLE_MAPPING, builtin_path
+from queries.cases.evidence import PracticeEvidence
+from queries.cases.stats import analyse_log, handoff_figures
+from queries.explain import explain_handoff
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = builtin_path(SAMPLE_LOG)

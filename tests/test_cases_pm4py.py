@@ -5,14 +5,13 @@ PM4Py (AGPL) is a test and benchmark dependency only; runtime code never imports
 
 from __future__ import annotations
 
+# pm4py is in the test extras (pyproject.toml), so a missing install fails here instead of skipping.
+import pm4py  # noqa: E402
 import pytest
 
 from loaders.cases.events import connect, load_events
 from loaders.cases.generate import generate_events, write_events
 from queries.cases.stats import directly_follows
-
-# pm4py is in the test extras (pyproject.toml), so a missing install fails here instead of skipping.
-import pm4py  # noqa: E402
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])

@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from cli.cases_report import fmt_days
 from cli.main import cli
 from loaders.load import load_model
-from cli.cases_report import fmt_days
 
 
 @pytest.fixture()

@@ -14,10 +14,10 @@ from cli.main import cli
 from graph.errors import ChainError
 from graph.rdf import validate_rdf
 from loaders.build import build_model
-from loaders.writers import FORMATS, export_text, to_json_document, write_export
 from loaders.load import load_model
 from loaders.readers.turtle import read_turtle
 from loaders.readers.xlsx import read_workbook
+from loaders.writers import FORMATS, export_text, to_json_document, write_export
 
 TOY = Path(__file__).parent / "data" / "variants" / "toy"
 

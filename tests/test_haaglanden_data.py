@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from graph.model import ChainModel, HandOff, SourceKind, Status
-from loaders.load import load_model
 from graph.settings import default_data_dir
+from loaders.load import load_model
 
 SEED_LETTER = "000_d75dd9ff81673a36.txt"
 SEED_NOTE = "003_33435224b3b310b3.txt"

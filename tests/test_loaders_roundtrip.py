@@ -7,14 +7,15 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.model import ChainModel, Norm, NormUnit, Status
 from loaders.build import build_model
-from loaders.writers import write_export, write_yaml_folder
 from loaders.load import load_model
 from loaders.readers.turtle import read_turtle
 from loaders.readers.xlsx import read_workbook
+from loaders.writers import write_export, write_yaml_folder
 
 TOY = Path(__file__).parent / "data" / "variants" / "toy"
 BASE = load_model(TOY)

@@ -6,12 +6,12 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
-from loaders.build import build_model
-from loaders.writers import write_export
-from loaders.load import load_model
 from graph.settings import default_data_dir
+from loaders.build import build_model
+from loaders.load import load_model
 from loaders.readers.turtle import read_turtle
 from loaders.readers.xlsx import read_workbook
+from loaders.writers import write_export
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
-"""The Neo4j backend against the local Bolt test server (FalkorDB v4.18): push,
-read-back, idempotence, the ChainBackend primitives and injection-proof values."""
+"""The Neo4j store against the local Bolt test server (FalkorDB v4.18): push,
+read-back, idempotence and injection-proof values."""
 
 from __future__ import annotations
 
@@ -9,86 +9,65 @@ import pytest
 
 from graph.errors import ChainError
 from graph.examples import toy_chain
-from graph.model import ChainModel, FailureMode, HandOff, Norm, NormUnit, Organisation, Passes
-from graph.networkx import to_networkx
-from queries.backend import ChainBackend, HandOffTest, as_backend
-from queries.neo4j_backend import Neo4jBackend, PushResult
+from graph.model import (
+    ChainModel,
+    FailureMode,
+    HandOff,
+    Norm,
+    NormUnit,
+    Organisation,
+    Passes,
+)
+from loaders.neo4j import PushResult
 
 pytestmark = pytest.mark.bolt
 
 
-def test_push_then_read_back_gives_the_same_model(neo4j_backend):
+def test_push_then_read_back_gives_the_same_model(neo4j_store):
     model = toy_chain()
-    result = neo4j_backend.push(model)
+    result = neo4j_store.push(model)
     assert result.nodes_created == 22 and result.relationships_created == 57
-    assert neo4j_backend.read_model() == model
-    assert neo4j_backend.model == model
-    assert isinstance(neo4j_backend, ChainBackend)
+    assert neo4j_store.read_model() == model
 
 
-def test_second_push_changes_nothing(neo4j_backend):
+def test_second_push_changes_nothing(neo4j_store):
     model = toy_chain()
-    neo4j_backend.push(model)
-    again = neo4j_backend.push(model)
+    neo4j_store.push(model)
+    again = neo4j_store.push(model)
     assert not again.changed
     assert again.statements == 0
     assert (again.nodes_unchanged, again.relationships_unchanged) == (22, 57)
-    assert neo4j_backend.count_nodes() == 22
+    assert neo4j_store.count_nodes() == 22
 
 
-def test_push_removes_what_the_model_no_longer_has(neo4j_backend):
+def test_push_removes_what_the_model_no_longer_has(neo4j_store):
     model = toy_chain()
-    neo4j_backend.push(model)
+    neo4j_store.push(model)
     kept = tuple(ho for ho in model.handoffs if ho.id != "ho-vt-raad-oud")
     moved = tuple(
         dataclasses.replace(ho, regie_after="politie") if ho.id == "ho-politie-vt" else ho for ho in kept
     )
     smaller = dataclasses.replace(model, handoffs=moved)
-    result = neo4j_backend.push(smaller)
+    result = neo4j_store.push(smaller)
     assert result.nodes_deleted == 1 and result.nodes_updated == 1
     assert result.relationships_deleted == 1  # REGIE_AFTER veilig-thuis -> politie
-    assert neo4j_backend.read_model() == smaller
-    assert ("veilig-thuis", "raad", "ho-vt-raad-oud") not in neo4j_backend.organisation_edges()
-    assert neo4j_backend.push(smaller).changed is False
+    assert neo4j_store.read_model() == smaller
+    assert "ho-vt-raad-oud" not in neo4j_store.read_model().index
+    assert neo4j_store.push(smaller).changed is False
 
 
-def test_small_batches_give_the_same_graph_and_report_progress(neo4j_backend):
+def test_small_batches_give_the_same_graph_and_report_progress(neo4j_store):
     seen = []
-    result = neo4j_backend.push(toy_chain(), batch_size=2, progress=lambda done, total: seen.append((done, total)))
+    result = neo4j_store.push(toy_chain(), batch_size=2, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (22 + 57, 22 + 57)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     assert result.statements > 7
-    assert neo4j_backend.read_model() == toy_chain()
+    assert neo4j_store.read_model() == toy_chain()
 
 
-def test_primitives_match_the_networkx_backend(neo4j_backend):
-    model = toy_chain()
-    neo4j_backend.push(model)
-    local = as_backend(to_networkx(model))
-    assert neo4j_backend.organisation_edges() == local.organisation_edges()
-    for test in HandOffTest:
-        assert neo4j_backend.handoffs_matching(test) == local.handoffs_matching(test), test
-    for args in [
-        (["politie"], ["kinderrechter"], 3),
-        (["politie"], ["kinderrechter"], 3, ["ho-vt-raad-oud"]),
-        (["politie"], ["raad", "kinderrechter"], 5),
-        (["politie", "lokaal-team"], ["veilig-thuis"], 4),
-        (["politie"], ["kinderrechter"], 0),
-        (["politie"], ["kinderrechter"], 6, ["veilig-thuis"]),
-        (["onbekend"], ["kinderrechter"], 3),
-    ]:
-        assert neo4j_backend.route_candidates(*args) == local.route_candidates(*args), args
-
-
-def test_unknown_rule_is_a_chain_error(neo4j_backend):
-    neo4j_backend.push(toy_chain())
-    with pytest.raises(ChainError, match="unknown hand-off test 'no-such-rule'"):
-        neo4j_backend.handoffs_matching("no-such-rule")
-
-
-def test_empty_database_says_to_push_first(neo4j_backend):
+def test_empty_database_says_to_push_first(neo4j_store):
     with pytest.raises(ChainError, match="neo4j push"):
-        neo4j_backend.read_model()
+        neo4j_store.read_model()
 
 
 NASTY = [
@@ -121,19 +100,16 @@ def _nasty_model() -> ChainModel:
     return dataclasses.replace(base, organisations=tuple(orgs), handoffs=tuple(handoffs))
 
 
-def test_injection_shaped_ids_and_names_are_stored_and_found_literally(neo4j_backend):
+def test_injection_shaped_ids_and_names_are_stored_and_found_literally(neo4j_store):
     model = _nasty_model()
-    neo4j_backend.push(model)
-    assert neo4j_backend.read_model() == model
-    assert neo4j_backend.count_nodes() == 22 + 2 * len(NASTY)
-    local = as_backend(to_networkx(model))
+    neo4j_store.push(model)
+    assert neo4j_store.read_model() == model
+    assert neo4j_store.count_nodes() == 22 + 2 * len(NASTY)
+    back = neo4j_store.read_model()
     for i, text in enumerate(NASTY):
-        target = f"org-{i}-{text}"
-        assert neo4j_backend.route_candidates(["politie"], [target], 2) == [(f"ho-{i}-{text}",)]
-        assert neo4j_backend.route_candidates(["politie"], [target], 2, excluded_ids=[target]) == []
-    assert neo4j_backend.handoffs_matching("has-failure-modes") == local.handoffs_matching("has-failure-modes")
-    assert neo4j_backend.organisation_edges() == local.organisation_edges()
-    assert neo4j_backend.push(model).changed is False
+        assert back.organisation(f"org-{i}-{text}").name == text
+        assert back.handoff(f"ho-{i}-{text}").trigger == text
+    assert neo4j_store.push(model).changed is False
 
 
 def test_push_result_lines_name_every_count():

@@ -11,15 +11,14 @@ from graph.cypher_rows import to_cypher_rows
 from graph.examples import toy_chain
 from graph.vocab import Label, Rel
 from queries import cypher
-from queries.backend import HandOffTest
 
 
 def all_statements() -> list[str]:
     statements = [
         cypher.SERVER_COMPONENTS, cypher.EXISTING_INDEXES, cypher.RELATIONSHIPS, cypher.CHAIN_NAME,
-        cypher.ROUTE_STARTS, cypher.ROUTE_STEP, cypher.ORGANISATION_EDGES, cypher.COUNT_NODES, cypher.DELETE_ALL,
+        cypher.COUNT_NODES, cypher.DELETE_ALL,
     ]
-    statements += list(cypher.HANDOFF_TESTS.values()) + list(cypher.NODE_PROPERTIES.values())
+    statements += list(cypher.NODE_PROPERTIES.values())
     for dialect in cypher.Dialect:
         statements += cypher.schema_statements(dialect)
     for label in Label:
@@ -55,10 +54,6 @@ def test_names_come_from_the_closed_vocabulary(statement):
 def test_portable_cypher(statement):
     for construct in ("EXISTS {", "COUNT {", "date(", "datetime(", "duration(", "CALL {", "shortestPath"):
         assert construct not in statement, (construct, statement)
-
-
-def test_every_handoff_test_has_a_statement():
-    assert set(cypher.HANDOFF_TESTS) == set(HandOffTest)
 
 
 def test_quote_refuses_plain_strings_even_valid_names():

@@ -1,80 +1,44 @@
-"""Parity: routes, bottlenecks, explanations and what-if give EQUAL results on the
-embedded networkx backend and on the Neo4j backend, here pushed to the local
-FalkorDB Bolt test server (real Neo4j is exercised by the ``neo4j_only`` tests).
-
-Checked on the toy chain, the built-in Haaglanden data and generated chains."""
+"""The shared store gives back exactly the chain that was pushed: push → read_model
+equals the loaded model, on the toy chain, the built-in Haaglanden data and
+generated chains (cycles, parallel hand-offs, injection-shaped ids). Queries
+run in memory on the model read back, so equal models give equal answers."""
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.errors import ChainError
 from graph.examples import toy_chain
-from graph.model import ChainModel, FailureMode, HandOff, Norm, NormUnit, Organisation, Passes
-from graph.networkx import to_networkx
-from loaders.load import load_model
+from graph.model import (
+    ChainModel,
+    FailureMode,
+    HandOff,
+    Norm,
+    NormUnit,
+    Passes,
+)
 from graph.settings import default_data_dir
-from queries.backend import as_backend
+from loaders.load import load_model
 from queries.bottlenecks import bottlenecks
-from queries.explain import explain_handoff
-from queries.routes import routes
-from queries.whatif import what_if
 
 pytestmark = pytest.mark.bolt
 
 
-def _outcome(func, *args, **kwargs):
-    """The answer, or the project error raised instead (which must match too)."""
-    try:
-        return ("answer", func(*args, **kwargs))
-    except ChainError as exc:
-        return ("error", type(exc).__name__, str(exc))
-
-
-def _assert_same_answers(neo, model: ChainModel, pairs, removals) -> int:
-    """Compare every query on both backends; return how many routes were found."""
-    local = as_backend(to_networkx(model))
-    assert neo.model == model
-    assert bottlenecks(neo) == bottlenecks(local)
-    for ho in model.handoffs:
-        assert explain_handoff(neo, ho.id) == explain_handoff(local, ho.id), ho.id
-    found = 0
-    for start, end in pairs:
-        answer = _outcome(routes, local, start, end, limit=None)
-        assert _outcome(routes, neo, start, end, limit=None) == answer, (start, end)
-        found += len(answer[1]) if answer[0] == "answer" else 0
-    for remove in removals:
-        assert _outcome(what_if, neo, remove) == _outcome(what_if, local, remove), remove
-    return found
-
-
-def test_toy_chain_parity(neo4j_backend):
+def test_toy_chain_round_trip(neo4j_store):
     model = toy_chain()
-    neo4j_backend.push(model)
-    orgs = [o.id for o in model.organisations]
-    pairs = [(a, b) for a, b in itertools.permutations(orgs, 2)] + [("signaal-incident", "kinderrechter")]
-    assert _assert_same_answers(neo4j_backend, model, pairs, [["veilig-thuis"], ["ho-vt-raad"], ["bw1-255", "ots"]]) > 5
+    neo4j_store.push(model)
+    back = neo4j_store.read_model()
+    assert back == model
+    assert bottlenecks(back) == bottlenecks(model)
 
 
-def test_haaglanden_parity(neo4j_backend):
+def test_haaglanden_round_trip(neo4j_store):
     model = load_model(default_data_dir())
-    neo4j_backend.push(model)
-    pairs = [
-        ("politie", "jeugdbescherming-west"),
-        ("politie-bij-huiselijk-geweldincident", "kinderrechter"),
-        ("meldcode-professionals", "raad-voor-de-kinderbescherming"),
-        ("veilig-thuis-haaglanden", "openbaar-ministerie"),
-        ("politie", "reclassering"),
-    ]
-    removals = [["veilig-thuis-haaglanden"], ["raad-voor-de-kinderbescherming"], ["bw1-255"]]
-    assert _assert_same_answers(neo4j_backend, model, pairs, removals) >= len(pairs)
-    # the key chain is there and found the same way
-    assert neo4j_backend.route_candidates(["politie"], ["jeugdbescherming-west"], 4)
+    neo4j_store.push(model)
+    assert neo4j_store.read_model() == model
 
 
 # --- generated chains ------------------------------------------------------
@@ -128,19 +92,7 @@ def chains(draw) -> ChainModel:
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(model=chains())
-def test_generated_chain_parity(neo4j_backend, model):
-    neo4j_backend.clear()
-    neo4j_backend.push(model)
-    orgs = [o.id for o in model.organisations]
-    pairs = list(itertools.permutations(orgs[:4], 2))
-    removals = [[orgs[0]], [model.handoffs[0].id]]
-    assert _assert_same_answers(neo4j_backend, model, pairs, removals) >= 1
-    neo4j_backend._model = None
-    local = as_backend(to_networkx(model))
-    candidates = 0
-    for a, b in pairs:
-        for n in (1, 3, 6):
-            expected = local.route_candidates([a], [b], n)
-            assert neo4j_backend.route_candidates([a], [b], n) == expected
-            candidates += len(expected)
-    assert candidates >= 3  # o0 -> o1 at least, for each bound
+def test_generated_chain_round_trip(neo4j_store, model):
+    neo4j_store.clear()
+    neo4j_store.push(model)
+    assert neo4j_store.read_model() == model

@@ -79,7 +79,6 @@ def test_guard_accepts_clean_logs(tmp_path):
 
 
 def test_the_shipped_sample_is_clean():
-    from pathlib import Path
 
     sample = builtin_path(SAMPLE_LOG)
     log = load_events(sample, con=connect(memory_limit="256MB"))

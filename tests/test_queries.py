@@ -29,16 +29,21 @@ from graph.model import (
     SourceKind,
     Status,
 )
-from graph.networkx import model_of, to_networkx
+from graph.settings import Settings
+from loaders.load import load_chain
 from queries.asof import as_of
-from queries.backend import ChainBackend, HandOffTest, NetworkxBackend, as_backend, open_backend
-from queries.bottlenecks import SEVERITY_POINTS, Rule, Severity, bottlenecks, rank_elements
+from queries.bottlenecks import (
+    SEVERITY_POINTS,
+    Rule,
+    Severity,
+    bottlenecks,
+    rank_elements,
+)
 from queries.evidence import Evidence
 from queries.explain import explain_handoff
 from queries.routes import WEAKNESS_WEIGHTS, routes, submap
 from queries.structure import brandes, structure
 from queries.whatif import what_if, without
-from graph.settings import Settings
 
 SRC = ("s",)
 LAW = LegalBasis(id="law", law_name="Wet", bwb_id="BWBR0000001", article="1", sources=SRC)
@@ -75,22 +80,25 @@ def rules_on(model: ChainModel, rule: Rule) -> list[str]:
     return sorted(f.element for f in bottlenecks(model, rules=rule.value))
 
 
-# --- backend -------------------------------------------------------------------------
+# --- the derived view -------------------------------------------------------------------------
 
 
-def test_networkx_backend_implements_the_protocol_and_is_cached_per_graph():
-    G = to_networkx(toy_chain())
-    backend = as_backend(G)
-    assert isinstance(backend, ChainBackend) and isinstance(backend, NetworkxBackend)
-    assert as_backend(G) is backend
-    assert backend.model == toy_chain()
+def test_the_view_is_built_once_per_model_and_memoises_derived_results():
+    model = toy_chain()
+    assert model.view is model.view and model.view.model is model
+    calls = []
+    assert model.view.memo("x", lambda: calls.append(1) or 42) == 42
+    assert model.view.memo("x", lambda: calls.append(1) or 43) == 42
+    assert calls == [1]
+    # an equal model loaded again has its own view: nothing is shared between models
+    assert toy_chain().view is not model.view
 
 
 def test_route_candidates_are_simple_bounded_sorted_and_continue_past_ends():
     # a -> b -> c -> d, plus a shortcut a -> c, plus a cycle back c -> a
     model = chain(good("ab", "a", "b"), good("bc", "b", "c"), good("cd", "c", "d"), good("ac", "a", "c"),
                   good("ca", "c", "a"))
-    b = as_backend(model)
+    b = model.view
     assert b.route_candidates(["a"], ["c", "d"], 3) == [
         ("ac",), ("ab", "bc"), ("ac", "cd"), ("ab", "bc", "cd"),
     ]
@@ -104,41 +112,17 @@ def test_route_candidates_are_simple_bounded_sorted_and_continue_past_ends():
 
 def test_parallel_handoffs_give_distinct_candidates():
     model = chain(good("x1", "a", "b"), good("x2", "a", "b"))
-    assert as_backend(model).route_candidates(["a"], ["b"], 1) == [("x1",), ("x2",)]
-
-
-def test_handoffs_matching_each_property_test():
-    model = chain(
-        good("ok", "a", "b"),
-        good("nolaw", "a", "c", legal_bases=()),
-        good("nonorm", "a", "d", norm=None),
-        good("noregie", "b", "c", regie_after=None),
-        good("nofb", "b", "d", feedback_required=None),
-        good("noesc", "c", "d", escalation_to=None),
-        good("resp", "d", "a", passes=(Passes.RESPONSIBILITY,), acceptance_required=False),
-        good("resp-ok", "d", "b", passes=(Passes.RESPONSIBILITY,)),
-        good("fm", "c", "a", failure_modes=(FailureMode(id="f", description="stokt", sources=SRC),)),
-    )
-    b = as_backend(model)
-    expected = {
-        HandOffTest.NO_LEGAL_BASIS: ["nolaw"], HandOffTest.NO_NORM: ["nonorm"], HandOffTest.NO_REGIE: ["noregie"],
-        HandOffTest.NO_FEEDBACK: ["nofb"], HandOffTest.NO_ESCALATION: ["noesc"],
-        HandOffTest.RESPONSIBILITY_WITHOUT_ACCEPTANCE: ["resp"], HandOffTest.HAS_FAILURE_MODES: ["fm"],
-    }
-    for test, ids in expected.items():
-        assert b.handoffs_matching(test.value) == ids, test
-    with pytest.raises(ChainError, match="unknown hand-off test"):
-        b.handoffs_matching("no-such-test")
+    assert model.view.route_candidates(["a"], ["b"], 1) == [("x1",), ("x2",)]
 
 
 def test_organisation_edges_sorted_triples():
-    assert as_backend(chain(good("z", "b", "a"), good("y", "a", "b"))).organisation_edges() == [
-        ("a", "b", "y"), ("b", "a", "z")]
+    assert chain(good("z", "b", "a"), good("y", "a", "b")).view.organisation_edges == (
+        ("a", "b", "y"), ("b", "a", "z"))
 
 
-def test_open_backend_rejects_unknown_names():
-    with pytest.raises(ChainError, match="unknown backend 'sqlite'"):
-        open_backend("sqlite", Settings())
+def test_load_chain_rejects_unknown_sources():
+    with pytest.raises(ChainError, match="unknown source 'sqlite'"):
+        load_chain("sqlite", Settings())
 
 
 # --- routes --------------------------------------------------------------------------
@@ -457,12 +441,12 @@ def test_what_if_removing_the_escalation_target_keeps_handoff_but_drops_referenc
 
 def test_as_of_uses_half_open_validity():
     model = toy_chain()
-    assert "ho-vt-raad-oud" in model_of(as_of(model, dt.date(2014, 12, 31))).index
-    assert "ho-vt-raad-oud" not in model_of(as_of(model, dt.date(2015, 1, 1))).index
+    assert "ho-vt-raad-oud" in (as_of(model, dt.date(2014, 12, 31))).index
+    assert "ho-vt-raad-oud" not in (as_of(model, dt.date(2015, 1, 1))).index
     later = dataclasses.replace(model, handoffs=tuple(
         dataclasses.replace(h, valid_from=dt.date(2020, 1, 1)) if h.id == "ho-politie-vt" else h
         for h in model.handoffs))
-    assert "ho-politie-vt" not in model_of(as_of(later, "2019-06-01")).index
+    assert "ho-politie-vt" not in (as_of(later, "2019-06-01")).index
     with pytest.raises(ChainError, match="ISO date"):
         as_of(model, "1 januari")
 
@@ -506,7 +490,7 @@ def test_pruned_route_search_equals_naive_enumeration(seed):
     hos = [good(f"h{i}", f"o{rng.randrange(n)}", f"o{rng.randrange(n)}") for i in range(22)]
     hos = [h for h in hos if h.from_org != h.to_org]
     model = chain(*hos, extra_orgs=[f"o{i}" for i in range(n)])
-    backend = as_backend(model)
+    backend = model.view
     found = 0
     for _ in range(5):
         starts = rng.sample([f"o{i}" for i in range(n)], 2)

@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF
+from strategies import chain_models
 
 from graph.errors import ChainDataError
 from graph.examples import toy_chain
@@ -26,7 +27,6 @@ from graph.rdf import regeling_iri, to_jsonld, to_rdf, to_turtle
 from graph.rdf_vocab import ELI, KK, SCHEMA, concept, dataset_iri, element_iri
 from loaders.build import build_model
 from loaders.readers.turtle import read_turtle
-from strategies import chain_models
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "linked-data.md"
 

@@ -10,12 +10,21 @@ from hypothesis import HealthCheck, given, settings
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDF
+from strategies import chain_models
 
 from graph.examples import toy_chain
-from graph.model import ChainModel, Domain, LegalBasisKind, NormKind, NormUnit, Passes, SourceKind, Status
+from graph.model import (
+    ChainModel,
+    Domain,
+    LegalBasisKind,
+    NormKind,
+    NormUnit,
+    Passes,
+    SourceKind,
+    Status,
+)
 from graph.rdf import regeling_iri, shapes_graph, to_rdf, validate_rdf
 from graph.rdf_vocab import KK, ORG_KIND_CLASS, SH, concept, element_iri
-from strategies import chain_models
 
 
 @pytest.fixture(scope="module")

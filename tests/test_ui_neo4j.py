@@ -14,8 +14,8 @@ pytestmark = pytest.mark.bolt
 ROUTER = Path(__file__).resolve().parent.parent / "ui" / "streamlit_app.py"
 
 
-def test_ui_runs_on_the_neo4j_backend(neo4j_backend, bolt_server, monkeypatch):
-    neo4j_backend.push(toy_chain())
+def test_ui_runs_on_the_neo4j_store(neo4j_store, bolt_server, monkeypatch):
+    neo4j_store.push(toy_chain())
     monkeypatch.setenv("NEO4J_URI", bolt_server.uri)
     monkeypatch.setenv("NEO4J_USER", bolt_server.auth[0])
     monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.auth[1])

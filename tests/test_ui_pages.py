@@ -286,7 +286,7 @@ def test_routes_on_haaglanden_key_chain(haaglanden):
 
 
 def test_router_loads_the_data_named_in_the_environment(tmp_path, monkeypatch):
-    """KETENKAART_DATA may name a Turtle file; a missing path falls back to the labelled example chain."""
+    """KETENKAART_DATA may name a Turtle file; a missing path is said plainly (never a silent stand-in chain)."""
     from loaders.writers import export_text
 
     ttl = tmp_path / "toy.ttl"
@@ -299,4 +299,4 @@ def test_router_loads_the_data_named_in_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("KETENKAART_DATA", str(tmp_path / "missing"))
     at = AppTest.from_file(str(PAGES.parent / "streamlit_app.py"), default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert any("voorbeeldketen (synthetisch)" in w.value for w in at.sidebar.warning)
+    assert at.error and "missing" in at.code[0].value

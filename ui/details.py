@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph.model import ChainModel, HandOff, Instrument, LegalBasis, Organisation, Signal, Source, Status
-from ui.mapview import LANE_NAMES, handoffs_of
+from graph.model import (
+    ChainModel,
+    HandOff,
+    Instrument,
+    LegalBasis,
+    Organisation,
+    Signal,
+    Source,
+    Status,
+)
 from ui.i18n import value_name
+from ui.mapview import LANE_NAMES, handoffs_of
 from ui.state import glossary, lang, name_of, t
 
 __all__ = ["show_element", "source_line", "glossary_notes", "open_details"]

@@ -15,8 +15,6 @@ LANGUAGES = ("nl", "en")
 STRINGS: dict[str, tuple[str, str]] = {
     "app.title": ("Ketenkaart huiselijk geweld en kindermishandeling", "Chain map domestic violence and child abuse"),
     "app.english": ("English", "English"),
-    "app.sample": ("Ingebouwde voorbeeldketen (synthetisch): de Haaglanden-gegevens zijn niet beschikbaar.",
-                   "Built-in example chain (synthetic): the Haaglanden data is not available."),
     "app.loaded": ("Gegevens: {title} · {orgs} organisaties · {handoffs} overdrachten",
                    "Data: {title} · {orgs} organisations · {handoffs} hand-offs"),
     "app.practice": ("Praktijkcijfers tonen (synthetisch)", "Show practice figures (synthetic)"),

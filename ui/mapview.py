@@ -30,7 +30,14 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 from graph.errors import UnknownElement
-from graph.model import ChainModel, Domain, HandOff, Organisation, OrganisationKind, Status
+from graph.model import (
+    ChainModel,
+    Domain,
+    HandOff,
+    Organisation,
+    OrganisationKind,
+    Status,
+)
 
 __all__ = [
     "LANE_ORDER",
@@ -342,11 +349,7 @@ def focus_set(model: ChainModel, element_id: str, steps: int = 1) -> tuple[set[s
     ...
     graph.errors.UnknownElement: unknown element 'politi'; did you mean: politie, ho-politie-vt?
     """
-    if element_id not in model.index:
-        import difflib
-
-        raise UnknownElement(element_id, difflib.get_close_matches(element_id, list(model.index), n=3))
-    element = model.index[element_id]
+    element = model.get(element_id)
     kind = model.kind_of(element_id)
     start: set[str] = set()
     handoffs: set[str] = set()
@@ -481,8 +484,7 @@ def map_view(
     True
     >>> import datetime as dt
     >>> from queries.asof import as_of
-    >>> from graph.networkx import model_of
-    >>> then = map_view(model_of(as_of(toy_chain(), dt.date(2020, 1, 1))), layout_of=toy_chain())
+    >>> then = map_view(as_of(toy_chain(), dt.date(2020, 1, 1)), layout_of=toy_chain())
     >>> "ho-vt-raad-oud" in {e.id for e in then.edges}, then.node("raad") == map_view(toy_chain()).node("raad")
     (False, True)
     >>> wide = map_view(toy_chain(), volumes={"ho-politie-vt": 400, "ho-vt-raad": 100})

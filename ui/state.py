@@ -1,4 +1,4 @@
-"""Shared state of the UI: the cached model and graph, the language, the glossary.
+"""Shared state of the UI: the cached model, the language, the glossary.
 
 The model is loaded once per process (``st.cache_resource``) and never
 mutated. Tests inject another model by putting it in
@@ -12,17 +12,16 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import streamlit as st
 import yaml
 
 from graph.errors import ChainError
-from graph.examples import toy_chain
 from graph.model import ChainModel, HandOff
-from graph.networkx import to_networkx
 from graph.settings import Settings
 from loaders import resources
+from loaders.load import load_chain
 from loaders.resources import builtin_path
 from ui.i18n import text
 
@@ -32,37 +31,18 @@ __all__ = ["Chain", "chain", "lang", "t", "glossary", "GlossaryTerm", "table_dow
 
 @dataclass(frozen=True)
 class Chain:
-    """What every page works on. ``graph`` is a networkx graph or a backend."""
+    """What every page works on: the model and where it was read from."""
 
     model: ChainModel
-    graph: Any
-    sample: bool  # True when the built-in toy chain stands in for missing data
-    backend_name: str = "networkx"
+    source: str = "files"  # "files" or "neo4j" (see loaders.load.SOURCES)
 
 
 @st.cache_resource(show_spinner=False)
 def _load_default(data_dir: str, neo4j_uri: str | None) -> Chain:
     settings = Settings.from_env()
-    try:
-        from loaders.load import load_model  # the loader; may not be installed yet
-    except ImportError:
-        load_model = None
-    model: ChainModel | None = None
-    path = Path(data_dir)
-    if load_model is not None and (path.is_file() or (path.is_dir() and any(path.iterdir()))):
-        loaded = load_model(path)
-        model = loaded[0] if isinstance(loaded, tuple) else loaded
-    sample = model is None
-    if model is None:
-        model = toy_chain()
-    graph: Any = to_networkx(model)
-    backend_name = "networkx"
     if neo4j_uri:
-        from queries.backend import open_backend
-
-        graph = open_backend("neo4j", settings)
-        model, sample, backend_name = graph.model, False, "neo4j"
-    return Chain(model=model, graph=graph, sample=sample, backend_name=backend_name)
+        return Chain(model=load_chain("neo4j", settings), source="neo4j")
+    return Chain(model=load_chain("files", settings, Path(data_dir)))
 
 
 def chain() -> Chain:
@@ -74,9 +54,8 @@ def chain() -> Chain:
     return _load_default(str(settings.data_dir), settings.neo4j_uri)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={ChainModel: id})
 def _injected(model: ChainModel) -> Chain:
-    return Chain(model=model, graph=to_networkx(model), sample=False)
+    return Chain(model=model)
 
 
 def lang() -> str:
@@ -157,7 +136,7 @@ SAMPLE_MAPPING = builtin_path(resources.SAMPLE_MAPPING)
 
 def practice_available(current: Chain) -> bool:
     """Whether the shipped synthetic case log can be measured against this chain."""
-    return not current.sample and SAMPLE_LOG.exists() and SAMPLE_MAPPING.exists()
+    return SAMPLE_LOG.exists() and SAMPLE_MAPPING.exists()
 
 
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={ChainModel: id})
@@ -183,8 +162,8 @@ def practice_figures(current: Chain) -> tuple[dict[str, str], dict[str, int | No
     report = practice_report(current)
     if report is None:
         return {}, {}
-    from ui.mapview import figure_texts
     from queries.cases.stats import handoff_figures
+    from ui.mapview import figure_texts
 
     figures = handoff_figures(report)
     return figure_texts(figures, lang()), {f.handoff_id: f.volume for f in figures}

@@ -30,12 +30,9 @@ except ChainError as exc:
     st.stop()
 if practice_available(current):
     st.sidebar.toggle(t("app.practice"), key="practice_on", help=t("app.practice_help"))
-if current.sample:
-    st.sidebar.warning(t("app.sample"))
-else:
-    st.sidebar.caption(t("app.loaded", title=current.model.title or current.model.region,
-                         orgs=len(current.model.organisations), handoffs=len(current.model.handoffs)))
-if current.backend_name == "neo4j":
+st.sidebar.caption(t("app.loaded", title=current.model.title or current.model.region,
+                     orgs=len(current.model.organisations), handoffs=len(current.model.handoffs)))
+if current.source == "neo4j":
     st.sidebar.caption(t("app.backend_neo4j"))
 
 page.run()

@@ -29,7 +29,7 @@ import duckdb
 import yaml
 
 from graph.errors import ChainDataError, ChainError, Problem
-from graph.model import ChainModel
+from graph.model import ChainModel, HandOff, is_valid_on
 from loaders.cases.privacy import case_salt, guard
 
 __all__ = [
@@ -491,8 +491,7 @@ def load_mapping(path: str | os.PathLike, model: ChainModel) -> ActivityMapping:
     return parse_mapping(text, model, source=path.name)
 
 
-def current_handoffs(model: ChainModel, on: dt.date | None = None):
-    """Hand-offs valid on ``on`` (default today)."""
-    on = on or dt.date.today()
-    return tuple(h for h in model.handoffs if (h.valid_to is None or h.valid_to > on)
-                 and (h.valid_from is None or h.valid_from <= on))
+def current_handoffs(model: ChainModel, on: dt.date | None = None) -> tuple[HandOff, ...]:
+    """Hand-offs valid on ``on`` (default today); see :func:`graph.model.is_valid_on`."""
+    day = on or dt.date.today()
+    return tuple(h for h in model.handoffs if is_valid_on(h, day))

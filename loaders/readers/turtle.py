@@ -48,8 +48,25 @@ from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from graph.errors import Problem
-from graph.model import Domain, LegalBasisKind, NormKind, NormUnit, OrganisationKind, Passes, SourceKind, Status
-from graph.rdf_vocab import ELI, KK, ORG_KIND_CLASS, SCHEMA, local_id, member_of, scheme_iri
+from graph.model import (
+    Domain,
+    LegalBasisKind,
+    NormKind,
+    NormUnit,
+    OrganisationKind,
+    Passes,
+    SourceKind,
+    Status,
+)
+from graph.rdf_vocab import (
+    ELI,
+    KK,
+    ORG_KIND_CLASS,
+    SCHEMA,
+    local_id,
+    member_of,
+    scheme_iri,
+)
 from loaders.records import Record, RecordSet
 
 __all__ = ["read_turtle", "read_turtle_graph"]

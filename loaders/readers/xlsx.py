@@ -29,13 +29,20 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 from typing import Any
 
 from graph.errors import ChainError, Problem
 from graph.model import ChainModel
-from loaders.build import DURATION_FIELDS, FAILURE_MODE_FIELDS, NORM_FIELDS, SPECS, Field, model_to_records
+from graph.suggest import did_you_mean
+from loaders.build import (
+    DURATION_FIELDS,
+    FAILURE_MODE_FIELDS,
+    NORM_FIELDS,
+    SPECS,
+    Field,
+    model_to_records,
+)
 from loaders.records import Record, RecordSet
 
 __all__ = ["read_workbook", "write_workbook", "SHEET_COLUMNS", "LIST_SEPARATOR"]
@@ -327,8 +334,7 @@ def _read_book(path: Path, book: Any, problems: list[Problem]) -> RecordSet:
                 owner = None
             if owner is None:
                 known = sorted(str(k[1]) for k in by_id if k[0] == owner_kind)
-                close = difflib.get_close_matches(owner_id, known, n=3) if isinstance(owner_id, str) else []
-                hint = "; did you mean: " + ", ".join(close) + "?" if close else ""
+                hint = did_you_mean(owner_id, known) if isinstance(owner_id, str) else ""
                 problems.append(Problem(where, owner_column, f"unknown {owner_column} {owner_id!r}{hint}"))
                 continue
             items = owner.data.setdefault(field, [])

@@ -24,13 +24,13 @@ handoffs.yaml:2: (syntax): YAML syntax error: ...
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from graph.errors import Problem
+from graph.suggest import did_you_mean
 from loaders.records import Record, RecordSet
 
 __all__ = ["read_yaml_folder", "KIND_FILES", "REQUIRED_FILES"]
@@ -163,8 +163,7 @@ def _read_kind_file(path: Path, kind: str, problems: list[Problem]) -> list[Reco
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key != kind:
-            hint = difflib.get_close_matches(str(key), [kind], n=1)
-            extra = f"; did you mean: {kind}?" if hint else f"; this file holds only '{kind}'"
+            extra = did_you_mean(str(key), [kind]) or f"; this file holds only '{kind}'"
             problems.append(Problem(reader.at(key_node), str(key), f"unexpected top-level key {key!r}{extra}"))
             continue
         if seen:
@@ -249,7 +248,6 @@ def read_yaml_folder(folder: Path) -> RecordSet:
             records += _read_kind_file(path, kind, problems)
     for path in sorted(folder.glob("*.y*ml")):
         if path.name not in known and not path.name.startswith("."):
-            hint = difflib.get_close_matches(path.name, sorted(known), n=1)
-            extra = f"; did you mean: {hint[0]}?" if hint else f"; known files: {', '.join(sorted(known))}"
+            extra = did_you_mean(path.name, known, n=1) or f"; known files: {', '.join(sorted(known))}"
             problems.append(Problem(str(path), "(file)", f"unknown chain data file{extra}"))
     return RecordSet(records=records, region=region, title=title, problems=problems)

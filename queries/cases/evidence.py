@@ -24,9 +24,9 @@ True
 
 from __future__ import annotations
 
-from queries.evidence import Evidence
-from queries.cases.stats import PracticeReport
 from cli.cases_report import fmt_days, fmt_share, norm_label
+from queries.cases.stats import PracticeReport
+from queries.evidence import Evidence
 
 __all__ = ["PracticeEvidence"]
 

@@ -57,10 +57,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 from graph.model import CALENDAR_DAYS_PER_UNIT, ChainModel, NormUnit
-from loaders.cases.events import ActivityMapping, EventLog, current_handoffs
 from graph.settings import MIN_SUPPRESSION_THRESHOLD
+from loaders.cases.events import ActivityMapping, EventLog, current_handoffs
 from queries.cases.calendar import holiday_rows
 from queries.cases.suppression import Count, check_threshold, share, suppress
 

@@ -7,15 +7,23 @@ import datetime as dt
 import streamlit as st
 
 from graph.errors import ChainError
-from graph.networkx import model_of
 from queries.asof import as_of
-from ui.mapview import MapFilter, filter_options, map_view
 from ui.components.legend import legend_html
 from ui.components.network import chain_map, standalone_html
 from ui.details import open_details, show_element
 from ui.i18n import kind_name
+from ui.mapview import MapFilter, filter_options, map_view
 from ui.present import keep_widget_state, presentation_css, presentation_toggle
-from ui.state import chain, glossary_help, lang, name_of, practice_figures, show_error, t, table_downloads
+from ui.state import (
+    chain,
+    glossary_help,
+    lang,
+    name_of,
+    practice_figures,
+    show_error,
+    t,
+    table_downloads,
+)
 
 current = chain()
 model = current.model
@@ -73,15 +81,15 @@ else:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _model_on(_graph, cache_key: str, day: dt.date):
-    return model_of(as_of(_graph, day))
+def _model_on(_model, cache_key: str, day: dt.date):
+    return as_of(_model, day)
 
 
 flt = MapFilter(domains=tuple(domains), phases=tuple(phases), instruments=tuple(instruments),
                 regions=tuple(regions), focus=focus, steps=int(steps))
 figures, volumes = practice_figures(current)
 try:
-    shown_model = _model_on(current.graph, str(id(model)), on_date) if on_date else model
+    shown_model = _model_on(current.model, str(id(model)), on_date) if on_date else model
     view = map_view(shown_model, flt, lang=language, figures=figures, volumes=volumes, layout_of=model)
 except ChainError as exc:
     show_error(exc)

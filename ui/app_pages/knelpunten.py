@@ -18,8 +18,8 @@ st.caption(t("bn.intro"))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _findings(_graph, cache_key: str, rules: tuple[str, ...], severity: str | None):
-    return bottlenecks(_graph, rules=list(rules) or None, severity=severity)
+def _findings(_model, cache_key: str, rules: tuple[str, ...], severity: str | None):
+    return bottlenecks(_model, rules=list(rules) or None, severity=severity)
 
 
 c1, c2 = st.columns([3, 1])
@@ -28,7 +28,7 @@ rules = c1.multiselect(t("bn.rule"), [r.value for r in Rule], key="bn_rules", pl
 severity = c2.selectbox(t("bn.severity"), [None, *[s.value for s in Severity]], key="bn_severity",
                         format_func=lambda s: "—" if s is None else value_name(s, language))
 try:
-    findings = _findings(current.graph, f"{id(current.model)}", tuple(rules), severity)
+    findings = _findings(current.model, f"{id(current.model)}", tuple(rules), severity)
 except ChainError as exc:
     show_error(exc)
     st.stop()

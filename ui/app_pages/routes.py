@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.errors import ChainError
-from ui.mapview import MapFilter, map_view
 from queries.routes import routes
 from ui.components.network import chain_map, standalone_html
 from ui.details import open_details
+from ui.mapview import MapFilter, map_view
 from ui.state import chain, glossary_help, lang, name_of, show_error, t, table_downloads
 
 current = chain()
@@ -27,8 +27,8 @@ def label(element_id: str) -> str:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _routes(_graph, cache_key: str, start: str, end: str, max_handoffs: int):
-    return routes(_graph, start, end, max_handoffs=max_handoffs)
+def _routes(_model, cache_key: str, start: str, end: str, max_handoffs: int):
+    return routes(_model, start, end, max_handoffs=max_handoffs)
 
 
 with st.form("routes_form"):
@@ -51,7 +51,7 @@ if start == end:
     st.warning(t("routes.same"))
     st.stop()
 try:
-    found = _routes(current.graph, f"{id(current.model)}", start, end, max_handoffs)
+    found = _routes(current.model, f"{id(current.model)}", start, end, max_handoffs)
 except ChainError as exc:
     show_error(exc)
     st.info(t("routes.none"))

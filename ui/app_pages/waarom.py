@@ -23,11 +23,11 @@ st.caption(t("why.intro"))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _by_score(_graph, cache_key: str) -> list[str]:
-    return handoffs_by_score(_graph)
+def _by_score(_model, cache_key: str) -> list[str]:
+    return handoffs_by_score(_model)
 
 
-handoff_ids = _by_score(current.graph, str(id(model)))
+handoff_ids = _by_score(current.model, str(id(model)))
 jump = st.session_state.pop("why_handoff", None)
 if jump in handoff_ids:
     st.session_state["why_pick"] = jump
@@ -49,7 +49,7 @@ if report is not None:
 
     evidence = (PracticeEvidence(report),)
 try:
-    card = explain_handoff(current.graph, handoff_id, evidence=evidence)
+    card = explain_handoff(current.model, handoff_id, evidence=evidence)
 except ChainError as exc:
     show_error(exc)
     st.stop()

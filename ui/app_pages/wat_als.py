@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.errors import ChainError
-from ui.mapview import MapFilter, map_view
 from queries.whatif import what_if
 from ui.components.network import chain_map, standalone_html
 from ui.details import open_details
 from ui.i18n import kind_name
+from ui.mapview import MapFilter, map_view
 from ui.state import chain, lang, name_of, show_error, t, table_downloads
 
 current = chain()
@@ -31,8 +31,8 @@ def label(element_id: str) -> str:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _what_if(_graph, cache_key: str, remove: tuple[str, ...]):
-    result = what_if(_graph, remove=list(remove))
+def _what_if(_model, cache_key: str, remove: tuple[str, ...]):
+    result = what_if(_model, remove=list(remove))
     return result.as_dict(), tuple(h for c in result.broken for h in c.route_before)
 
 
@@ -46,7 +46,7 @@ if not query:
     st.info(t("whatif.pick"))
     st.stop()
 try:
-    result, broken_handoffs = _what_if(current.graph, str(id(model)), tuple(query))
+    result, broken_handoffs = _what_if(current.model, str(id(model)), tuple(query))
 except ChainError as exc:
     show_error(exc)
     st.stop()

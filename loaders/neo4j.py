@@ -1,8 +1,9 @@
-"""The shared-server backend: the chain in Neo4j (or any Bolt server speaking its Cypher).
+"""The shared store: the chain in Neo4j, pushed by a team and read back by the map.
 
-:class:`Neo4jBackend` implements :class:`queries.backend.ChainBackend` with
-the statements of :mod:`queries.cypher`, reads the model back from the
-server, and pushes a model to it (:meth:`Neo4jBackend.push`).
+:class:`Neo4jStore` pushes a model to the server (:meth:`Neo4jStore.push`) and
+reads it back (:meth:`Neo4jStore.read_model`) into the same immutable
+:class:`~graph.model.ChainModel`; queries then run in memory. Every statement
+comes from :mod:`queries.cypher`.
 
 A push is batched (``UNWIND $rows … MERGE``), idempotent and runs in one
 transaction function: it reads what the database holds, then writes only
@@ -11,7 +12,7 @@ the model no longer has. A second push of the same model writes nothing.
 On Neo4j the transaction is all-or-nothing; the FalkorDB test server
 acknowledges transactions but cannot roll them back (see ``docs/neo4j.md``).
 
-The driver is only imported here, so the embedded backend never needs it.
+The driver is only imported here, so the embedded default never needs it.
 Only chain structure (organisations, hand-offs, legal bases…) is written:
 never case data.
 """
@@ -20,17 +21,16 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from graph.cypher_rows import CypherRows, model_from_properties, to_cypher_rows
 from graph.errors import ChainError
-from graph.model import ChainModel, Passes
+from graph.model import ChainModel
 from graph.vocab import Label, Rel
 from queries import cypher
-from queries.backend import HandOffTest
 from queries.cypher import Dialect
 
-__all__ = ["Neo4jBackend", "PushResult", "ServerError", "DEFAULT_BATCH_SIZE"]
+__all__ = ["Neo4jStore", "PushResult", "ServerError", "DEFAULT_BATCH_SIZE"]
 
 DEFAULT_BATCH_SIZE = 1000
 
@@ -122,7 +122,7 @@ class _Plan:
         )
 
 
-class Neo4jBackend:
+class Neo4jStore:
     """A chain held by a Bolt server.
 
     Parameters
@@ -141,11 +141,10 @@ class Neo4jBackend:
         self._owns_driver = owns_driver
         self._closed = False
         self._dialect: Dialect | None = None
-        self._model: ChainModel | None = None
 
     # --- connection --------------------------------------------------------
     @classmethod
-    def connect(cls, uri: str, user: str = "neo4j", password: str = "", database: str | None = None) -> "Neo4jBackend":
+    def connect(cls, uri: str, user: str = "neo4j", password: str = "", database: str | None = None) -> "Neo4jStore":
         """Open a driver to ``uri`` and check the server answers."""
         import neo4j
 
@@ -157,14 +156,14 @@ class Neo4jBackend:
         return cls(driver, database, owns_driver=True)
 
     @classmethod
-    def from_settings(cls, settings: Any) -> "Neo4jBackend":
-        """The backend for ``settings.neo4j_uri`` (``NEO4J_URI``) and its credentials."""
+    def from_settings(cls, settings: Any) -> "Neo4jStore":
+        """The store at ``settings.neo4j_uri`` (``NEO4J_URI``) and its credentials."""
         if not settings.neo4j_uri:
             raise ChainError("no Neo4j server configured: set NEO4J_URI (e.g. bolt://localhost:7687)")
         return cls.connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
 
     def close(self) -> None:
-        """Close the driver when this backend opened it (idempotent)."""
+        """Close the driver when this store opened it (idempotent)."""
         if not self._owns_driver or self._closed:
             return
         self._closed = True
@@ -173,14 +172,14 @@ class Neo4jBackend:
         self._driver.close()
 
     def __del__(self) -> None:
-        # A backend opened by open_backend() and dropped without close()
+        # A store dropped without close()
         # would otherwise have its connections say GOODBYE when collected.
         try:
             self.close()
         except Exception:  # noqa: BLE001 - nothing can be reported from a finaliser
             pass
 
-    def __enter__(self) -> "Neo4jBackend":
+    def __enter__(self) -> "Neo4jStore":
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -237,13 +236,6 @@ class Neo4jBackend:
             raise ServerError(f"the Neo4j server refused a query: {exc}") from exc
 
     # --- the model -------------------------------------------------------
-    @property
-    def model(self) -> ChainModel:
-        """The chain the server holds, read once per backend (and after each push)."""
-        if self._model is None:
-            self._model = self.read_model()
-        return self._model
-
     def read_model(self) -> ChainModel:
         """Read every node back and rebuild the :class:`~graph.model.ChainModel`."""
         labels = [label.value for label in Label]
@@ -255,62 +247,6 @@ class Neo4jBackend:
             raise ChainError(f"the Neo4j database holds more than one chain ({regions}); push one region per database")
         props = {label: [row["props"] for row in self._read(cypher.NODE_PROPERTIES[label])] for label in Label}
         return model_from_properties(names[0]["region"], names[0]["title"] or "", props)
-
-    # --- ChainBackend primitives -----------------------------------------
-    def route_candidates(
-        self,
-        start_orgs: Iterable[str],
-        end_orgs: Iterable[str],
-        max_handoffs: int,
-        excluded_ids: Iterable[str] = (),
-    ) -> list[tuple[str, ...]]:
-        """See :meth:`queries.backend.ChainBackend.route_candidates`.
-
-        The server answers the pattern (which hand-offs leave an organisation,
-        exclusions applied) with :data:`queries.cypher.ROUTE_STEP`, once per
-        depth for the organisations reached first at that depth; the walk
-        bookkeeping (simple walks, end organisations, order) is done here.
-        """
-        excluded = sorted(set(excluded_ids))
-        ends = set(end_orgs) - set(excluded)
-        if max_handoffs < 1 or not ends:
-            return []
-        starts = sorted(row["id"] for row in self._read(cypher.ROUTE_STARTS, starts=sorted(set(start_orgs)), excluded=excluded))
-        out: dict[str, list[tuple[str, str]]] = {}
-        # a walk: (organisations visited, hand-off ids)
-        walks: list[tuple[tuple[str, ...], tuple[str, ...]]] = [((start,), ()) for start in starts]
-        found: set[tuple[str, ...]] = set()
-        for _ in range(max_handoffs):
-            if not walks:
-                break
-            unknown = sorted({visited[-1] for visited, _path in walks} - set(out))
-            if unknown:
-                for org in unknown:
-                    out[org] = []
-                for row in self._read(cypher.ROUTE_STEP, orgs=unknown, excluded=excluded):
-                    out[row["from"]].append((row["handoff"], row["to"]))
-            extended = []
-            for visited, path in walks:
-                for handoff, nxt in out[visited[-1]]:
-                    if nxt in visited:
-                        continue
-                    if nxt in ends:
-                        found.add(path + (handoff,))
-                    extended.append((visited + (nxt,), path + (handoff,)))
-            walks = extended
-        return sorted(found, key=lambda candidate: (len(candidate), candidate))
-
-    def handoffs_matching(self, rule_name: str) -> list[str]:
-        try:
-            test = HandOffTest(rule_name)
-        except ValueError:
-            valid = ", ".join(t.value for t in HandOffTest)
-            raise ChainError(f"unknown hand-off test {rule_name!r}; valid: {valid}") from None
-        params = {"responsibility": Passes.RESPONSIBILITY.value} if "$responsibility" in cypher.HANDOFF_TESTS[test] else {}
-        return sorted(row["id"] for row in self._read(cypher.HANDOFF_TESTS[test], **params))
-
-    def organisation_edges(self) -> list[tuple[str, str, str]]:
-        return sorted((row["from"], row["to"], row["handoff"]) for row in self._read(cypher.ORGANISATION_EDGES))
 
     # --- writing ---------------------------------------------------------
     def ensure_schema(self) -> list[str]:
@@ -465,8 +401,7 @@ class Neo4jBackend:
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
             raise ServerError(f"the push to the Neo4j server failed: {exc}") from exc
         finally:
-            self._model = None
-        return PushResult(**{**result.__dict__, "seconds": time.perf_counter() - began})
+                    return PushResult(**{**result.__dict__, "seconds": time.perf_counter() - began})
 
     def push_row_by_row(self, model: ChainModel) -> PushResult:
         """The naive way, for the benchmark only: one auto-committed
@@ -485,8 +420,7 @@ class Neo4jBackend:
                 for row in rgroup.rows:
                     session.run(query, self._params({"from": row["from"], "to": row["to"]})).consume()
                     statements += 1
-        self._model = None
-        return PushResult(
+                return PushResult(
             nodes_created=rows.node_count,
             relationships_created=rows.relationship_count,
             seconds=time.perf_counter() - began,
@@ -506,4 +440,4 @@ class Neo4jBackend:
                 session.run(cypher.DELETE_ALL, self._params({"labels": [label.value for label in Label]})).consume()
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
             raise ServerError(f"the Neo4j server refused to clear the chain: {exc}") from exc
-        self._model = None
+        
