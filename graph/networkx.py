@@ -11,6 +11,7 @@ Edges carry ``rel`` (a :class:`graph.vocab.Rel`). The model itself is kept in
 The graph is built once and must not be mutated by callers.
 
 >>> from graph.examples import toy_chain
+>>> from graph.vocab import Rel
 >>> G = to_networkx(toy_chain())
 >>> G.nodes["politie"]["label"]
 <Label.ORGANISATION: 'Organisation'>
