@@ -71,8 +71,8 @@ from enum import StrEnum
 
 from graph.errors import ChainError
 from graph.model import ChainModel, HandOff, Passes, Status
+from graph.text import handoff_title, join_en, join_nl, number
 from queries.structure import Structure, structure
-from queries.text import handoff_title, join_en, join_nl, number
 
 __all__ = [
     "Severity",

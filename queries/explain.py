@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from graph.model import ChainModel, FailureMode, HandOff
+from graph.text import handoff_title, join_en, join_nl, norm_text, number
 from queries.bottlenecks import Finding, bottlenecks, findings_for
 from queries.evidence import Evidence, EvidenceProvider, collect_evidence
 from queries.routes import Weakness, weaknesses
 from queries.structure import structure
-from queries.text import handoff_title, join_en, join_nl, norm_text, number
 
 __all__ = ["Explanation", "explain_handoff"]
 

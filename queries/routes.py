@@ -38,8 +38,8 @@ from dataclasses import dataclass
 
 from graph.errors import ChainError, NoRoute
 from graph.model import ChainModel, HandOff, Instrument, Organisation, Signal, Status
+from graph.text import days_phrase, handoff_title, join_en, join_nl, norm_text
 from queries.resolve import resolve
-from queries.text import days_phrase, handoff_title, join_en, join_nl, norm_text
 
 __all__ = [
     "WEAKNESS_WEIGHTS",

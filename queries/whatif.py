@@ -35,9 +35,9 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from graph.model import ChainModel, HandOff
+from graph.text import display_name, join_en, join_nl
 from queries.bottlenecks import Finding, bottlenecks
 from queries.resolve import resolve
-from queries.text import display_name, join_en, join_nl
 
 __all__ = ["RouteChange", "WhatIf", "without", "what_if", "shortest_routes"]
 

@@ -1,4 +1,4 @@
-"""Dutch (default) and English UI strings.
+"""Dutch (default) and English UI strings: a table of :class:`graph.text.Phrase`.
 
 >>> text("nav.map", "nl"), text("nav.map", "en")
 ('Ketenkaart', 'Chain map')
@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
+from graph.text import LANGUAGES, Phrase
+
 __all__ = ["STRINGS", "text", "LANGUAGES", "VALUE_NAMES", "value_name", "KIND_NAMES", "kind_name"]
 
-LANGUAGES = ("nl", "en")
-
-STRINGS: dict[str, tuple[str, str]] = {
+_STRINGS: dict[str, tuple[str, str]] = {
     "app.title": ("Ketenkaart huiselijk geweld en kindermishandeling", "Chain map domestic violence and child abuse"),
     "app.english": ("English", "English"),
     "app.loaded": ("Gegevens: {title} · {orgs} organisaties · {handoffs} overdrachten",
@@ -169,7 +169,9 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 
 # Closed vocabularies of the model and the queries, shown in the UI language.
-VALUE_NAMES: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, Phrase] = {key: Phrase(*pair) for key, pair in _STRINGS.items()}
+
+_VALUE_NAMES: dict[str, tuple[str, str]] = {
     "information": ("informatie", "information"),
     "case": ("zaak", "case"),
     "responsibility": ("verantwoordelijkheid", "responsibility"),
@@ -193,6 +195,7 @@ VALUE_NAMES: dict[str, tuple[str, str]] = {
     "no-feedback": ("geen terugkoppeling", "no feedback"),
     "no-escalation": ("geen escalatieroute", "no escalation route"),
 }
+VALUE_NAMES: dict[str, Phrase] = {key: Phrase(*pair) for key, pair in _VALUE_NAMES.items()}
 
 
 def value_name(value: str, lang: str = "nl") -> str:
@@ -202,10 +205,10 @@ def value_name(value: str, lang: str = "nl") -> str:
     ('geen norm', 'no norm', 'other')
     """
     names = VALUE_NAMES.get(value)
-    return value if names is None else names[1 if lang == "en" else 0]
+    return value if names is None else names.in_(lang)
 
 
-KIND_NAMES: dict[str, tuple[str, str]] = {
+_KIND_NAMES: dict[str, tuple[str, str]] = {
     "organisations": ("organisatie", "organisation"),
     "handoffs": ("overdracht", "hand-off"),
     "instruments": ("instrument", "instrument"),
@@ -214,6 +217,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "sources": ("bron", "source"),
     "phases": ("fase", "phase"),
 }
+KIND_NAMES: dict[str, Phrase] = {key: Phrase(*pair) for key, pair in _KIND_NAMES.items()}
 
 
 def kind_name(kind: str, lang: str = "nl") -> str:
@@ -223,11 +227,9 @@ def kind_name(kind: str, lang: str = "nl") -> str:
     ('overdracht', 'hand-off')
     """
     names = KIND_NAMES.get(kind)
-    return kind if names is None else names[1 if lang == "en" else 0]
+    return kind if names is None else names.in_(lang)
 
 
 def text(key: str, lang: str = "nl", **values: object) -> str:
     """The string for ``key`` in ``lang``, formatted with ``values``."""
-    nl, en = STRINGS[key]
-    template = en if lang == "en" else nl
-    return template.format(**values) if values else template
+    return STRINGS[key].in_(lang, **values)

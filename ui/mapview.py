@@ -38,6 +38,7 @@ from graph.model import (
     OrganisationKind,
     Status,
 )
+from graph.text import element_name
 
 __all__ = [
     "LANE_ORDER",
@@ -206,12 +207,7 @@ class MapView:
         }
 
 
-def _name(element, lang: str) -> str:
-    if lang == "en" and getattr(element, "name_en", None):
-        return element.name_en
-    if isinstance(element, HandOff):
-        return element.label
-    return element.name
+_name = element_name
 
 
 def short_label(name: str, abbreviation: str | None = None, limit: int = SHORT_LABEL) -> str:

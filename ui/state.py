@@ -18,8 +18,9 @@ import streamlit as st
 import yaml
 
 from graph.errors import ChainError
-from graph.model import ChainModel, HandOff
+from graph.model import ChainModel
 from graph.settings import Settings
+from graph.text import element_name
 from loaders import resources
 from loaders.load import load_chain
 from loaders.resources import builtin_path
@@ -69,12 +70,7 @@ def t(key: str, **values: object) -> str:
 
 def name_of(element: Any, language: str | None = None) -> str:
     """Display name of a model element in the current language."""
-    language = language or lang()
-    if language == "en" and getattr(element, "name_en", None):
-        return element.name_en
-    if isinstance(element, HandOff):
-        return element.label
-    return getattr(element, "name", None) or getattr(element, "id", "")
+    return element_name(element, language or lang())
 
 
 @dataclass(frozen=True)
