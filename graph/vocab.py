@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Label", "Rel", "LABEL_OF_KIND"]
+from graph.text import Phrase
+
+__all__ = ["Label", "Rel", "LABEL_OF_KIND", "Category", "CATEGORY_NAMES"]
 
 
 class Label(StrEnum):
@@ -54,4 +56,40 @@ LABEL_OF_KIND: dict[str, Label] = {
     "sources": Label.SOURCE,
     "phases": Label.PHASE,
     "signals": Label.SIGNAL,
+}
+
+
+class Category(StrEnum):
+    """Why a case stalls at a hand-off: the closed vocabulary shared by failure modes,
+    practice evidence and the Doorbraakteam register (values are the Dutch terms).
+
+    >>> Category("regie") is Category.REGIE
+    True
+    >>> CATEGORY_NAMES[Category.WAITING].in_("en")
+    'waiting time / capacity'
+    """
+
+    WAITING = "wachttijd-capaciteit"  # waiting lists, capacity shortage
+    INFORMATION = "informatie"  # information arrives incomplete or unusable, or is lost
+    LEGAL_BASIS = "grondslag"  # no or a weak legal basis to share information
+    REGIE = "regie"  # nobody holds regie, also while the receiver has not started
+    FEEDBACK = "terugkoppeling"  # no feedback to the sender
+    ESCALATION = "escalatie"  # no route to escalate a stalled case
+    ALIGNMENT = "afstemming-maatregelen"  # criminal, administrative and care measures not aligned
+    REFUSAL = "weigering-geen-drang"  # help refused and no leverage
+    OUTFLOW = "uitstroom"  # no way out: housing, aftercare
+    EXPERTISE = "deskundigheid"  # expertise or quality of the work
+
+
+CATEGORY_NAMES: dict[Category, Phrase] = {
+    Category.WAITING: Phrase("wachttijd / capaciteit", "waiting time / capacity"),
+    Category.INFORMATION: Phrase("informatie", "information"),
+    Category.LEGAL_BASIS: Phrase("grondslag", "legal basis"),
+    Category.REGIE: Phrase("regie", "regie (case ownership)"),
+    Category.FEEDBACK: Phrase("terugkoppeling", "feedback"),
+    Category.ESCALATION: Phrase("escalatie", "escalation"),
+    Category.ALIGNMENT: Phrase("afstemming van maatregelen", "alignment of measures"),
+    Category.REFUSAL: Phrase("weigering / geen drang", "refusal / no leverage"),
+    Category.OUTFLOW: Phrase("uitstroom", "outflow"),
+    Category.EXPERTISE: Phrase("deskundigheid", "expertise"),
 }

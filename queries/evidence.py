@@ -1,10 +1,13 @@
-"""The extension point of :func:`queries.explain.explain_handoff`: evidence about a hand-off
-that does not come from the chain model itself.
+"""Evidence from practice: what is known about an element beyond the chain's structure.
 
-A provider (measured timings from case logs, findings recorded by the
-Doorbraakteam, …) implements :class:`EvidenceProvider` and is passed to
-``explain_handoff(graph, handoff_id, evidence=[provider, …])``. Its items are
-added to the explanation in the order the providers were given.
+Structure says where a case *could* stall (no norm, no feedback, a bridge);
+evidence says where cases *do*: observed waits over the norm, waiting lists,
+inspection findings, measured case logs, cases the Doorbraakteam reviewed.
+Every source of such knowledge implements :class:`EvidenceProvider` — one
+interface for the public figures in the curated data, case-log statistics
+and the Doorbraakteam register — and is passed to the queries that weigh it
+(``explain_handoff(model, handoff_id, evidence=[provider, …])``). Items are
+kept in the order the providers were given.
 
 Providers showing figures derived from case data must apply the small-cell
 suppression themselves (never a count under the threshold), so the
@@ -24,21 +27,34 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Protocol, runtime_checkable
+from enum import StrEnum
+from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["Evidence", "EvidenceProvider", "collect_evidence"]
+from graph.vocab import Category
+
+__all__ = ["Evidence", "EvidenceKind", "EvidenceProvider", "collect_evidence"]
+
+
+class EvidenceKind(StrEnum):
+    """Where a piece of evidence comes from."""
+
+    PUBLIC_FIGURE = "public-figure"  # a sourced observation in the curated data (waits, waiting lists, volumes)
+    INSPECTION = "inspection-finding"  # a finding of an inspection, the Onderzoeksraad or a study
+    CASE_LOG = "case-log"  # measured from a pseudonymised case event log (suppressed)
+    REGISTER = "register"  # cases reviewed by the Doorbraakteam
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One piece of outside evidence about a hand-off.
+    """One piece of evidence from practice about a hand-off or an organisation.
 
     Attributes
     ----------
     kind : str
-        Short machine name of what it is, e.g. ``"practice-timing"`` or
-        ``"doorbraakteam-finding"``.
+        Where it comes from: an :class:`EvidenceKind` value (``"case-log"``, ``"register"``, …).
     title_nl, title_en : str
         A heading in Dutch and English.
     figures : tuple of (label_nl, label_en, value_str)
@@ -48,6 +64,16 @@ class Evidence:
         A sentence of explanation.
     sources : tuple of str
         Source ids (or other citable references) behind it.
+    element : str
+        The id of the hand-off or organisation it is about.
+    categories : tuple of Category
+        What it says goes wrong there (the closed vocabulary of :class:`graph.vocab.Category`).
+    period_start, period_end : date or None
+        The period it describes.
+    confirms : bool
+        Whether it shows from practice that cases stall there (a wait over the
+        norm, a waiting list, an inspection finding, reviewed cases). Only
+        confirming evidence can make a finding *hoog*.
     """
 
     kind: str
@@ -57,31 +83,42 @@ class Evidence:
     note_nl: str | None = None
     note_en: str | None = None
     sources: tuple[str, ...] = ()
+    element: str = ""
+    categories: tuple[Category, ...] = ()
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    confirms: bool = False
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of a piece of evidence (see docs/json.md)."""
         return {
             "kind": self.kind,
+            "element": self.element,
             "title_nl": self.title_nl,
             "title_en": self.title_en,
             "figures": [{"label_nl": nl, "label_en": en, "value": v} for nl, en, v in self.figures],
             "note_nl": self.note_nl,
             "note_en": self.note_en,
+            "categories": [c.value for c in self.categories],
+            "period_start": self.period_start.isoformat() if self.period_start else None,
+            "period_end": self.period_end.isoformat() if self.period_end else None,
+            "confirms": self.confirms,
             "sources": list(self.sources),
         }
 
 
 @runtime_checkable
 class EvidenceProvider(Protocol):
-    """Something that knows more about hand-offs than the chain model."""
+    """Something that knows more about hand-offs and organisations than the chain's structure."""
 
-    def evidence_for(self, handoff_id: str) -> tuple[Evidence, ...]:
-        """Evidence about this hand-off; ``()`` when there is none."""
+    def evidence_for(self, element_id: str) -> tuple[Evidence, ...]:
+        """Evidence about this hand-off or organisation; ``()`` when there is none."""
         ...
 
 
-def collect_evidence(providers: Iterable[EvidenceProvider], handoff_id: str) -> tuple[Evidence, ...]:
-    """All evidence about ``handoff_id``, provider by provider, in the order given."""
+def collect_evidence(providers: Iterable[EvidenceProvider], element_id: str) -> tuple[Evidence, ...]:
+    """All evidence about ``element_id``, provider by provider, in the order given."""
     items: list[Evidence] = []
     for provider in providers:
-        items.extend(provider.evidence_for(handoff_id))
+        items.extend(provider.evidence_for(element_id))
     return tuple(items)

@@ -40,7 +40,7 @@ def test_sample_covers_the_key_chain(report):
 
 def test_evidence_in_explain(model, report):
     explanation = explain_handoff(model, "vt-verzoek-onderzoek-rvdk", evidence=[PracticeEvidence(report)])
-    practice = [e for e in explanation.evidence if e.kind == "practice-timing"]
+    practice = [e for e in explanation.evidence if e.kind == "case-log"]
     assert len(practice) == 1
     figures = {en: value for _, en, value in practice[0].figures}
     h = report.handoff("vt-verzoek-onderzoek-rvdk")

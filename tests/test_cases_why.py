@@ -27,7 +27,7 @@ def generated(tmp_path_factory):
 
 
 def _evidence(data):
-    found = [e for e in data["evidence"] if e["kind"] == "practice-timing"]
+    found = [e for e in data["evidence"] if e["kind"] == "case-log"]
     assert len(found) == 1, data["evidence"]
     return {f["label_en"]: f["value"] for f in found[0]["figures"]}, found[0]
 

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from cli.cases_report import fmt_days, fmt_share, norm_label
 from queries.cases.stats import PracticeReport
-from queries.evidence import Evidence
+from graph.vocab import Category
+from queries.evidence import Evidence, EvidenceKind
 
 __all__ = ["PracticeEvidence"]
 
@@ -55,8 +56,10 @@ class PracticeEvidence:
         synthetic_nl = " SYNTHETISCHE gegevens, geen echte zaken." if self.report.synthetic else ""
         synthetic_en = " SYNTHETIC data, no real cases." if self.report.synthetic else ""
         period = f"{self.report.first_day} – {self.report.last_day}"
+        over_norm = h.over_norm is not None and not h.over_norm.suppressed and (h.over_norm.value or 0) > 0
         return (Evidence(
-            kind="practice-timing",
+            kind=EvidenceKind.CASE_LOG.value,
+            element=handoff_id,
             title_nl="Gemeten praktijk (zaaklog)",
             title_en="Measured practice (case log)",
             figures=figures,
@@ -65,4 +68,9 @@ class PracticeEvidence:
             note_en=(f"From {self.report.source}, {period}. Percentiles by linear interpolation; counts under "
                      f"{self.report.threshold} cases shown as <{self.report.threshold}.{synthetic_en}"),
             sources=(f"case-log:{self.report.source}",),
+            categories=(Category.WAITING,) if over_norm else (),
+            period_start=self.report.first_day,
+            period_end=self.report.last_day,
+            # synthetic figures never confirm anything about the real chain
+            confirms=over_norm and not self.report.synthetic,
         ),)
