@@ -292,6 +292,13 @@ class _Writer:
         self.date(subject, KK.validFrom, valid_from)
         self.date(subject, KK.validTo, valid_to)
 
+    def texts(self, subject, predicate, sequence_predicate, values: tuple[str, ...]) -> None:
+        """Literals, with their order as an RDF list when it is not the sorted one."""
+        for value in values:
+            self.g.add((subject, predicate, Literal(value)))
+        if tuple(values) != tuple(sorted(values)):
+            self.sequence(subject, sequence_predicate, [Literal(v) for v in values])
+
     # the dataset and the vocabularies
     def dataset(self, model: ChainModel) -> None:
         node = dataset_iri(self.region)
@@ -333,6 +340,8 @@ class _Writer:
         self.add(node, DCTERMS.date, _source_date(source.date) if source.date is not None else None)
         self.add(node, DCTERMS.publisher, Literal(source.publisher) if source.publisher is not None else None)
         self.text(node, SKOS.note, source.note)
+        self.add(node, KK.authority, concept(source.authority) if source.authority is not None else None)
+        self.date(node, KK.lastChecked, source.last_checked)
         self.g.add((node, KK.status, concept(source.status)))
 
     def phase(self, phase: Phase) -> None:
@@ -343,12 +352,13 @@ class _Writer:
         self.text(node, SKOS.prefLabel, phase.name_en, "en")
         self.g.add((node, KK.order, Literal(phase.order)))
         self.text(node, DCTERMS.description, phase.description)
+        self.date(node, KK.lastChecked, phase.last_checked)
         self.sourced(node, phase.sources, phase.status)
 
     def organisation(self, org: Organisation) -> None:
         node = self.iri(org.id)
         types = [KK.Organisation, ORG_KIND_CLASS[org.kind]]
-        if org.kind is not OrganisationKind.POST:
+        if org.kind not in (OrganisationKind.POST, OrganisationKind.PERSON):
             types.append(ORG.Organization)
         self.element(node, org.id, *types)
         self.text(node, SKOS.prefLabel, org.name)
@@ -356,6 +366,7 @@ class _Writer:
         self.g.add((node, ORG.classification, concept(org.domain)))
         self.g.add((node, KK.region, Literal(org.region)))
         self.add(node, SKOS.altLabel, Literal(org.abbreviation) if org.abbreviation is not None else None)
+        self.texts(node, SKOS.hiddenLabel, KK.aliasSequence, org.aliases)
         self.add(node, ORG.identifier, Literal(org.official_id) if org.official_id is not None else None)
         if org.part_of is not None:
             parent_property = ORG.postIn if org.kind is OrganisationKind.POST else ORG.subOrganizationOf
@@ -363,6 +374,7 @@ class _Writer:
         self.refs(node, KK.phase, KK.phaseSequence, org.phases)
         self.text(node, DCTERMS.description, org.description)
         self.validity(node, org.valid_from, org.valid_to)
+        self.date(node, KK.lastChecked, org.last_checked)
         self.sourced(node, org.sources, org.status)
 
     def legal_basis(self, lb: LegalBasis) -> None:
@@ -393,6 +405,7 @@ class _Writer:
             self.g.add((node, SCHEMA.url, Literal(lb.url, datatype=XSD.anyURI)))
         self.date(node, ELI.first_date_entry_in_force, lb.valid_from)
         self.date(node, ELI.date_no_longer_in_force, lb.valid_to)
+        self.date(node, KK.lastChecked, lb.last_checked)
         self.sourced(node, lb.sources, lb.status)
 
     def instrument(self, instrument: Instrument) -> None:
@@ -408,6 +421,7 @@ class _Writer:
             self.duration(node, position, duration)
         self.text(node, DCTERMS.description, instrument.description)
         self.validity(node, instrument.valid_from, instrument.valid_to)
+        self.date(node, KK.lastChecked, instrument.last_checked)
         self.sourced(node, instrument.sources, instrument.status)
 
     def duration(self, owner: URIRef, position: int, duration: Duration) -> None:
@@ -449,6 +463,7 @@ class _Writer:
             self.failure_mode(node, position, mode)
         self.text(node, DCTERMS.description, handoff.description)
         self.validity(node, handoff.valid_from, handoff.valid_to)
+        self.date(node, KK.lastChecked, handoff.last_checked)
         self.sourced(node, handoff.sources, handoff.status)
 
     def norm(self, owner: URIRef, norm: Norm) -> None:
@@ -481,4 +496,5 @@ class _Writer:
         self.g.add((node, KK.entersAt, self.iri(signal.enters_at)))
         self.g.add((node, KK.phase, self.iri(signal.phase)))
         self.text(node, DCTERMS.description, signal.description)
+        self.date(node, KK.lastChecked, signal.last_checked)
         self.sourced(node, signal.sources, signal.status)

@@ -55,6 +55,7 @@ from graph.model import (
     NormUnit,
     OrganisationKind,
     Passes,
+    SourceAuthority,
     SourceKind,
     Status,
 )
@@ -194,6 +195,22 @@ class _Reader:
         python = value.toPython() if isinstance(value, Literal) else value
         return str(value) if isinstance(python, Literal) or isinstance(python, Node) else python
 
+    def literals(self, node: Node, prop: URIRef, sequence: URIRef, field: str) -> list[str]:
+        """Literal values of ``prop`` in the order of ``sequence`` when given, else sorted."""
+        values = [str(v) for v in self.g.objects(node, prop)]
+        for value in self.g.objects(node, prop):
+            if not isinstance(value, Literal):
+                self.problem(node, field, f"{self.g.qname(prop)} must be a literal, found {value!r}")
+        heads = list(self.g.objects(node, sequence))
+        if len(heads) == 1:
+            ordered = [str(item) for item in self.rdf_list(heads[0])]
+            if sorted(ordered) == sorted(values):
+                return ordered
+            self.problem(node, field, f"{self.g.qname(sequence)} lists other values than {self.g.qname(prop)}")
+        elif len(heads) > 1:
+            self.problem(node, field, f"expected one {self.g.qname(sequence)}, found {len(heads)}")
+        return sorted(values)
+
     def many(self, node: Node, prop: URIRef, sequence: URIRef | None, field: str, key=sorted) -> list:
         values = list(self.g.objects(node, prop))
         for value in values:
@@ -276,6 +293,8 @@ class _Reader:
             "date": self.text(node, DCTERMS.date, "date"),
             "publisher": self.text(node, DCTERMS.publisher, "publisher"),
             "note": self.text(node, SKOS.note, "note"),
+            "authority": self.concept(node, KK.authority, "authority", SourceAuthority),
+            "last_checked": self.plain(node, KK.lastChecked, "last_checked"),
             "status": self.concept(node, KK.status, "status", Status),
         })
 
@@ -286,6 +305,7 @@ class _Reader:
             "name_en": self.text(node, SKOS.prefLabel, "name_en", lang="en"),
             "order": self.plain(node, KK.order, "order"),
             "description": self.text(node, DCTERMS.description, "description", lang=None),
+            "last_checked": self.plain(node, KK.lastChecked, "last_checked"),
             **self.common(node),
         })
 
@@ -315,12 +335,14 @@ class _Reader:
             "domain": self.concept(node, ORG.classification, "domain", Domain),
             "region": self.text(node, KK.region, "region"),
             "abbreviation": self.text(node, SKOS.altLabel, "abbreviation"),
+            "aliases": self.literals(node, SKOS.hiddenLabel, KK.aliasSequence, "aliases"),
             "official_id": self.text(node, ORG.identifier, "official_id"),
             "part_of": part_of,
             "phases": self.many(node, KK.phase, KK.phaseSequence, "phases"),
             "description": self.text(node, DCTERMS.description, "description", lang=None),
             "valid_from": self.plain(node, KK.validFrom, "valid_from"),
             "valid_to": self.plain(node, KK.validTo, "valid_to"),
+            "last_checked": self.plain(node, KK.lastChecked, "last_checked"),
             **self.common(node),
         })
 
@@ -351,6 +373,7 @@ class _Reader:
             "url": url_override,
             "valid_from": self.plain(node, ELI.first_date_entry_in_force, "valid_from"),
             "valid_to": self.plain(node, ELI.date_no_longer_in_force, "valid_to"),
+            "last_checked": self.plain(node, KK.lastChecked, "last_checked"),
             **self.common(node),
         })
 
@@ -377,6 +400,7 @@ class _Reader:
             "description": self.text(node, DCTERMS.description, "description", lang=None),
             "valid_from": self.plain(node, KK.validFrom, "valid_from"),
             "valid_to": self.plain(node, KK.validTo, "valid_to"),
+            "last_checked": self.plain(node, KK.lastChecked, "last_checked"),
             **self.common(node),
         }, nested)
 
@@ -422,6 +446,7 @@ class _Reader:
             "description": self.text(node, DCTERMS.description, "description", lang=None),
             "valid_from": self.plain(node, KK.validFrom, "valid_from"),
             "valid_to": self.plain(node, KK.validTo, "valid_to"),
+            "last_checked": self.plain(node, KK.lastChecked, "last_checked"),
             **self.common(node),
         }, nested)
 
@@ -433,6 +458,7 @@ class _Reader:
             "enters_at": self.ref(node, KK.entersAt, "enters_at"),
             "phase": self.ref(node, KK.phase, "phase"),
             "description": self.text(node, DCTERMS.description, "description", lang=None),
+            "last_checked": self.plain(node, KK.lastChecked, "last_checked"),
             **self.common(node),
         })
 
