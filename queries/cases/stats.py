@@ -53,10 +53,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.encode import plain
 from graph.model import CALENDAR_DAYS_PER_UNIT, ChainModel, NormUnit
 from graph.settings import MIN_SUPPRESSION_THRESHOLD
 from loaders.cases.events import ActivityMapping, EventLog, current_handoffs
@@ -177,34 +178,9 @@ class PracticeReport:
         return None
 
     def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; suppressed counts are the string ``"<5"``."""
-        return _jsonable(asdict(self) | {"handoffs": [_jsonable_obj(h) for h in self.handoffs],
-                                         "deviations": [_jsonable_obj(d) for d in self.deviations],
-                                         "variants": [_jsonable_obj(v) for v in self.variants],
-                                         "unmapped": [_jsonable_obj(u) for u in self.unmapped],
-                                         "events": self.events.to_json(), "cases": self.cases.to_json()})
-
-
-def _jsonable_obj(obj: Any) -> dict[str, Any]:
-    out = {}
-    for name in obj.__dataclass_fields__:
-        value = getattr(obj, name)
-        out[name] = value.to_json() if isinstance(value, Count) else _jsonable(value)
-    return out
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        if set(value) == {"value", "threshold"}:  # an asdict'ed Count
-            return Count(**value).to_json()
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return round(value, 4)
-    return value
+        """A JSON-ready dict (:func:`graph.encode.plain`); suppressed counts are the string ``"<5"``."""
+        encoded: dict[str, Any] = plain(self, float_digits=4)
+        return encoded
 
 
 # --- SQL helpers --------------------------------------------------------------------------------
