@@ -49,6 +49,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+import rdflib
 from rdflib import Graph
 
 from graph.errors import Problem
@@ -68,7 +69,8 @@ _UNREAD = "(unread)"
 # field, so these notes are dropped rather than reported twice.
 _ILL_TYPED_NOTES = ("Failed to convert Literal lexical form", "Parsing weird boolean")
 
-# rdflib's logger and Python's warning filters are process-wide: one parse at a time.
+# rdflib's logger, its literal normalisation and Python's warning filters are
+# process-wide: one parse at a time.
 _PARSING = threading.Lock()
 
 
@@ -89,7 +91,7 @@ def read_turtle(path: Path) -> RecordSet:
     """
     path = Path(path)
     file = printable(str(path))
-    with _PARSING, _rdflib_notes() as notes:
+    with _PARSING, _rdflib_quiet() as notes:
         graph, problem = _parse(path, file)
     if graph is None:
         return RecordSet(records=[], region=_UNREAD, problems=[problem] if problem else [])
@@ -121,8 +123,10 @@ def _parse(path: Path, file: str) -> tuple[Graph | None, Problem | None]:
 
 
 @contextmanager
-def _rdflib_notes() -> Iterator[list[str]]:
-    """Collect what rdflib logs or warns (instead of printing it) into a list."""
+def _rdflib_quiet() -> Iterator[list[str]]:
+    """Collect what rdflib logs or warns into a list instead of printing it,
+    and keep literals as written (rdflib would turn ``"yes"^^xsd:boolean``
+    into ``"false"`` and a message would then name a value the file does not hold)."""
     notes: list[str] = []
 
     class Collect(logging.Handler):
@@ -131,15 +135,17 @@ def _rdflib_notes() -> Iterator[list[str]]:
                 notes.append(record.getMessage())
 
     logger = logging.getLogger("rdflib")
-    handler, propagate = Collect(), logger.propagate
+    handler, propagate, normalize = Collect(), logger.propagate, rdflib.NORMALIZE_LITERALS
     logger.addHandler(handler)
     logger.propagate = False
+    rdflib.NORMALIZE_LITERALS = False
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             yield notes
         notes.extend(str(warning.message) for warning in caught)
     finally:
+        rdflib.NORMALIZE_LITERALS = normalize
         logger.removeHandler(handler)
         logger.propagate = propagate
         notes[:] = [note for note in notes if not note.startswith(_ILL_TYPED_NOTES)]
