@@ -18,7 +18,7 @@ the field in ``not_exported``; ``tests/test_rdf_mapping.py`` fails otherwise.
 >>> HANDOFF.prop("to").predicate
 rdflib.term.URIRef('https://w3id.org/ketenkaart/def#to')
 >>> [p.name for p in NORM.props]
-['description', 'sources', 'amount', 'unit', 'kind', 'status']
+['description', 'amount', 'unit', 'kind', 'sources', 'status']
 >>> [m.kind for m in ELEMENTS]
 ['sources', 'phases', 'organisations', 'legal_bases', 'instruments', 'handoffs', 'signals']
 
@@ -26,9 +26,9 @@ Written and read back, a hand-off is the record of ``docs/data-format.md``:
 
 >>> from rdflib import Graph
 >>> from graph.examples import toy_chain
->>> model = toy_chain()
->>> writer = GraphWriter(Graph(), model.region)
->>> handoff = model.handoff("ho-politie-vt")
+>>> chain = toy_chain()
+>>> writer = GraphWriter(Graph(), chain.region)
+>>> handoff = chain.handoff("ho-politie-vt")
 >>> node = writer.element(HANDOFF, handoff)
 >>> data, nested = GraphReader(writer.g, "toy.ttl").element(HANDOFF, node)
 >>> data["from"], data["to"], data["passes"], data["norm"]["amount"]
@@ -52,28 +52,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from graph import model
 from graph.errors import Problem
-from graph.model import (
-    ChainModel,
-    Domain,
-    Duration,
-    FailureMode,
-    HandOff,
-    Instrument,
-    LegalBasis,
-    LegalBasisKind,
-    Norm,
-    NormKind,
-    NormUnit,
-    Organisation,
-    OrganisationKind,
-    Passes,
-    Phase,
-    Signal,
-    Source,
-    SourceKind,
-    Status,
-)
 from graph.rdf_vocab import (
     DCAT,
     ELI,
@@ -149,20 +129,20 @@ def canonical_ids(ids: Iterable[str]) -> tuple[str, ...]:
 def canonical_members(enum: type[StrEnum], values: Iterable[str]) -> list[str]:
     """Enumeration values in declaration order; values outside it last, sorted.
 
-    >>> canonical_members(Passes, ["case", "zorg", "information"])
+    >>> canonical_members(model.Passes, ["case", "zorg", "information"])
     ['information', 'case', 'zorg']
     """
     order = {member.value: index for index, member in enumerate(enum)}
     return sorted(values, key=lambda value: (order.get(value, len(order)), value))
 
 
-def canonical_passes(passes: Iterable[Passes]) -> tuple[Passes, ...]:
+def canonical_passes(passes: Iterable[model.Passes]) -> tuple[model.Passes, ...]:
     """``passes`` in the order of :class:`graph.model.Passes`.
 
-    >>> canonical_passes([Passes.CASE, Passes.INFORMATION])
+    >>> canonical_passes([model.Passes.CASE, model.Passes.INFORMATION])
     (<Passes.INFORMATION: 'information'>, <Passes.CASE: 'case'>)
     """
-    return tuple(Passes(value) for value in canonical_members(Passes, passes))
+    return tuple(model.Passes(value) for value in canonical_members(model.Passes, passes))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -580,90 +560,79 @@ class ClassMap:
 
 
 _ID = Prop("id", DCTERMS.identifier, IriId())
-_SOURCES = Prop("sources", DCTERMS.source, Refs(KK.sourceSequence))
-_STATUS = Prop("status", KK.status, Concept(Status))
-_NAME = Prop("name", SKOS.prefLabel, Text("nl"))
-_NAME_EN = Prop("name_en", SKOS.prefLabel, Text("en"))
+_STATUS = Prop("status", KK.status, Concept(model.Status))
+_SOURCED = (Prop("sources", DCTERMS.source, Refs(KK.sourceSequence)), _STATUS)
+_NAMED = (
+    Prop("name", SKOS.prefLabel, Text("nl")),
+    Prop("name_en", SKOS.prefLabel, Text("en")),
+    Prop("description", DCTERMS.description, Text("nl")),
+)
+_VALIDITY = (Prop("valid_from", KK.validFrom, Typed(XSD.date)), Prop("valid_to", KK.validTo, Typed(XSD.date)))
 _ABBREVIATION = Prop("abbreviation", SKOS.altLabel, Text())
-_DESCRIPTION = Prop("description", DCTERMS.description, Text("nl"))
 _PHASE = Prop("phase", KK.phase, Ref())
 _LEGAL_BASES = Prop("legal_bases", KK.legalBasis, Refs(KK.legalBasisSequence))
-_VALID_FROM = Prop("valid_from", KK.validFrom, Typed(XSD.date))
-_VALID_TO = Prop("valid_to", KK.validTo, Typed(XSD.date))
-_AMOUNT = Prop("amount", KK.amount, Amount())
-_UNIT = Prop("unit", KK.unit, Concept(NormUnit))
-_IN_DATASET = ((DCTERMS.isPartOf, dataset_iri),)
+_MEASURE = (Prop("amount", KK.amount, Amount()), Prop("unit", KK.unit, Concept(model.NormUnit)))
+
+
+def _element(cls: type[Any], kind: str, classes: tuple[URIRef, ...], *props: Prop, **options: Any) -> ClassMap:
+    """The map of an element kind: its node is ``dct:isPartOf`` the dataset
+    (and has the further ``links`` given)."""
+    links = ((DCTERMS.isPartOf, dataset_iri), *options.pop("links", ()))
+    return ClassMap(cls, kind, classes, props=props, links=links, **options)
+
 
 CHAIN = ClassMap(
-    ChainModel, "chain", (KK.Chain, DCAT.Dataset),
-    props=(
-        Prop("region", KK.region, Text()),
-        Prop("title", DCTERMS.title, Text("nl")),
-    ),
+    model.ChainModel, "chain", (KK.Chain, DCAT.Dataset),
+    props=(Prop("region", KK.region, Text()), Prop("title", DCTERMS.title, Text("nl"))),
     # each element is a node of its own (ELEMENTS)
-    not_exported=frozenset({"sources", "phases", "organisations", "legal_bases", "instruments", "handoffs", "signals"}),
+    not_exported=frozenset(model.ELEMENT_KINDS),
 )
 
-SOURCE = ClassMap(
-    Source, "sources", (KK.Source, PROV.Entity), links=_IN_DATASET,
-    props=(
-        _ID,
-        Prop("kind", DCTERMS.type, Concept(SourceKind)),
-        Prop("title", DCTERMS.title, Text()),
-        Prop("url", SCHEMA.url, Text(datatype=XSD.anyURI)),
-        Prop("file", KK.file, Text()),
-        Prop("date", DCTERMS.date, IsoDate()),
-        Prop("publisher", DCTERMS.publisher, Text()),
-        Prop("note", SKOS.note, Text("nl")),
-        _STATUS,
-    ),
+SOURCE = _element(
+    model.Source, "sources", (KK.Source, PROV.Entity),
+    _ID,
+    Prop("kind", DCTERMS.type, Concept(model.SourceKind)),
+    Prop("title", DCTERMS.title, Text()),
+    Prop("url", SCHEMA.url, Text(datatype=XSD.anyURI)),
+    Prop("file", KK.file, Text()),
+    Prop("date", DCTERMS.date, IsoDate()),
+    Prop("publisher", DCTERMS.publisher, Text()),
+    Prop("note", SKOS.note, Text("nl")),
+    _STATUS,  # a source is its own evidence: no dct:source
 )
 
-PHASE = ClassMap(
-    Phase, "phases", (KK.Phase, SKOS.Concept),
-    links=(*_IN_DATASET, (SKOS.inScheme, phase_scheme_iri)),
-    props=(
-        _ID,
-        _NAME,
-        Prop("order", KK.order, Typed(XSD.integer)),
-        _NAME_EN,
-        _DESCRIPTION,
-        _SOURCES,
-        _STATUS,
-    ),
+PHASE = _element(
+    model.Phase, "phases", (KK.Phase, SKOS.Concept),
+    _ID, *_NAMED, Prop("order", KK.order, Typed(XSD.integer)), *_SOURCED,
+    links=((SKOS.inScheme, phase_scheme_iri),),
 )
 
-ORGANISATION = ClassMap(
-    Organisation, "organisations", (KK.Organisation,), links=_IN_DATASET,
+_ORG_KIND = KindClass(
+    distinct=ORG_KIND_CLASS,
+    also={model.OrganisationKind.ORGANISATION: (ORG.Organization,),
+          model.OrganisationKind.COLLABORATION: (ORG.Organization,)},
+    bare=(ORG.Organization, model.OrganisationKind.ORGANISATION),
+)
+
+ORGANISATION = _element(
+    model.Organisation, "organisations", (KK.Organisation,),
+    _ID, *_NAMED,
+    Prop("kind", RDF.type, _ORG_KIND),
+    Prop("domain", ORG.classification, Concept(model.Domain)),
+    Prop("region", KK.region, Text()),
+    _ABBREVIATION,
+    Prop("official_id", ORG.identifier, Text()),
+    Prop("part_of", ORG.subOrganizationOf, Ref(), variants=(("kind", model.OrganisationKind.POST, ORG.postIn),)),
+    Prop("phases", KK.phase, Refs(KK.phaseSequence)),
+    *_VALIDITY, *_SOURCED,
     read_classes=(ORG.Organization, *ORG_KIND_CLASS.values()),
-    props=(
-        _ID,
-        _NAME,
-        Prop("kind", RDF.type, KindClass(
-            distinct=ORG_KIND_CLASS,
-            also={OrganisationKind.ORGANISATION: (ORG.Organization,), OrganisationKind.COLLABORATION: (ORG.Organization,)},
-            bare=(ORG.Organization, OrganisationKind.ORGANISATION),
-        )),
-        Prop("domain", ORG.classification, Concept(Domain)),
-        Prop("region", KK.region, Text()),
-        _SOURCES,
-        _NAME_EN,
-        _ABBREVIATION,
-        Prop("official_id", ORG.identifier, Text()),
-        Prop("part_of", ORG.subOrganizationOf, Ref(), variants=(("kind", OrganisationKind.POST, ORG.postIn),)),
-        Prop("phases", KK.phase, Refs(KK.phaseSequence)),
-        _DESCRIPTION,
-        _VALID_FROM,
-        _VALID_TO,
-        _STATUS,
-    ),
 )
 
 
-def _derived_basis(data: Mapping[str, Any]) -> LegalBasis:
+def _derived_basis(data: Mapping[str, Any]) -> model.LegalBasis:
     """A legal basis with only what the model derives its reference and URL from."""
-    return LegalBasis(id="-", law_name="-", sources=(), bwb_id=data.get("bwb_id"),
-                      article=data.get("article"), paragraph=data.get("paragraph"))
+    return model.LegalBasis(id="-", law_name="-", sources=(), bwb_id=data.get("bwb_id"),
+                            article=data.get("article"), paragraph=data.get("paragraph"))
 
 
 def _juriconnect_parts(identifier: str) -> dict[str, str] | None:
@@ -711,29 +680,27 @@ def _restore_url_override(page: Any, data: dict[str, Any]) -> Restored:
     return {}, None
 
 
-def _eli_classes(basis: LegalBasis) -> tuple[URIRef, ...]:
+def _eli_classes(basis: model.LegalBasis) -> tuple[URIRef, ...]:
     if basis.bwb_id is None:
         return ()
     return (ELI.LegalResourceSubdivision if basis.article is not None else ELI.LegalResource,)
 
 
-LEGAL_BASIS = ClassMap(
-    LegalBasis, "legal_bases", (KK.LegalBasis,), links=_IN_DATASET, more_classes=_eli_classes,
-    props=(
-        Prop("id", None, IriId()),  # dct:identifier is the Juriconnect reference (derived below)
-        Prop("law_name", KK.lawName, Text()),
-        _SOURCES,
-        Prop("kind", KK.legalBasisKind, Concept(LegalBasisKind)),
-        Prop("bwb_id", ELI.is_part_of, Regeling(title_from="law_name")),
-        Prop("article", ELI.number, Text()),
-        Prop("paragraph", KK.paragraph, Text()),
-        Prop("title", ELI.title, Text("nl")),
-        Prop("celex", KK.celex, Text()),
-        Prop("url", KK.urlOverride, Text(datatype=XSD.anyURI), attr="url_override"),
-        Prop("valid_from", ELI.first_date_entry_in_force, Typed(XSD.date)),
-        Prop("valid_to", ELI.date_no_longer_in_force, Typed(XSD.date)),
-        _STATUS,
-    ),
+LEGAL_BASIS = _element(
+    model.LegalBasis, "legal_bases", (KK.LegalBasis,),
+    Prop("id", None, IriId()),  # dct:identifier is the Juriconnect reference (derived below)
+    Prop("law_name", KK.lawName, Text()),
+    Prop("kind", KK.legalBasisKind, Concept(model.LegalBasisKind)),
+    Prop("bwb_id", ELI.is_part_of, Regeling(title_from="law_name")),
+    Prop("article", ELI.number, Text()),
+    Prop("paragraph", KK.paragraph, Text()),
+    Prop("title", ELI.title, Text("nl")),
+    Prop("celex", KK.celex, Text()),
+    Prop("url", KK.urlOverride, Text(datatype=XSD.anyURI), attr="url_override"),
+    Prop("valid_from", ELI.first_date_entry_in_force, Typed(XSD.date)),
+    Prop("valid_to", ELI.date_no_longer_in_force, Typed(XSD.date)),
+    *_SOURCED,
+    more_classes=_eli_classes,
     derived=(
         Derived("juriconnect", lambda basis: basis.juriconnect or basis.id, DCTERMS.identifier, Text(),
                 restore=_restore_juriconnect),
@@ -743,97 +710,67 @@ LEGAL_BASIS = ClassMap(
 )
 
 DURATION = ClassMap(
-    Duration, "durations", (KK.Duration,),
-    props=(
-        Prop("label", RDFS.label, Text("nl")),
-        _AMOUNT,
-        _UNIT,
-        _SOURCES,
-        _STATUS,
-    ),
+    model.Duration, "durations", (KK.Duration,),
+    props=(Prop("label", RDFS.label, Text("nl")), *_MEASURE, *_SOURCED),
 )
 
-INSTRUMENT = ClassMap(
-    Instrument, "instruments", (KK.Instrument,), links=_IN_DATASET,
-    props=(
-        _ID,
-        _NAME,
-        _SOURCES,
-        Prop("applied_by", KK.appliedBy, Refs(KK.appliedBySequence)),
-        _LEGAL_BASES,
-        _PHASE,
-        Prop("durations", KK.duration, NestedList(DURATION, "durations")),
-        _NAME_EN,
-        _ABBREVIATION,
-        _DESCRIPTION,
-        _VALID_FROM,
-        _VALID_TO,
-        _STATUS,
-    ),
+INSTRUMENT = _element(
+    model.Instrument, "instruments", (KK.Instrument,),
+    _ID, *_NAMED, _ABBREVIATION,
+    Prop("applied_by", KK.appliedBy, Refs(KK.appliedBySequence)),
+    _LEGAL_BASES,
+    _PHASE,
+    Prop("durations", KK.duration, NestedList(DURATION, "durations")),
+    *_VALIDITY, *_SOURCED,
 )
 
 NORM = ClassMap(
-    Norm, "norm", (KK.Norm,),
+    model.Norm, "norm", (KK.Norm,),
     props=(
         Prop("description", DCTERMS.description, Text("nl")),
-        _SOURCES,
-        _AMOUNT,
-        _UNIT,
-        Prop("kind", KK.normKind, Concept(NormKind)),
-        _STATUS,
+        *_MEASURE,
+        Prop("kind", KK.normKind, Concept(model.NormKind)),
+        *_SOURCED,
     ),
 )
 
 FAILURE_MODE = ClassMap(
-    FailureMode, "failure_modes", (KK.FailureMode,),
+    model.FailureMode, "failure_modes", (KK.FailureMode,),
     props=(
         Prop("id", DCTERMS.identifier, Identifier()),
         Prop("description", DCTERMS.description, Text("nl")),
-        _SOURCES,
         Prop("description_en", DCTERMS.description, Text("en")),
-        _STATUS,
+        *_SOURCED,
     ),
 )
 
-HANDOFF = ClassMap(
-    HandOff, "handoffs", (KK.HandOff, PROV.Activity), links=_IN_DATASET,
-    props=(
-        _ID,
-        Prop("from", KK["from"], Ref(also=(PROV.wasAssociatedWith,)), attr="from_org"),
-        Prop("to", KK.to, Ref(also=(PROV.wasAssociatedWith,)), attr="to_org"),
-        Prop("trigger", KK.trigger, Text("nl")),
-        Prop("passes", KK.passes, Concepts(Passes, KK.passesSequence)),
-        Prop("phase", KK.phase, Ref()),
-        _SOURCES,
-        _NAME,
-        _NAME_EN,
-        Prop("instrument", KK.instrument, Ref()),
-        _LEGAL_BASES,
-        Prop("norm", KK.norm, NestedOne(NORM, "norm")),
-        Prop("regie_after", KK.regieAfter, Ref()),
-        Prop("feedback_required", KK.feedbackRequired, Typed(XSD.boolean)),
-        Prop("acceptance_required", KK.acceptanceRequired, Typed(XSD.boolean)),
-        Prop("escalation_to", KK.escalationTo, Ref()),
-        Prop("failure_modes", KK.failureMode, NestedList(FAILURE_MODE, "failure-modes", key="id")),
-        _DESCRIPTION,
-        _VALID_FROM,
-        _VALID_TO,
-        _STATUS,
-    ),
+_PARTNER = Ref(also=(PROV.wasAssociatedWith,))
+
+HANDOFF = _element(
+    model.HandOff, "handoffs", (KK.HandOff, PROV.Activity),
+    _ID, *_NAMED,
+    Prop("from", KK["from"], _PARTNER, attr="from_org"),
+    Prop("to", KK.to, _PARTNER, attr="to_org"),
+    Prop("trigger", KK.trigger, Text("nl")),
+    Prop("passes", KK.passes, Concepts(model.Passes, KK.passesSequence)),
+    _PHASE,
+    Prop("instrument", KK.instrument, Ref()),
+    _LEGAL_BASES,
+    Prop("norm", KK.norm, NestedOne(NORM, "norm")),
+    Prop("regie_after", KK.regieAfter, Ref()),
+    Prop("feedback_required", KK.feedbackRequired, Typed(XSD.boolean)),
+    Prop("acceptance_required", KK.acceptanceRequired, Typed(XSD.boolean)),
+    Prop("escalation_to", KK.escalationTo, Ref()),
+    Prop("failure_modes", KK.failureMode, NestedList(FAILURE_MODE, "failure-modes", key="id")),
+    *_VALIDITY, *_SOURCED,
 )
 
-SIGNAL = ClassMap(
-    Signal, "signals", (KK.Signal,), links=_IN_DATASET,
-    props=(
-        _ID,
-        _NAME,
-        Prop("enters_at", KK.entersAt, Ref()),
-        Prop("phase", KK.phase, Ref()),
-        _SOURCES,
-        _NAME_EN,
-        _DESCRIPTION,
-        _STATUS,
-    ),
+SIGNAL = _element(
+    model.Signal, "signals", (KK.Signal,),
+    _ID, *_NAMED,
+    Prop("enters_at", KK.entersAt, Ref()),
+    _PHASE,
+    *_SOURCED,
 )
 
 # the element kinds, in the order of graph.model.ELEMENT_KINDS
