@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,18 @@ def test_reading_leaves_rdflib_as_it_was(tmp_path):
     read_turtle(write(tmp_path, "not turtle at all"))
     assert logger.handlers == handlers and logger.propagate == propagate
     assert rdflib.NORMALIZE_LITERALS is True
+
+
+def test_warnings_about_code_are_no_problems_of_the_file(tmp_path, monkeypatch):
+    parse = rdflib.Graph.parse
+
+    def deprecated_parse(self, *args, **kwargs):
+        warnings.warn("some rdflib API is deprecated", DeprecationWarning, stacklevel=2)
+        return parse(self, *args, **kwargs)
+
+    monkeypatch.setattr(rdflib.Graph, "parse", deprecated_parse)
+    path = write(tmp_path, TOY)
+    with pytest.warns(DeprecationWarning, match="deprecated"):
+        record_set = read_turtle(path)
+    assert record_set.problems == []
+    assert build_model(record_set) == toy_chain()

@@ -69,6 +69,9 @@ _UNREAD = "(unread)"
 # field, so these notes are dropped rather than reported twice.
 _ILL_TYPED_NOTES = ("Failed to convert Literal lexical form", "Parsing weird boolean")
 
+# warnings about the code rather than the file being read
+_ABOUT_CODE = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning, ResourceWarning)
+
 # rdflib's logger, its literal normalisation and Python's warning filters are
 # process-wide: one parse at a time.
 _PARSING = threading.Lock()
@@ -143,7 +146,11 @@ def _rdflib_quiet() -> Iterator[list[str]]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             yield notes
-        notes.extend(str(warning.message) for warning in caught)
+        for warning in caught:
+            if issubclass(warning.category, _ABOUT_CODE):  # not about the file: warn as usual
+                warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+            else:
+                notes.append(str(warning.message))
     finally:
         rdflib.NORMALIZE_LITERALS = normalize
         logger.removeHandler(handler)
