@@ -152,7 +152,7 @@ def why(handoff_id, log_path, mapping_path, data_path, source, as_of_date, as_js
     evidence = _practice_evidence(model, log_path, mapping_path, as_of_date) if log_path else []
     ex = explain_handoff(model, handoff_id, evidence=evidence)
     if as_json:
-        return _dump(ex.as_dict())
+        return _dump(ex.as_dict(model))
     click.echo(f"{ex.name}  [{ex.handoff}]")
     click.echo(f"{ex.from_name} → {ex.to_name}; aanleiding: {ex.trigger}")
     click.echo(ex.reason_nl)

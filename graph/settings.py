@@ -32,12 +32,6 @@ def default_data_dir() -> Path:
 
 
 @dataclass(frozen=True)
-class Setting:
-    env: str
-    help: str
-
-
-@dataclass(frozen=True)
 class Settings:
     """Everything configurable, with the environment variable that sets it."""
 

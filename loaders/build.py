@@ -47,6 +47,7 @@ from dataclasses import fields as dc_fields
 from enum import Enum
 from typing import Any
 
+from graph.encode import plain
 from graph.errors import ChainDataError, Problem
 from graph.model import (
     ELEMENT_KINDS,
@@ -697,8 +698,9 @@ def _check_verified_by_primary_sources(converted: list[tuple[Record, dict[str, A
 # --- the inverse: model -> canonical records ---------------------------------
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
+    """A field value in canonical record form: nested parts by their field specs, whole
+    floats as ints (``5`` not ``5.0``), dates kept as dates (YAML writes them), the rest
+    through the one encoder :func:`graph.encode.plain`."""
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if isinstance(value, float) and value.is_integer():
@@ -706,7 +708,9 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (Norm, FailureMode, Duration)):
         spec = {Norm: NORM_FIELDS, FailureMode: FAILURE_MODE_FIELDS, Duration: DURATION_FIELDS}[type(value)]
         return _canonical(value, spec)
-    return value
+    if isinstance(value, dt.date):
+        return value
+    return plain(value)
 
 
 def _canonical(obj: Any, spec: tuple[Field, ...]) -> dict[str, Any]:

@@ -113,7 +113,6 @@ class Rule(StrEnum):
     NO_ESCALATION = "no-escalation"
 
 
-STRUCTURAL_RULES = (Rule.ARTICULATION_POINT, Rule.BRIDGE, Rule.HIGH_BETWEENNESS)
 _RULE_ORDER = {rule: i for i, rule in enumerate(Rule)}
 
 # Default severity per rule (failure-mode and high-betweenness can be lower; see table).

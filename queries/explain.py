@@ -25,8 +25,9 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
+from graph.encode import element_json
 from graph.model import ChainModel, FailureMode, HandOff
 from graph.text import handoff_title, join_en, join_nl, norm_text, number
 from queries.bottlenecks import Finding, bottlenecks, findings_for
@@ -81,28 +82,11 @@ class Explanation:
     reason_en: str
     sources: tuple[str, ...]
 
-    def as_dict(self) -> dict:
-        """The stable JSON shape of an explanation (see docs/queries.md)."""
+    def as_dict(self, model: ChainModel) -> dict[str, Any]:
+        """The JSON shape of an explanation: the hand-off in its one shape
+        (``graph.encode.element_json``) and what is known about it (see docs/json.md)."""
         return {
-            "handoff": self.handoff,
-            "name": self.name,
-            "from": {"id": self.from_org, "name": self.from_name},
-            "to": {"id": self.to_org, "name": self.to_name},
-            "trigger": self.trigger,
-            "phase": self.phase,
-            "passes": list(self.passes),
-            "instrument": self.instrument,
-            "legal_bases": [{"id": i, "name": n, "url": u} for i, n, u in self.legal_bases],
-            "norm": {"text_nl": self.norm_nl, "text_en": self.norm_en},
-            "regie_after": self.regie_after,
-            "feedback_required": self.feedback_required,
-            "acceptance_required": self.acceptance_required,
-            "escalation_to": self.escalation_to,
-            "failure_modes": [
-                {"id": m.id, "description": m.description, "description_en": m.description_en,
-                 "sources": list(m.sources), "status": m.status.value}
-                for m in self.failure_modes
-            ],
+            "handoff": element_json(model, model.handoff(self.handoff)),
             "weaknesses": [w.code for w in self.weaknesses],
             "structure": {
                 "is_bridge": self.is_bridge,

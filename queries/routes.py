@@ -35,7 +35,9 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from graph.encode import element_json
 from graph.errors import ChainError, NoRoute
 from graph.model import ChainModel, HandOff, Instrument, Organisation, Signal, Status
 from graph.text import days_phrase, handoff_title, join_en, join_nl, norm_text
@@ -154,38 +156,13 @@ class Step:
     def weakness_score(self) -> int:
         return sum(w.weight for w in self.weaknesses)
 
-    def as_dict(self, model: ChainModel) -> dict:
-        """The stable JSON shape of a step (see docs/queries.md)."""
-        ho = model.get(self.handoff)
-        legal = [
-            {"id": i, "name": n, "url": u}
-            for i, n, u in zip(self.legal_bases, self.legal_basis_names, self.legal_basis_urls)
-        ]
-        norm = None
-        if ho.norm is not None:
-            norm = {
-                "description": ho.norm.description,
-                "amount": ho.norm.amount,
-                "unit": ho.norm.unit.value if ho.norm.unit else None,
-                "kind": ho.norm.kind.value,
-                "calendar_days": self.norm_days,
-                "text_nl": self.norm_nl,
-                "text_en": self.norm_en,
-            }
+    def as_dict(self, model: ChainModel) -> dict[str, Any]:
+        """The JSON shape of a step: the hand-off in its one shape (``graph.encode.element_json``)
+        and what makes the step weak (see docs/json.md)."""
         return {
-            "handoff": self.handoff,
-            "name": self.name,
-            "from": {"id": self.from_org, "name": self.from_name},
-            "to": {"id": self.to_org, "name": self.to_name},
-            "phase": self.phase,
-            "trigger": self.trigger,
-            "instrument": {"id": self.instrument, "name": self.instrument_name} if self.instrument else None,
-            "legal_basis": legal[0] if legal else None,
-            "legal_bases": legal,
-            "norm": norm,
+            "handoff": element_json(model, model.handoff(self.handoff)),
             "weakness_score": self.weakness_score,
             "weaknesses": [w.code for w in self.weaknesses],
-            "sources": list(self.sources),
         }
 
 
@@ -221,8 +198,8 @@ class Route:
             return ()
         return (self.steps[0].from_org,) + tuple(step.to_org for step in self.steps)
 
-    def as_dict(self, model: ChainModel) -> dict:
-        """The stable JSON shape of a route (see docs/queries.md)."""
+    def as_dict(self, model: ChainModel) -> dict[str, Any]:
+        """The JSON shape of a route (see docs/json.md)."""
         return {
             "start": self.start,
             "end": self.end,

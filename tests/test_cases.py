@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -345,3 +346,19 @@ def test_drop_off_is_the_same_whatever_the_number_of_sides_per_pass():
             assert h.drop_off_base.value == base
         if not h.drop_off.suppressed:
             assert h.drop_off.value == dropped
+
+
+@pytest.mark.parametrize(("year", "expected"), [(2014, "ho-vt-raad-oud"), (2020, "ho-vt-raad")])
+def test_a_log_is_measured_against_the_chain_of_its_own_period(tmp_path, year, expected):
+    """VT → Raad changed on 1 January 2015: ``ho-vt-raad-oud`` until then, ``ho-vt-raad`` from then
+    on. A log of 2014 is attributed to the hand-off of 2014, a log of 2020 to today's, whatever today is."""
+    toy = toy_chain()
+    model = dataclasses.replace(toy, handoffs=tuple(
+        dataclasses.replace(h, valid_from=dt.date(2015, 1, 1)) if h.id == "ho-vt-raad" else h for h in toy.handoffs))
+    mapping = parse_mapping(MAPPING, model)
+    path = tmp_path / f"raad-{year}.csv"
+    path.write_text("case_id,timestamp,activity\n" + "".join(
+        f"k{i},{year}-03-03,Verzoek onderzoek\nk{i},{year}-03-05,Start onderzoek\n" for i in range(6)))
+    report = practice_stats(load_events(path, con=connect(memory_limit="256MB"), salt="s"), mapping, model)
+    assert [h.handoff_id for h in report.handoffs] == [expected]
+    assert report.handoffs[0].cases.value == 6

@@ -43,9 +43,9 @@ def test_why_json_carries_the_same_figures_as_cases_stats(runner, generated):
         result = runner.invoke(cli, ["why", hid, "--log", str(generated), "--json"])
         assert result.exit_code == 0, result.output
         data = json.loads(result.output)
-        assert data["handoff"] == hid
+        assert data["handoff"]["id"] == hid
         # the legal picture is still there: the hand-off's own legal bases, in the data's order
-        assert [b["id"] for b in data["legal_bases"]] == list(model.get(hid).legal_bases)
+        assert [b["id"] for b in data["handoff"]["legal_bases"]] == list(model.get(hid).legal_bases)
         figures, item = _evidence(data)
         h = measured[hid]
         assert figures["cases"] == str(h["cases"])

@@ -87,7 +87,8 @@ def test_export_json_shape(runner):
             assert isinstance(item["sources"], list) and item["sources"]
     for item in doc["handoffs"]:
         ho = model.get(item["id"])
-        assert (item["from"], item["to"]) == (ho.from_org, ho.to_org)
+        assert (item["from"]["id"], item["to"]["id"]) == (ho.from_org, ho.to_org)
+        assert item["from"]["name"] == model.get(ho.from_org).name
     for item in doc["legal_bases"]:
         assert item["url"] == model.get(item["id"]).url
         assert "juriconnect" in item

@@ -38,11 +38,11 @@ def test_route_json_shape(toy_file):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     first = data["routes"][0]
-    assert [s["handoff"] for s in first["steps"]] == ["ho-politie-vt", "ho-vt-raad", "ho-raad-kinderrechter"]
-    step = first["steps"][-1]
+    assert [s["handoff"]["id"] for s in first["steps"]] == ["ho-politie-vt", "ho-vt-raad", "ho-raad-kinderrechter"]
+    step = first["steps"][-1]["handoff"]
     assert step["from"] == {"id": "raad", "name": "Raad voor de Kinderbescherming"}
     assert step["to"] == {"id": "kinderrechter", "name": "Kinderrechter"}
-    assert step["legal_basis"]["id"] == "bw1-255" and step["norm"] is None
+    assert [lb["id"] for lb in step["legal_bases"]] == ["bw1-255"] and step["norm"] is None
     assert first["norm_days"] == 17.0 and first["steps_without_norm"] == ["ho-raad-kinderrechter"]
 
 
@@ -78,7 +78,7 @@ def test_why_table_and_json(toy_file):
     assert result.exit_code == 0
     assert "geen grondslag" in result.output and "Risico's raken uit beeld" in result.output
     data = json.loads(run("why", "ho-politie-vt", "--data", toy_file, "--json").output)
-    assert data["structure"]["is_bridge"] is True and data["handoff"] == "ho-politie-vt"
+    assert data["structure"]["is_bridge"] is True and data["handoff"]["id"] == "ho-politie-vt"
 
 
 def test_what_if_repeatable_without(toy_file):
@@ -96,7 +96,7 @@ def test_route_on_the_builtin_haaglanden_data():
                  "--to", "ondertoezichtstelling@jeugdbescherming-west", "--limit", "10", "--json")
     assert result.exit_code == 0, result.output
     routes = json.loads(result.output)["routes"]
-    assert any([s["to"]["id"] for s in r["steps"]] == ["veilig-thuis-haaglanden", "raad-voor-de-kinderbescherming",
+    assert any([s["handoff"]["to"]["id"] for s in r["steps"]] == ["veilig-thuis-haaglanden", "raad-voor-de-kinderbescherming",
                                                        "kinderrechter", "jeugdbescherming-west"] for r in routes)
 
 
@@ -105,7 +105,7 @@ def test_as_of_drops_what_was_not_yet_or_no_longer_valid(toy_file):
                          "--as-of", "2020-01-01").output)
     then = json.loads(run("route", "--from", "politie", "--to", "raad", "--data", toy_file, "--json",
                           "--as-of", "2014-06-01").output)
-    assert [r["steps"][-1]["handoff"] for r in now["routes"]] == ["ho-vt-raad"]
-    assert [r["steps"][-1]["handoff"] for r in then["routes"]] == ["ho-vt-raad", "ho-vt-raad-oud"]
+    assert [r["steps"][-1]["handoff"]["id"] for r in now["routes"]] == ["ho-vt-raad"]
+    assert [r["steps"][-1]["handoff"]["id"] for r in then["routes"]] == ["ho-vt-raad", "ho-vt-raad-oud"]
     result = run("bottlenecks", "--data", toy_file, "--as-of", "gisteren")
     assert result.exit_code == 2 and "--as-of" in result.output

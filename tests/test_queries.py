@@ -198,14 +198,14 @@ def test_submap_is_the_union_of_routes():
 def test_route_json_shape():
     model = toy_chain()
     data = routes(model, "politie", "raad")[0].as_dict(model)
-    step = data["steps"][0]
+    step = data["steps"][0]["handoff"]
     assert step["from"] == {"id": "politie", "name": "Politie"}
     assert step["to"] == {"id": "veilig-thuis", "name": "Veilig Thuis"}
-    assert step["handoff"] == "ho-politie-vt"
-    assert step["legal_basis"]["id"] == "wmo-4-1-1"
+    assert step["id"] == "ho-politie-vt"
+    assert [lb["id"] for lb in step["legal_bases"]] == ["wmo-4-1-1"]
     assert step["norm"]["calendar_days"] == 7.0
-    second = data["steps"][1]
-    assert second["handoff"] == "ho-vt-raad"
+    second = data["steps"][1]["handoff"]
+    assert second["id"] == "ho-vt-raad"
     assert (second["norm"]["amount"], second["norm"]["unit"], second["norm"]["calendar_days"]) == (10, "calendar-days", 10.0)
     assert len(data["steps"]) == 2
 
@@ -384,7 +384,7 @@ class TimingProvider:
     def evidence_for(self, handoff_id):
         if handoff_id != "bc":
             return ()
-        return (Evidence(kind="practice-timing", title_nl="Doorlooptijd", title_en="Lead time",
+        return (Evidence(kind="case-log", title_nl="Doorlooptijd", title_en="Lead time",
                          figures=(("mediaan", "median", "9 dagen"),), sources=("caselog",)),)
 
 
@@ -398,8 +398,9 @@ def test_explain_combines_model_structure_findings_and_evidence():
     assert ex.evidence[0].figures == (("mediaan", "median", "9 dagen"),)
     assert "caselog" in ex.sources
     assert "geen grondslag" in ex.reason_nl and "enige verbinding" in ex.reason_nl
-    data = ex.as_dict()
-    assert data["structure"]["is_bridge"] is True and data["evidence"][0]["kind"] == "practice-timing"
+    data = ex.as_dict(model)
+    assert data["structure"]["is_bridge"] is True and data["evidence"][0]["kind"] == "case-log"
+    assert data["handoff"]["id"] == "bc" and data["handoff"]["legal_bases"] == []
     assert explain_handoff(model, "ab", evidence=[TimingProvider()]).evidence == ()
 
 

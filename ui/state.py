@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 import yaml
 
+from graph.encode import plain
 from graph.errors import ChainError
 from graph.model import ChainModel
 from graph.settings import Settings
@@ -117,7 +118,7 @@ def table_downloads(rows: list[dict], stem: str, key: str) -> None:
     left, right = st.columns(2)
     left.download_button(t("export.csv"), buffer.getvalue().encode("utf-8"), file_name=f"{stem}.csv",
                          mime="text/csv", key=f"{key}_csv", on_click="ignore")
-    right.download_button(t("export.json"), json.dumps(rows, ensure_ascii=False, indent=2, default=str).encode("utf-8"),
+    right.download_button(t("export.json"), json.dumps(plain(rows), ensure_ascii=False, indent=2).encode("utf-8"),
                           file_name=f"{stem}.json", mime="application/json", key=f"{key}_json", on_click="ignore")
 
 

@@ -25,8 +25,8 @@ True
 from __future__ import annotations
 
 from cli.cases_report import fmt_days, fmt_share, norm_label
-from queries.cases.stats import PracticeReport
 from graph.vocab import Category
+from queries.cases.stats import PracticeReport
 from queries.evidence import Evidence, EvidenceKind
 
 __all__ = ["PracticeEvidence"]

@@ -53,11 +53,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.model import CALENDAR_DAYS_PER_UNIT, ChainModel, NormUnit
+from graph.encode import plain
+from graph.model import CALENDAR_DAYS_PER_UNIT, ChainModel, HandOff, NormUnit
 from graph.settings import MIN_SUPPRESSION_THRESHOLD
 from loaders.cases.events import ActivityMapping, EventLog, current_handoffs
 from queries.cases.calendar import holiday_rows
@@ -177,34 +178,9 @@ class PracticeReport:
         return None
 
     def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; suppressed counts are the string ``"<5"``."""
-        return _jsonable(asdict(self) | {"handoffs": [_jsonable_obj(h) for h in self.handoffs],
-                                         "deviations": [_jsonable_obj(d) for d in self.deviations],
-                                         "variants": [_jsonable_obj(v) for v in self.variants],
-                                         "unmapped": [_jsonable_obj(u) for u in self.unmapped],
-                                         "events": self.events.to_json(), "cases": self.cases.to_json()})
-
-
-def _jsonable_obj(obj: Any) -> dict[str, Any]:
-    out = {}
-    for name in obj.__dataclass_fields__:
-        value = getattr(obj, name)
-        out[name] = value.to_json() if isinstance(value, Count) else _jsonable(value)
-    return out
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        if set(value) == {"value", "threshold"}:  # an asdict'ed Count
-            return Count(**value).to_json()
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return round(value, 4)
-    return value
+        """A JSON-ready dict (:func:`graph.encode.plain`); suppressed counts are the string ``"<5"``."""
+        encoded: dict[str, Any] = plain(self, float_digits=4)
+        return encoded
 
 
 # --- SQL helpers --------------------------------------------------------------------------------
@@ -248,6 +224,19 @@ def _activity_codes(log: EventLog) -> tuple[list[str], str, list[str], str | Non
     return acts, act_sql or "NULL", names, name_sql
 
 
+def _handoffs_of_period(model: ChainModel, first: dt.date | None, last: dt.date | None,
+                        on: dt.date | None) -> tuple[HandOff, ...]:
+    """The hand-offs a log is measured against: those valid on ``on`` when given, else
+    those valid at some day of the log's own period ``[first, last]`` (a 2019 log is
+    judged against the chain of 2019, not today's)."""
+    if on is not None:
+        return current_handoffs(model, on)
+    if first is None or last is None:
+        return current_handoffs(model, dt.date.today())
+    return tuple(h for h in model.handoffs
+                 if (h.valid_from is None or h.valid_from <= last) and (h.valid_to is None or h.valid_to > first))
+
+
 def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on: dt.date | None) -> dict:
     """Small lookup tables, all in integer codes: activities by their index in the log, organisations
     by their index in the model's sorted organisation ids."""
@@ -269,7 +258,8 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
                                     "role": (s, [r[2] for r in rule_rows]),
                                     "rule": (i, [rule_code[r[0]] for r in rule_rows]),
                                     "is_from": ("BOOLEAN", [r[2] == "from" for r in rule_rows])})
-    valid = current_handoffs(model, on)
+    first, last = log.con.execute(f"SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM {log.quoted()}").fetchone()
+    valid = _handoffs_of_period(model, first, last, on)
     explicit = {r.handoff_id for r in mapping.handoffs}
     by_id = {h.id: h for h in model.handoffs}
     explicit_pairs = sorted({(org_code[by_id[h].from_org], org_code[by_id[h].to_org]) for h in explicit})
@@ -435,7 +425,8 @@ def practice_stats(
     top_variants : int
         How many of the most frequent variants to list.
     on : date, optional
-        Which hand-offs are current (default today).
+        Measure against the hand-offs valid on this day; default: those valid
+        during the log's own period (first to last event).
 
     Returns
     -------
@@ -583,8 +574,8 @@ def practice_stats(
     seen = {(d.from_org, d.to_org) for d in deviations if d.in_model}
     for (a, b), ids in sorted(ctx["by_pair"].items()):
         if (a, b) in seen and len(ids) > 1:
-            notes.append(f"{a} → {b}: {len(ids)} hand-offs in the model ({', '.join(ids)}); transitions between "
-                         "them are only attributed through explicit activity pairs in the mapping")
+            notes.append(f"{a} → {b}: {len(ids)} hand-offs valid in the log's period ({', '.join(ids)}); transitions "
+                         "between them are only attributed through explicit activity pairs in the mapping")
     return PracticeReport(
         source=log.source, events=sup(n_events), cases=sup(n_cases), first_day=first, last_day=last,
         handoffs=tuple(handoffs), deviations=tuple(deviations), variants=variants, unmapped=unmapped,

@@ -113,5 +113,5 @@ b1, b2 = st.columns(2)
 if b1.button(t("detail.show_on_map"), key="why_map"):
     st.session_state["goto_focus"] = handoff_id
     st.switch_page("app_pages/kaart.py")
-b2.download_button(t("export.json"), data=lambda: json.dumps(card.as_dict(), ensure_ascii=False, indent=2),
+b2.download_button(t("export.json"), data=lambda: json.dumps(card.as_dict(model), ensure_ascii=False, indent=2),
                    file_name=f"{handoff_id}.json", mime="application/json", key="why_json", on_click="ignore")
