@@ -347,3 +347,13 @@ def test_unverified_items_are_few_and_each_says_why(model):
         element = model.get(element_id)
         reason = getattr(element, "description", None) or getattr(element, "title", None)
         assert reason and any(w in reason for w in ("niet", "alleen", "aanname", "geen")), element_id
+
+
+def test_the_audit_record_names_every_element(model):
+    """docs/data-sources.md says for each element what was checked where (issue 11)."""
+    from pathlib import Path
+
+    record = (Path(__file__).resolve().parent.parent / "docs" / "data-sources.md").read_text(encoding="utf-8")
+    for kind in ("organisations", "legal_bases", "instruments", "handoffs", "phases", "signals"):
+        missing = [e.id for e in getattr(model, kind) if f"`{e.id}`" not in record]
+        assert not missing, (kind, missing)
