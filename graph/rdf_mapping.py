@@ -335,28 +335,14 @@ class Texts(ValueKind):
     sequence: URIRef
 
     def write(self, w: GraphWriter, node: URIRef, predicate: URIRef, value: Any, element: Any) -> None:
-        for text in value:
-            w.add(node, predicate, Literal(text))
+        items = [Literal(text) for text in value]
+        for item in items:
+            w.add(node, predicate, item)
         if tuple(value) != tuple(sorted(value)):
-            head = BNode()
-            Collection(w.g, head, [Literal(text) for text in value])
-            w.add(node, self.sequence, head)
+            w.sequence(node, self.sequence, items)
 
     def read(self, r: GraphReader, node: Node, predicates: tuple[URIRef, ...], field: str) -> Any:
-        values = list(r.g.objects(node, predicates[0]))
-        for value in values:
-            if not isinstance(value, Literal):
-                r.problem(node, field, f"{curie(predicates[0])} must be a literal, found {value!r}")
-        texts = [r.string(node, field, str(value)) for value in values]
-        heads = list(r.g.objects(node, self.sequence))
-        if len(heads) == 1:
-            listed = [r.string(node, field, str(item)) for item in r.rdf_list(heads[0])]
-            if sorted(listed) == sorted(texts):
-                return listed
-            r.problem(node, field, f"{curie(self.sequence)} lists other values than {curie(predicates[0])}")
-        elif len(heads) > 1:
-            r.problem(node, field, f"expected one {curie(self.sequence)}, found {len(heads)}")
-        return sorted(texts) or None
+        return r.many(node, predicates[0], self.sequence, field, sorted, literals=True) or None
 
 
 @dataclass(frozen=True)
@@ -840,7 +826,7 @@ class GraphWriter:
     def add(self, subject: Node, predicate: Node, obj: Node) -> None:
         self.g.add((subject, predicate, obj))
 
-    def sequence(self, subject: Node, predicate: URIRef, items: list[URIRef]) -> None:
+    def sequence(self, subject: Node, predicate: URIRef, items: list[URIRef] | list[Literal]) -> None:
         """An RDF list of ``items`` as the object of ``predicate``."""
         head = BNode()
         Collection(self.g, head, list(items))
@@ -933,17 +919,19 @@ half of a UTF-16 surrogate pair, which is no Unicode character
         return values[0] if values else None
 
     def many(self, node: Node, predicate: URIRef, sequence: URIRef, field: str,
-             order: Callable[[list[str]], list[str]]) -> list[str]:
-        """The ids (local names) of every value of ``predicate``, in the order of
-        the RDF list at ``sequence`` when there is one, else in ``order``."""
+             order: Callable[[list[str]], list[str]], literals: bool = False) -> list[str]:
+        """The ids (local names) of every value of ``predicate`` (with ``literals``:
+        the text of every literal), in the order of the RDF list at ``sequence``
+        when there is one, else in ``order``."""
+        expected, what, text = (Literal, "a literal", str) if literals else (URIRef, "an IRI", local_id)
         values = list(self.g.objects(node, predicate))
         for value in values:
-            if not isinstance(value, URIRef):
-                self.problem(node, field, f"{curie(predicate)} must be an IRI, found {value!r}")
-        ids = [self.string(node, field, local_id(value)) for value in values]
+            if not isinstance(value, expected):
+                self.problem(node, field, f"{curie(predicate)} must be {what}, found {value!r}")
+        ids = [self.string(node, field, text(value)) for value in values]
         heads = list(self.g.objects(node, sequence))
         if len(heads) == 1:
-            listed = [self.string(node, field, local_id(item)) for item in self.rdf_list(heads[0])]
+            listed = [self.string(node, field, text(item)) for item in self.rdf_list(heads[0])]
             if sorted(listed) == sorted(ids):
                 return listed
             self.problem(node, field, f"{curie(sequence)} lists other values than {curie(predicate)}")

@@ -14,6 +14,7 @@ import datetime as dt
 
 import pytest
 import yaml
+from test_haaglanden_data import _facts  # tests/ is on sys.path under pytest
 
 from graph.model import ChainModel, OrganisationKind, SourceAuthority, Status
 from graph.settings import default_data_dir
@@ -272,20 +273,6 @@ def test_every_source_is_typed_by_authority(model):
     assert [s.id for s in model.sources if s.authority is None] == []
     kinds = {s.authority for s in model.sources}
     assert kinds == set(SourceAuthority)
-
-
-def _facts(model: ChainModel):
-    for element in model.elements():
-        if model.kind_of(element.id) != "sources":
-            yield element.id, element.status, element.sources
-    for h in model.handoffs:
-        if h.norm is not None:
-            yield f"{h.id}#norm", h.norm.status, h.norm.sources
-        for mode in h.failure_modes:
-            yield f"{h.id}#{mode.id}", mode.status, mode.sources
-    for inst in model.instruments:
-        for d in inst.durations:
-            yield f"{inst.id}#{d.label}", d.status, d.sources
 
 
 def test_no_fact_is_verified_by_a_secondary_copy_or_news_only(model):
