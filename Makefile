@@ -22,12 +22,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Streamlit's own settings still come from the environment
-# (STREAMLIT_SERVER_PORT, STREAMLIT_SERVER_ADDRESS, ...): only defaults are set here.
+# `ketenkaart ui` runs the app from wherever the package is installed; its defaults
+# (headless, 127.0.0.1, no usage statistics) are in ui/.streamlit/config.toml, and
+# Streamlit's own settings still come from the environment (STREAMLIT_SERVER_PORT, ...).
 run: install
-	STREAMLIT_BROWSER_GATHER_USAGE_STATS=$${STREAMLIT_BROWSER_GATHER_USAGE_STATS:-false} \
-	STREAMLIT_SERVER_HEADLESS=$${STREAMLIT_SERVER_HEADLESS:-true} \
-	$(BIN)/streamlit run ui/streamlit_app.py
+	$(BIN)/ketenkaart ui
 
 # Chromium for the browser tests (Debian packages; never a downloaded browser).
 system-deps:

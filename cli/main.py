@@ -34,4 +34,5 @@ from cli import (
     model_commands,  # noqa: E402,F401  validate, export
     neo4j_commands,  # noqa: E402,F401  neo4j push
     query_commands,  # noqa: E402,F401  route, bottlenecks, why, what-if
+    ui_command,  # noqa: E402,F401  ui
 )
