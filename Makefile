@@ -1,10 +1,16 @@
 # Two entry points: `make run` (the UI on the built-in Haaglanden map) and
-# `make test` (every test). Each creates .venv and installs what it needs.
+# `make test` (lint, types and every test). `make check` is the quick inner
+# loop: lint, types and the fast tests (no browser, no Bolt server, no wheel).
+# Each creates .venv and installs what it needs.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The fast tests: everything but the browser, the Bolt server and the slow ones (the wheel test among them),
+# spread over two processes.
+FAST   := not browser and not bolt and not slow
+WORKERS ?= 2
 
-.PHONY: run test install install-test system-deps bolt-server validate bench clean
+.PHONY: run test check lint types fast-tests install install-test system-deps bolt-server validate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +22,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -36,8 +42,29 @@ system-deps:
 bolt-server: install-test
 	bash tools/build-bolt-server.sh
 
+lint: install-test
+	$(BIN)/ruff check .
+
+types: install-test
+	$(BIN)/mypy
+
+fast-tests: install-test
+	bash tools/run-tests.sh $(BIN)/python -m pytest -q -n $(WORKERS) -m '$(FAST)' $(PYTEST_ARGS)
+
+# Each step runs even when an earlier one fails, so one run shows every kind of finding.
 test: install-test system-deps bolt-server
-	bash tools/run-tests.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@status=0; \
+	$(MAKE) --no-print-directory lint || status=1; \
+	$(MAKE) --no-print-directory types || status=1; \
+	bash tools/run-tests.sh $(BIN)/python -m pytest $(PYTEST_ARGS) || status=1; \
+	exit $$status
+
+check: install-test
+	@status=0; \
+	$(MAKE) --no-print-directory lint || status=1; \
+	$(MAKE) --no-print-directory types || status=1; \
+	$(MAKE) --no-print-directory fast-tests || status=1; \
+	exit $$status
 
 validate: install
 	$(BIN)/ketenkaart validate
@@ -47,4 +74,4 @@ bench: install
 	@echo "See benchmarks/README.md for the individual scripts."
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache build *.egg-info

@@ -35,7 +35,7 @@ __all__ = ["ui", "streamlit_args"]
 
 DEFAULT_ADDRESS = "127.0.0.1"  # as in ui/.streamlit/config.toml
 DEFAULT_PORT = 8501  # Streamlit's
-WILDCARD_ADDRESSES = {"0.0.0.0", "::", ""}  # noqa: S104 - recognised, not bound here
+WILDCARD_ADDRESSES = {"0.0.0.0", "::", ""}  # recognised here, never bound here
 
 
 def streamlit_args(app: str, port: int | None, address: str | None, extra: Sequence[str],

@@ -243,7 +243,8 @@ def _dummy_wheel(directory: Path, name: str) -> Path:
     files = {
         f"{name}/__init__.py": b'"""Some other project that also chose a generic name."""\n',
         f"{name}-0.0.1.dist-info/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.0.1\n".encode(),
-        f"{name}-0.0.1.dist-info/WHEEL": b"Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        f"{name}-0.0.1.dist-info/WHEEL": b"Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\n"
+                                         b"Tag: py3-none-any\n",
         f"{name}-0.0.1.dist-info/top_level.txt": f"{name}\n".encode(),
     }
     record = [f"{path},sha256={base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()},"
