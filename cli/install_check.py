@@ -10,7 +10,8 @@ installed later overwrites it). Otherwise the command stops with one message
 naming the other package and how to install ketenkaart apart.
 
 It reads no distribution metadata on the happy path: five module specs, one
-directory listing and five small hashes (see CHANGELOG 0.2.0 for its cost).
+directory listing, one RECORD file and five small hashes, about 1 ms in an
+installed wheel (measured on 0.2.0); metadata is read only to name the culprit.
 
 >>> import_name_problems()
 []
