@@ -33,6 +33,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.plugin import free_port, stop
+
 REPO = Path(__file__).resolve().parents[1]
 PACKAGES = ("graph", "loaders", "queries", "ui", "cli")
 VERSION = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
@@ -192,12 +194,6 @@ class _ProxyTrap:
         self.server.close()
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.mark.slow
 def test_installed_ui_starts_headless_on_localhost_without_going_online(venv, elsewhere):
     trap = _ProxyTrap()
@@ -206,7 +202,7 @@ def test_installed_ui_starts_headless_on_localhost_without_going_online(venv, el
     proxy = f"http://127.0.0.1:{trap.port}"
     env.update({"HTTP_PROXY": proxy, "HTTPS_PROXY": proxy, "http_proxy": proxy, "https_proxy": proxy,
                 "NO_PROXY": "", "no_proxy": ""})
-    port = _free_port()
+    port = free_port()
     log = elsewhere / "ui.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen([str(venv / "bin" / "ketenkaart"), "ui", "--port", str(port)], cwd=elsewhere, env=env,
@@ -225,12 +221,7 @@ def test_installed_ui_starts_headless_on_localhost_without_going_online(venv, el
         assert health == "ok", log.read_text(encoding="utf-8", errors="replace")
         time.sleep(1)  # the start-up message (where an external-IP lookup would happen) comes after health
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         trap.close()
     output = log.read_text(encoding="utf-8", errors="replace")
     assert f"http://127.0.0.1:{port}" in output
@@ -266,7 +257,7 @@ def test_another_distribution_named_ui_is_refused_with_a_clear_message(venv, els
     result = _run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--no-deps",
                    "--no-index", "--quiet", str(other)], cwd=elsewhere, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    for command in (["validate"], ["ui", "--port", str(_free_port())]):
+    for command in (["validate"], ["ui", "--port", str(free_port())]):
         refused = _run([str(venv / "bin" / "ketenkaart"), *command], cwd=elsewhere, env=env, timeout=60)
         assert refused.returncode == 1, refused.stdout + refused.stderr
         assert "Traceback" not in refused.stderr
