@@ -40,7 +40,16 @@ WILDCARD_ADDRESSES = {"0.0.0.0", "::", ""}  # recognised here, never bound here
 
 def streamlit_args(app: str, port: int | None, address: str | None, extra: Sequence[str],
                    env: Mapping[str, str]) -> list[str]:
-    """The ``streamlit`` command line that runs ``app`` with this command's options."""
+    """The ``streamlit`` command line that runs ``app`` with this command's options.
+
+    >>> streamlit_args("app.py", None, None, ["--browser.gatherUsageStats=true"], {})
+    Traceback (most recent call last):
+    ...
+    click.exceptions.UsageError: usage statistics stay off: drop --browser.gatherUsageStats=true
+    """
+    for option in extra:
+        if option.startswith("--browser.gatherUsageStats"):
+            raise click.UsageError(f"usage statistics stay off: drop {option}")
     args = ["run", app, "--browser.gatherUsageStats", "false"]
     if port is not None:
         args += ["--server.port", str(port)]
