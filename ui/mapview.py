@@ -490,7 +490,7 @@ def map_view(
     (7.6, 4.6, 1.6)
     >>> crowded = map_view(toy_chain(), label_limit=3).edge("ho-vt-lokaal-team")
     >>> crowded.label, crowded.name
-    ('⚠', '⚠ veilig-thuis → lokaal-team')
+    ('⚠', '⚠ Vrijwillige hulp mogelijk')
     >>> hi = map_view(toy_chain(), MapFilter(highlight=("ho-politie-vt",)))
     >>> hi.edge("ho-politie-vt").highlighted, hi.edge("ho-vt-raad").faded
     (True, True)
