@@ -12,9 +12,9 @@ graph.errors.ChainError: KETENKAART_SUPPRESSION_THRESHOLD must be a whole number
 from __future__ import annotations
 
 import os
-from typing import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Mapping
 
 from graph.errors import ChainError
 
