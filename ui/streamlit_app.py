@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.errors import ChainError
+from ui.register_auth import register_pages
 from ui.state import chain, practice_available, t
 
 st.set_page_config(page_title="Ketenkaart", layout="wide")
@@ -20,6 +21,7 @@ PAGES = [
     st.Page("app_pages/bronnen.py", title=t("nav.sources"), url_path="bronnen"),
     st.Page("app_pages/woordenlijst.py", title=t("nav.glossary"), url_path="woordenlijst"),
 ]
+PAGES += register_pages()  # the Doorbraakteam register (docs/register.md)
 page = st.navigation(PAGES)
 
 try:

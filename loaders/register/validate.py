@@ -315,3 +315,36 @@ def parse_system_issue(raw: Mapping[str, Any], model: ChainModel | None) -> tupl
     return SystemIssueInput(code=code, title=title, category=category, level=level, knelpunt_ids=tuple(ids),
                             description=description, status=status, owner_organisation=owner,
                             owner_role=owner_role), []
+
+
+_FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "code": ("code", "code"), "review_date": ("datum bespreking", "review date"), "region": ("regio", "region"),
+    "violence": ("vorm van geweld", "kind of violence"), "organisations": ("betrokken organisaties", "organisations involved"),
+    "status": ("status", "status"), "closed_on": ("gesloten op", "closed on"), "knelpunten": ("knelpunten", "bottlenecks"),
+    "elements": ("element van de keten", "chain element"), "category": ("categorie", "category"),
+    "description": ("beschrijving", "description"), "evidence": ("besproken onderbouwing", "evidence discussed"),
+    "what": ("afspraak", "agreement"), "by_organisation": ("door organisatie", "by organisation"),
+    "by_role": ("rol", "role"), "deadline": ("uiterlijk", "deadline"), "follow_up": ("opvolgdatum", "follow-up date"),
+    "level": ("niveau", "level"), "agreed_on": ("afgesproken op", "agreed on"), "title": ("titel", "title"),
+    "owner_organisation": ("trekker", "owner"), "owner_role": ("rol trekker", "owner's role"),
+    "knelpunt_ids": ("gebundelde knelpunten", "grouped bottlenecks"),
+}
+
+
+def field_label(path: str, lang: str = "nl") -> str:
+    """A field path in words: ``knelpunten[1].agreements[0].what`` → ``knelpunt 2 · afspraak``.
+
+    >>> field_label("knelpunten[1].agreements[0].what"), field_label("region", "en")
+    ('knelpunt 2 · afspraak', 'region')
+    """
+    parts = []
+    for part in path.split("."):
+        match = re.fullmatch(r"(\w+)\[(\d+)\]", part)
+        if match and match.group(1) == "knelpunten":
+            parts.append(("knelpunt " if lang != "en" else "bottleneck ") + str(int(match.group(2)) + 1))
+        elif match:
+            continue
+        else:
+            nl, en = _FIELD_NAMES.get(part, (part, part))
+            parts.append(en if lang == "en" else nl)
+    return " · ".join(parts)
