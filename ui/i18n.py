@@ -170,12 +170,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
 
 # --- the Doorbraakteam register (ui/register_auth.py, app_pages/register_*.py) --------------------------
 _STRINGS.update({
-    "nav.reg_overview": ("Doorbraakteam: bevindingen", "Doorbraakteam: findings"),
-    "nav.reg_casus": ("Doorbraakteam: casus vastleggen", "Doorbraakteam: record a case"),
-    "nav.reg_board": ("Doorbraakteam: opvolging", "Doorbraakteam: follow-up"),
-    "nav.reg_system": ("Doorbraakteam: systeemknelpunten", "Doorbraakteam: system bottlenecks"),
-    "nav.reg_report": ("Doorbraakteam: rapportage", "Doorbraakteam: report"),
-    "nav.reg_admin": ("Doorbraakteam: beheer", "Doorbraakteam: administration"),
+    "nav.reg_section": ("Doorbraakteam", "Doorbraakteam"),
+    "nav.reg_overview": ("Bevindingen", "Findings"),
+    "nav.reg_casus": ("Casus vastleggen", "Record a case"),
+    "nav.reg_board": ("Opvolging", "Follow-up"),
+    "nav.reg_system": ("Systeemknelpunten", "System bottlenecks"),
+    "nav.reg_report": ("Rapportage", "Report"),
+    "nav.reg_admin": ("Beheer", "Administration"),
+    "reg.page_title": ("Doorbraakteam: {page}", "Doorbraakteam: {page}"),
+    "reg.choose_one": ("Kies…", "Choose…"),
     "reg.login_needed": ("Het register van het Doorbraakteam is alleen na inloggen te zien. De ketenkaart zelf blijft open.",
                          "The Doorbraakteam's register is shown only after logging in. The chain map itself stays open."),
     "reg.expired": ("Uw sessie is verlopen; log opnieuw in.", "Your session has expired; log in again."),

@@ -21,8 +21,7 @@ PAGES = [
     st.Page("app_pages/bronnen.py", title=t("nav.sources"), url_path="bronnen"),
     st.Page("app_pages/woordenlijst.py", title=t("nav.glossary"), url_path="woordenlijst"),
 ]
-PAGES += register_pages()  # the Doorbraakteam register (docs/register.md)
-page = st.navigation(PAGES)
+page = st.navigation({"": PAGES, t("nav.reg_section"): register_pages()}, expanded=True)  # + the register
 
 try:
     current = chain()

@@ -13,7 +13,7 @@ from ui.register_auth import demo_banner, register, require, show_register_error
 from ui.state import lang, t
 
 language = lang()
-st.title(t("nav.reg_admin"))
+st.title(t("reg.page_title", page=t("nav.reg_admin").lower()))
 who = require(Role.VOORZITTER)
 demo_banner()
 reg = register()

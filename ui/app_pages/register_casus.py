@@ -34,7 +34,7 @@ from ui.state import chain, lang, t
 
 model = chain().model
 language = lang()
-st.title(t("nav.reg_casus"))
+st.title(t("reg.page_title", page=t("nav.reg_casus").lower()))
 who = require(Role.LID)
 demo_banner()
 reg = register()
@@ -117,7 +117,7 @@ with st.form(f"{prefix}_form", border=True):
         categories = [c.value for c in Category]
         category = e2.selectbox(t("reg.category"), categories, key=f"{prefix}_kp{i}_category",
                                 index=categories.index(k.category.value) if k else None,
-                                format_func=lambda c: CATEGORY_NAMES[Category(c)].in_(language), placeholder=t("choose"))
+                                format_func=lambda c: CATEGORY_NAMES[Category(c)].in_(language), placeholder=t("reg.choose_one"))
         description = st.text_area(t("reg.description"), value=k.description or "" if k else "", height=68,
                                    key=f"{prefix}_kp{i}_description", help=t("reg.privacy_help"))
         evidence = st.text_input(t("reg.evidence"), value=k.evidence or "" if k else "", key=f"{prefix}_kp{i}_evidence")
@@ -126,7 +126,7 @@ with st.form(f"{prefix}_form", border=True):
         what = a1.text_input(t("reg.what"), value=a.what if a else "", key=f"{prefix}_kp{i}_what")
         by_org = a2.selectbox(t("reg.by_org"), organisations, key=f"{prefix}_kp{i}_by_org",
                               index=organisations.index(a.by_organisation) if a and a.by_organisation in organisations else None,
-                              format_func=lambda o: element_label(model, o).split(" · ")[0], placeholder=t("choose"))
+                              format_func=lambda o: element_label(model, o).split(" · ")[0], placeholder=t("reg.choose_one"))
         by_role = a3.text_input(t("reg.by_role"), value=a.by_role or "" if a else "", key=f"{prefix}_kp{i}_by_role",
                                 help=t("reg.by_role_help"))
         b1, b2, b3, b4 = st.columns(4)

@@ -21,7 +21,7 @@ from ui.state import chain, lang, t
 
 model = chain().model
 language = lang()
-st.title(t("nav.reg_board"))
+st.title(t("reg.page_title", page=t("nav.reg_board").lower()))
 who = require(Role.LID)
 demo_banner()
 reg = register()
@@ -57,7 +57,12 @@ rows = [{
     t("reg.board_from"): i.casus_code and f"{i.casus_code} #{i.knelpunt_number}" or i.system_issue_code or "",
     t("reg.category"): CATEGORY_NAMES[i.category].in_(language) if i.category else "",
 } for i in items]
-st.dataframe(rows, hide_index=True, width="stretch", key="reg_board_table")
+st.dataframe(rows, hide_index=True, width="stretch", key="reg_board_table", column_config={
+    t("reg.board_due"): st.column_config.TextColumn(width="small"),
+    t("reg.board_when"): st.column_config.TextColumn(width="small"),
+    t("reg.what"): st.column_config.TextColumn(width="large"),
+    t("reg.by_org"): st.column_config.TextColumn(width="medium"),
+})
 
 st.subheader(t("reg.board_update"))
 by_id = {i.agreement.id: i for i in items}

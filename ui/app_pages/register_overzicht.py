@@ -20,7 +20,7 @@ from ui.state import chain, lang, t
 
 model = chain().model
 language = lang()
-st.title(t("nav.reg_overview"))
+st.title(t("reg.page_title", page=t("nav.reg_overview").lower()))
 who = require(Role.LEZER)
 demo_banner()
 member = who.can(Role.LID)

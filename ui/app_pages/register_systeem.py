@@ -27,7 +27,7 @@ from ui.state import chain, lang, t
 
 model = chain().model
 language = lang()
-st.title(t("nav.reg_system"))
+st.title(t("reg.page_title", page=t("nav.reg_system").lower()))
 who = require(Role.LEZER)
 demo_banner()
 reg = register()
