@@ -39,17 +39,16 @@ if not found:
     st.info(t("reg.nothing"))
     st.stop()
 
-left, right = st.columns([2, 3], gap="large")
-with left:
-    st.subheader(t("reg.per_category"))
-    st.dataframe([{t("reg.category"): CATEGORY_NAMES[c.category].in_(language), t("reg.casussen"): c.casussen.label,
-                   t("reg.knelpunten"): c.knelpunten.label} for c in cats], hide_index=True, width="stretch")
-with right:
-    st.subheader(t("reg.per_element"))
-    st.dataframe([{t("reg.element"): element_label(model, f.element), t("reg.casussen"): f.casussen.label,
-                   t("reg.categories"): ", ".join(f"{CATEGORY_NAMES[c].in_(language)} ({n.label})" for c, n in f.categories),
-                   t("reg.latest_agreement"): agreement_phrase(f.agreements[0]).in_(language) if f.agreements else ""}
-                  for f in found], hide_index=True, width="stretch")
+st.subheader(t("reg.per_category"))
+st.dataframe([{t("reg.category"): CATEGORY_NAMES[c.category].in_(language), t("reg.casussen"): c.casussen.label,
+               t("reg.knelpunten"): c.knelpunten.label} for c in cats], hide_index=True)
+st.subheader(t("reg.per_element"))
+st.dataframe([{t("reg.element"): element_label(model, f.element), t("reg.casussen"): f.casussen.label,
+               t("reg.categories"): ", ".join(f"{CATEGORY_NAMES[c].in_(language)} ({n.label})" for c, n in f.categories),
+               t("reg.latest_agreement"): agreement_phrase(f.agreements[0]).in_(language) if f.agreements else ""}
+              for f in found], hide_index=True, width="stretch", column_config={
+                  t("reg.element"): st.column_config.TextColumn(width="large"),
+                  t("reg.casussen"): st.column_config.TextColumn(width="small")})
 
 st.subheader(t("nav.reg_system"))
 views = system_views(snapshot, threshold=threshold, members=member)
