@@ -100,3 +100,14 @@ def test_english(demo):
     assert at.title[0].value == "Doorbraakteam: findings"
     assert "FICTITIOUS demo register" in texts(at)
     assert "waiting time / capacity" in frames(at)
+
+
+def test_the_why_page_shows_the_register_evidence_only_after_logging_in(demo):
+    anonymous = page(demo, "waarom.py")
+    anonymous.selectbox(key="why_pick").set_value("huisverbod-hulpverlening-vt").run()
+    assert not anonymous.exception and "Doorbraakteam: besproken casussen" not in texts(anonymous)
+    member = page(demo, "waarom.py", "lid")
+    member.selectbox(key="why_pick").set_value("huisverbod-hulpverlening-vt").run()
+    assert not member.exception
+    assert "Doorbraakteam: besproken casussen" in texts(member)
+    assert "In 6 besproken casussen stokte deze overdracht" in texts(member)

@@ -175,7 +175,12 @@ def demo_banner() -> None:
 
 
 def evidence_providers(model) -> list:
-    """The register's evidence for ``why`` on a page: none unless logged in; suppressed for lezers."""
+    """The register's evidence for ``why`` on a page: none unless logged in; suppressed for lezers.
+
+    Without a login in this browser session the register database is not even opened.
+    """
+    if not st.session_state.get(TOKEN_KEY) and not (oidc_configured() and _oidc_email()):
+        return []
     who = principal()
     if who is None:
         return []
