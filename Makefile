@@ -27,6 +27,7 @@ install-test: $(VENV)/.installed-test
 run: install
 	STREAMLIT_BROWSER_GATHER_USAGE_STATS=$${STREAMLIT_BROWSER_GATHER_USAGE_STATS:-false} \
 	STREAMLIT_SERVER_HEADLESS=$${STREAMLIT_SERVER_HEADLESS:-true} \
+	KETENKAART_REGISTER_DEMO=$${KETENKAART_REGISTER_DEMO:-1} \
 	$(BIN)/streamlit run ui/streamlit_app.py
 
 # Chromium for the browser tests (Debian packages; never a downloaded browser).

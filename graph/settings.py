@@ -77,7 +77,7 @@ class Settings:
     suppression_threshold: int = field(default=MIN_SUPPRESSION_THRESHOLD, metadata={"env": "KETENKAART_SUPPRESSION_THRESHOLD", "help": "smallest case count shown; >= 5"})
     # --- the Doorbraakteam register (docs/register.md) ---
     database_url: str | None = field(default=None, metadata={"env": "KETENKAART_DATABASE_URL", "help": "register database (sqlite:///… or postgresql+psycopg://…); unset = a SQLite file in the per-user data folder"})
-    register_demo: bool = field(default=False, metadata={"env": "KETENKAART_REGISTER_DEMO", "help": "1 = open the shipped FICTITIOUS demo register (its own SQLite file, demo accounts)"})
+    register_demo: bool = field(default=False, metadata={"env": "KETENKAART_REGISTER_DEMO", "help": "1 = open the shipped FICTITIOUS demo register (its own SQLite file, demo accounts); ignored when KETENKAART_DATABASE_URL is set"})
     register_retention_months: int = field(default=24, metadata={"env": "KETENKAART_REGISTER_RETENTION_MONTHS", "help": "months after closing before a casus is reduced to its anonymous knelpunten"})
     register_session_minutes: int = field(default=480, metadata={"env": "KETENKAART_REGISTER_SESSION_MINUTES", "help": "a register login expires after this many minutes (and after a quarter of it idle)"})
     register_max_failed_logins: int = field(default=5, metadata={"env": "KETENKAART_REGISTER_MAX_FAILED_LOGINS", "help": "failed logins in a row before an account is locked for a while"})
@@ -122,7 +122,6 @@ class Settings:
                 values[f.name] = raw.lower() in ("1", "true", "yes")
             else:
                 values[f.name] = raw
-        if values.get("register_demo") and values.get("database_url"):
-            raise ChainError("KETENKAART_REGISTER_DEMO and KETENKAART_DATABASE_URL exclude each other: "
-                             "the demo register has its own file")
+        if values.get("database_url"):
+            values["register_demo"] = False  # a configured register is never the demo (nor seeded with it)
         return cls(**values)
