@@ -111,3 +111,15 @@ def test_the_why_page_shows_the_register_evidence_only_after_logging_in(demo):
     assert not member.exception
     assert "Doorbraakteam: besproken casussen" in texts(member)
     assert "In 6 besproken casussen stokte deze overdracht" in texts(member)
+
+
+def test_a_member_moves_a_systeemknelpunt_to_the_national_level(demo):
+    at = page(demo, "register_systeem.py", "lid")
+    at.selectbox(key="reg_sys_upd_code").set_value("SYS-2026-03").run()
+    at.selectbox(key="reg_sys_upd_level_SYS-2026-03").set_value("rijk")
+    at.selectbox(key="reg_sys_upd_status_SYS-2026-03").set_value("opgepakt")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    issue = next(s for s in demo.snapshot().system_issues if s.code == "SYS-2026-03")
+    assert (issue.level.value, issue.status.value) == ("rijk", "opgepakt")
+    assert demo.audit_entries()[-1].entity == "system_issue" and demo.verify_audit().ok

@@ -274,6 +274,7 @@ _STRINGS.update({
     "reg.owner": ("Trekker", "Owner"),
     "reg.grouped": ("Gebundelde knelpunten", "Grouped bottlenecks"),
     "reg.system_new": ("Nieuw systeemknelpunt", "New system bottleneck"),
+    "reg.system_update": ("Niveau en status bijwerken", "Update level and status"),
     "reg.title": ("Titel", "Title"),
     "reg.report_intro": ("Het overzicht voor de commissie: geen gegevens op casusniveau, aantallen onder 5 als <5.",
                          "The overview for the council committee: no case-level data, counts under 5 as <5."),

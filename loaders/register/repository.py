@@ -370,16 +370,7 @@ class Register:
                                    .join(knelpunt, knelpunt.c.casus_id == casus.c.id)
                                    .where(casus.c.code.is_not(None))).all()
             for data, agreements in build_issues({(r.code, r.number): r.id for r in rows}):
-                self._check_grouping(tx.conn, data.knelpunt_ids)
-                issue_id = tx.conn.execute(insert(system_issue).values(
-                    code=data.code, title=data.title, description=data.description, category=data.category.value,
-                    level=data.level.value, status=data.status.value, owner_organisation=data.owner_organisation,
-                    owner_role=data.owner_role, created_at=tx.now, updated_at=tx.now)
-                    .returning(system_issue.c.id)).scalar_one()
-                for kp_id in data.knelpunt_ids:
-                    tx.conn.execute(insert(system_issue_knelpunt).values(system_issue_id=issue_id, knelpunt_id=kp_id))
-                for ag in agreements:
-                    self._insert_agreement(tx, ag, system_issue_id=issue_id)
+                issue_id = self._insert_system_issue(tx, data, agreements)
                 tx.audit("import", "system_issue", issue_id, None,
                          self._system_state(self._read_system_issues(tx.conn, [issue_id])[0]))
         return len(items)
@@ -524,23 +515,27 @@ class Register:
         """Record a systeemknelpunt grouping knelpunten of at least two casussen (a *lid*)."""
         require(actor, Role.LID)
         with self._write(actor) as tx:
-            self._check_grouping(tx.conn, data.knelpunt_ids)
-            try:
-                issue_id = tx.conn.execute(insert(system_issue).values(
-                    code=data.code, title=data.title, description=data.description, category=data.category.value,
-                    level=data.level.value, status=data.status.value, owner_organisation=data.owner_organisation,
-                    owner_role=data.owner_role, created_at=tx.now, updated_at=tx.now)
-                    .returning(system_issue.c.id)).scalar_one()
-            except IntegrityError:
-                raise InvalidInput("code", f"systeemknelpunt {data.code} already exists",
-                                   f"systeemknelpunt {data.code} bestaat al") from None
-            for kp_id in data.knelpunt_ids:
-                tx.conn.execute(insert(system_issue_knelpunt).values(system_issue_id=issue_id, knelpunt_id=kp_id))
-            for ag in agreements or []:
-                self._insert_agreement(tx, ag, system_issue_id=issue_id)
+            issue_id = self._insert_system_issue(tx, data, agreements or [])
             created = self._read_system_issues(tx.conn, [issue_id])[0]
             tx.audit("create", "system_issue", issue_id, None, self._system_state(created))
         return created
+
+    def _insert_system_issue(self, tx: _Tx, data: SystemIssueInput, agreements: list[AgreementInput]) -> int:
+        self._check_grouping(tx.conn, data.knelpunt_ids)
+        try:
+            issue_id = tx.conn.execute(insert(system_issue).values(
+                code=data.code, title=data.title, description=data.description, category=data.category.value,
+                level=data.level.value, status=data.status.value, owner_organisation=data.owner_organisation,
+                owner_role=data.owner_role, created_at=tx.now, updated_at=tx.now)
+                .returning(system_issue.c.id)).scalar_one()
+        except IntegrityError:
+            raise InvalidInput("code", f"systeemknelpunt {data.code} already exists",
+                               f"systeemknelpunt {data.code} bestaat al") from None
+        for kp_id in data.knelpunt_ids:
+            tx.conn.execute(insert(system_issue_knelpunt).values(system_issue_id=issue_id, knelpunt_id=kp_id))
+        for ag in agreements:
+            self._insert_agreement(tx, ag, system_issue_id=issue_id)
+        return issue_id
 
     def update_system_issue(self, actor: Principal, code: str, data: SystemIssueInput) -> SystemIssue:
         """Change a systeemknelpunt: its text, level, status, owner and the knelpunten it groups (a *lid*)."""

@@ -57,6 +57,36 @@ for v in views:
 
 if not member:
     st.stop()
+if views:
+    st.subheader(t("reg.system_update"))
+    by_code = {v.issue.code: v.issue for v in views}
+    chosen_code = st.selectbox(t("reg.code"), list(by_code), key="reg_sys_upd_code",
+                               format_func=lambda c: f"{c} · {by_code[c].title[:80]}")
+    with st.form(f"reg_system_update_{chosen_code}"):
+        u2, u3 = st.columns(2)
+        new_level = u2.selectbox(t("reg.level"), [lv.value for lv in Level], key=f"reg_sys_upd_level_{chosen_code}",
+                                 index=list(Level).index(by_code[chosen_code].level),
+                                 format_func=lambda lv: name(lv, language))
+        new_status = u3.selectbox(t("reg.status"), [x.value for x in SystemStatus],
+                                  key=f"reg_sys_upd_status_{chosen_code}",
+                                  index=list(SystemStatus).index(by_code[chosen_code].status),
+                                  format_func=lambda x: name(x, language))
+        if st.form_submit_button(t("reg.save")):
+            issue = by_code[chosen_code]
+            parsed, problems = parse_system_issue({
+                "code": issue.code, "title": issue.title, "description": issue.description,
+                "category": issue.category.value, "level": new_level, "status": new_status,
+                "owner_organisation": issue.owner_organisation, "owner_role": issue.owner_role,
+                "knelpunt_ids": list(issue.knelpunt_ids)}, model)
+            for p in problems:
+                st.error(f"{field_label(p.field, language)}: {p.en if language == 'en' else p.nl}")
+            if parsed:
+                try:
+                    reg.update_system_issue(who, issue.code, parsed)
+                except ChainError as exc:
+                    show_register_error(exc)
+                else:
+                    st.rerun()
 st.subheader(t("reg.system_new"))
 knelpunten = {k.id: (c, k) for c in snapshot.casussen if c.code for k in c.knelpunten}
 year = dt.date.today().year
