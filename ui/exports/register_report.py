@@ -194,8 +194,8 @@ def _pdf(o: Overview, approval: ReportApproval | None, lang: str, png: bytes | N
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas as pdfcanvas
     from reportlab.platypus import (
+        CondPageBreak,
         Image,
-        KeepTogether,
         PageBreak,
         Paragraph,
         SimpleDocTemplate,
@@ -215,9 +215,9 @@ def _pdf(o: Overview, approval: ReportApproval | None, lang: str, png: bytes | N
     cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0)
     head_cell = ParagraphStyle("head", parent=cell, fontName=bold, textColor=colors.white)
     h1 = ParagraphStyle("h1", parent=body, fontName=bold, fontSize=15, leading=19, textColor=accent, spaceBefore=10,
-                        spaceAfter=8, keepWithNext=1)
+                        spaceAfter=8)
     h2 = ParagraphStyle("h2", parent=body, fontName=bold, fontSize=11.5, leading=15, textColor=accent, spaceBefore=8,
-                        spaceAfter=4, keepWithNext=1)
+                        spaceAfter=4)
     title = ParagraphStyle("title", parent=body, fontName=bold, fontSize=24, leading=30, textColor=accent)
     period_text = f"{date_phrase(o.period_start).in_(lang)} – {date_phrase(o.period_end).in_(lang)}"
     footer_left = f"{o.title.in_(lang)} · {period_text}"
@@ -277,6 +277,10 @@ def _pdf(o: Overview, approval: ReportApproval | None, lang: str, png: bytes | N
         ]))
         return t
 
+    def heading(key: str, style: ParagraphStyle) -> list:
+        """A heading that never ends a page: start a new page unless some room is left below it."""
+        return [CondPageBreak(45 * mm), Paragraph(clean(_t(key, lang)), style)]
+
     tables = _tables(o, lang)
     story: list = [Spacer(1, 55 * mm), Paragraph(clean(o.title.in_(lang)), title), Spacer(1, 10 * mm)]
     meta = [[_t("period", lang), period_text], [_t("date", lang), date_phrase(o.generated_on).in_(lang)],
@@ -295,7 +299,7 @@ def _pdf(o: Overview, approval: ReportApproval | None, lang: str, png: bytes | N
         story += [Spacer(1, 12 * mm), box]
     story += [PageBreak(), Paragraph(clean(_t("s1", lang)), h1)]
     story += [Paragraph(clean(p.in_(lang)), body) for p in o.summary]
-    story += [Paragraph(clean(_t("s2", lang)), h1)]
+    story += heading("s2", h1)
     if png:
         from PIL import Image as PILImage
 
@@ -303,13 +307,13 @@ def _pdf(o: Overview, approval: ReportApproval | None, lang: str, png: bytes | N
         width = 170 * mm
         story += [Image(io.BytesIO(png), width=width, height=width * height_px / width_px),
                   Paragraph(clean(_t("map", lang)), small), Spacer(1, 4 * mm)]
-    story += [KeepTogether([Paragraph(clean(_t("per_cat", lang)), h2), table(*tables["cats"], [90, 40, 40])])]
-    story += [Paragraph(clean(_t("per_ho", lang)), h2), table(*tables["handoffs"], [92, 23, 55])]
+    story += [*heading("per_cat", h2), table(*tables["cats"], [90, 40, 40])]
+    story += [*heading("per_ho", h2), table(*tables["handoffs"], [92, 23, 55])]
     if o.other_elements:
-        story += [Paragraph(clean(_t("per_other", lang)), h2), table(*tables["others"], [92, 23, 55])]
-    story += [Paragraph(clean(_t("s3", lang)), h1), table(*tables["issues"], [66, 30, 25, 26, 23])]
-    story += [Paragraph(clean(_t("s4", lang)), h1), table(*tables["agreements"], [58, 40, 22, 24, 26])]
-    story += [Paragraph(clean(_t("s5", lang)), h1), Paragraph(clean(_t("about", lang, t=o.threshold)), body)]
+        story += [*heading("per_other", h2), table(*tables["others"], [92, 23, 55])]
+    story += [*heading("s3", h1), table(*tables["issues"], [66, 30, 25, 26, 23])]
+    story += [*heading("s4", h1), table(*tables["agreements"], [58, 40, 22, 24, 26])]
+    story += [*heading("s5", h1), Paragraph(clean(_t("about", lang, t=o.threshold)), body)]
 
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=25 * mm,
