@@ -275,9 +275,8 @@ def findings(start, end, as_json, user, data_path) -> None:
 @handle_errors
 def report(start, end, out: Path, lang: str, user, data_path) -> None:
     """The report "Overzicht bevindingen Doorbraakteam" for a period, as PDF or DOCX (no casus detail)."""
-    from ui.exports.register_report import render_report
-
     from queries.register.report import overview
+    from ui.exports.register_report import render_report
 
     if out.suffix.lower() not in (".pdf", ".docx"):
         raise click.UsageError("--out must end in .pdf or .docx")

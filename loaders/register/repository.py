@@ -600,28 +600,30 @@ class Register:
                          level=Level(row.level), agreed_on=row.agreed_on, knelpunt_id=row.knelpunt_id,
                          system_issue_id=row.system_issue_id)
 
+    @staticmethod
+    def _grouped(conn: Connection, query, key: str, value: Callable[[Any], Any]) -> dict[int, list]:
+        """Rows of ``query`` grouped by their ``key`` column, each turned into ``value(row)``, in query order."""
+        out: dict[int, list] = {}
+        for row in conn.execute(query):
+            out.setdefault(getattr(row, key), []).append(value(row))
+        return out
+
     def _read_casussen(self, conn: Connection, ids: list[int] | None = None) -> list[Casus]:
         where = casus.c.id.in_(ids) if ids is not None else and_(True)
         rows = conn.execute(select(casus).where(where).order_by(casus.c.id)).all()
         case_ids = [r.id for r in rows]
-        violence: dict[int, list[ViolenceKind]] = {}
-        for r in conn.execute(select(casus_violence).where(casus_violence.c.casus_id.in_(case_ids))
-                              .order_by(casus_violence.c.kind)):
-            violence.setdefault(r.casus_id, []).append(ViolenceKind(r.kind))
-        orgs: dict[int, list[str]] = {}
-        for r in conn.execute(select(casus_organisation).where(casus_organisation.c.casus_id.in_(case_ids))
-                              .order_by(casus_organisation.c.organisation_id)):
-            orgs.setdefault(r.casus_id, []).append(r.organisation_id)
+        violence = self._grouped(conn, select(casus_violence).where(casus_violence.c.casus_id.in_(case_ids))
+                                 .order_by(casus_violence.c.kind), "casus_id", lambda r: ViolenceKind(r.kind))
+        orgs = self._grouped(conn, select(casus_organisation).where(casus_organisation.c.casus_id.in_(case_ids))
+                             .order_by(casus_organisation.c.organisation_id), "casus_id", lambda r: r.organisation_id)
         kp_rows = conn.execute(select(knelpunt).where(knelpunt.c.casus_id.in_(case_ids))
                                .order_by(knelpunt.c.casus_id, knelpunt.c.number)).all()
         kp_ids = [r.id for r in kp_rows]
-        elements: dict[int, list[str]] = {}
-        for r in conn.execute(select(knelpunt_element).where(knelpunt_element.c.knelpunt_id.in_(kp_ids))
-                              .order_by(knelpunt_element.c.knelpunt_id, knelpunt_element.c.position)):
-            elements.setdefault(r.knelpunt_id, []).append(r.element_id)
-        agreements: dict[int, list[Agreement]] = {}
-        for r in conn.execute(select(agreement).where(agreement.c.knelpunt_id.in_(kp_ids)).order_by(agreement.c.id)):
-            agreements.setdefault(r.knelpunt_id, []).append(self._agreement(r))
+        elements = self._grouped(conn, select(knelpunt_element).where(knelpunt_element.c.knelpunt_id.in_(kp_ids))
+                                 .order_by(knelpunt_element.c.knelpunt_id, knelpunt_element.c.position),
+                                 "knelpunt_id", lambda r: r.element_id)
+        agreements = self._grouped(conn, select(agreement).where(agreement.c.knelpunt_id.in_(kp_ids))
+                                   .order_by(agreement.c.id), "knelpunt_id", self._agreement)
         knelpunten: dict[int, list[Knelpunt]] = {}
         for r in kp_rows:
             knelpunten.setdefault(r.casus_id, []).append(Knelpunt(
@@ -637,13 +639,11 @@ class Register:
         where = system_issue.c.id.in_(ids) if ids is not None else and_(True)
         rows = conn.execute(select(system_issue).where(where).order_by(system_issue.c.code)).all()
         issue_ids = [r.id for r in rows]
-        links: dict[int, list[int]] = {}
-        for r in conn.execute(select(system_issue_knelpunt).where(system_issue_knelpunt.c.system_issue_id.in_(issue_ids))
-                              .order_by(system_issue_knelpunt.c.knelpunt_id)):
-            links.setdefault(r.system_issue_id, []).append(r.knelpunt_id)
-        agreements: dict[int, list[Agreement]] = {}
-        for r in conn.execute(select(agreement).where(agreement.c.system_issue_id.in_(issue_ids)).order_by(agreement.c.id)):
-            agreements.setdefault(r.system_issue_id, []).append(self._agreement(r))
+        links = self._grouped(conn, select(system_issue_knelpunt)
+                              .where(system_issue_knelpunt.c.system_issue_id.in_(issue_ids))
+                              .order_by(system_issue_knelpunt.c.knelpunt_id), "system_issue_id", lambda r: r.knelpunt_id)
+        agreements = self._grouped(conn, select(agreement).where(agreement.c.system_issue_id.in_(issue_ids))
+                                   .order_by(agreement.c.id), "system_issue_id", self._agreement)
         return [SystemIssue(id=r.id, code=r.code, title=r.title, description=r.description,
                             category=Category(r.category), level=Level(r.level), status=SystemStatus(r.status),
                             owner_organisation=r.owner_organisation, owner_role=r.owner_role,
