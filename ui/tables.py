@@ -40,7 +40,7 @@ def csv_bytes(rows: Sequence[dict[str, Any]]) -> bytes:
     """Rows (flat dicts with the same keys) as CSV, UTF-8 with a byte order mark (so Excel reads the accents)."""
     buffer = io.StringIO()
     if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0].keys()), lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0].keys()))  # RFC 4180: CRLF, quotes fields with CR or LF
         writer.writerow({k: neutralise(k) for k in rows[0]})
         for row in rows:
             writer.writerow({k: neutralise(v) for k, v in row.items()})

@@ -76,9 +76,7 @@ data, legend = _player(model, str(id(model)), story.id, language)
 event = story_player(data, key="story_player", index=step - 1, present=presenting, legend=legend, text={
     **map_texts(), "prev": t("story.prev"), "next": t("story.next"), "step_of": t("story.step_of"),
     "question": t("story.question"), "sources": t("detail.sources"), "link": t("story.link"),
-    "steps": t("story.steps")})
-if event.step is not None and 1 <= event.step <= steps:
-    st.session_state["story_step"] = event.step
+    "steps": t("story.steps")}, on_step=lambda n: st.session_state.update(story_step=max(1, min(n, steps))))
 links.write(PARAMS)
 if event.clicked and event.clicked in model.index:
     open_details(model, event.clicked)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,13 +38,37 @@ def _component():
     return st.components.v2.component("ketenkaart_verhaal", js=js, css=css, isolate_styles=False)
 
 
+def _step(value: object) -> int | None:
+    head = value.split(":", 1)[0] if isinstance(value, str) else ""
+    return int(head) if head.isdigit() else None
+
+
+def _seq(value: object) -> int:
+    tail = value.split(":", 1)[1] if isinstance(value, str) and ":" in value else ""
+    return int(tail) if tail.isdigit() else 0
+
+
 def story_player(data: dict, *, key: str, index: int, text: dict[str, str], present: bool = False,
-                 legend: str = "") -> PlayerEvent:
-    """Mount the player on ``data`` (:func:`ui.storyview.player_data`) at step ``index`` (0-based)."""
+                 legend: str = "", on_step: Callable[[int], None] | None = None) -> PlayerEvent:
+    """Mount the player on ``data`` (:func:`ui.storyview.player_data`) at step ``index`` (0-based).
+
+    ``on_step(step)`` runs before the next run of the page when the player moved (1-based), so
+    the page already knows the step the browser shows.
+    """
     signature = hashlib.sha1(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+    ack_key = f"{key}__ack"
     payload = {**data, "signature": signature, "index": index, "text": text, "present": present, "legend": legend,
-               "min_px": 18 if present else 12, "max_scale": 2.0 if present else 1.6}
-    result = _component()(key=key, data=payload, on_goto_change=lambda: None, on_clicked_change=lambda: None)
-    goto = getattr(result, "goto", None)
-    step = int(goto.split(":", 1)[0]) if isinstance(goto, str) and goto.split(":", 1)[0].isdigit() else None
-    return PlayerEvent(step=step, clicked=getattr(result, "clicked", None))
+               "min_px": 18 if present else 12, "max_scale": 2.0 if present else 1.6,
+               "ack": st.session_state.get(ack_key, 0)}
+
+    def moved() -> None:
+        value = (st.session_state.get(key) or {}).get("goto")
+        step = _step(value)
+        if step is not None:
+            st.session_state[ack_key] = _seq(value)
+            if on_step is not None:
+                on_step(step)
+
+    result = _component()(key=key, data=payload, default={"goto": None}, on_goto_change=moved,
+                          on_clicked_change=lambda: None)
+    return PlayerEvent(step=_step(getattr(result, "goto", None)), clicked=getattr(result, "clicked", None))
