@@ -169,3 +169,15 @@ def test_a_story_map_lights_each_step(shipped, haaglanden):
     assert view.edge("professional-melding-vt").highlight
     assert view.edge("kinderrechter-ots-gi").faded  # a later step
     assert view.edge("professional-melding-vt").label == "3"
+
+
+def test_step_numbers_on_story_maps_never_overlap(shipped, haaglanden):
+    from ui.mapdraw import _label_size, badge_positions
+
+    for story in shipped:
+        view = story_view(haaglanden, story, 0)
+        where = badge_positions(view)
+        boxes = [(where[e.id], _label_size(e.label)) for e in view.edges if e.label]
+        for i, ((ax, ay), (aw, ah)) in enumerate(boxes):
+            for (bx, by), (bw, bh) in boxes[i + 1:]:
+                assert abs(ax - bx) >= (aw + bw) / 2 or abs(ay - by) >= (ah + bh) / 2, story.id

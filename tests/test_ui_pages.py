@@ -61,7 +61,7 @@ def test_map_opens_on_the_numbered_overview():
     data = component(at)
     assert "<svg" in data["svg"] and 'class="kk-badge"' in data["svg"]
     assert data["present"] is False and data["min_px"] == 12
-    assert "Hoofdroute in" in texts(at)
+    assert "Hoofdroute in" in at.segmented_control(key="map_mode").proto.help
 
 
 def test_all_hand_offs_with_filters_and_no_select_all_trap():
@@ -115,6 +115,8 @@ def test_as_of_date_drops_expired_handoffs():
 
 def test_table_lists_the_handoffs_in_view_without_ids():
     at = app(weergave="alles", fase="hulpverlening")
+    assert not at.dataframe  # drawn on request only
+    at.toggle(key="map_table_on").set_value(True).run()
     table = at.dataframe[0].value
     assert sorted(table["Overdracht"]) == ["Hulp lukt niet", "Vrijwillige hulp mogelijk"]
     assert "id" not in table.columns

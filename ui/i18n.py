@@ -96,7 +96,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "map.html": ("Kaart als HTML (offline)", "Map as HTML (offline)"),
     "map.empty": ("Niets te tonen met deze filters.", "Nothing to show with these filters."),
     "map.details": ("Details", "Details"),
-    "map.table": ("Overdrachten in beeld als tabel ({n})", "Hand-offs in view as a table ({n})"),
+    "map.table": ("Overdrachten in beeld als tabel tonen ({n})", "Show the hand-offs in view as a table ({n})"),
     "map.figures": ("Praktijk (synthetisch)", "Practice (synthetic)"),
     "map.selected": ("Geselecteerd: {name}", "Selected: {name}"),
     "map.click_hint": ("Klik op de kaart op een organisatie of overdracht om de details te zien.",

@@ -112,6 +112,7 @@ SIGNAL_GAP = 14.0  # between a way in (signal) and the organisation it enters at
 PORT_STEP = 7.0
 TRACK_STEP = 4.0
 INFORMATION_WEIGHT = 0.3
+_SWAP_LIMIT = 40  # above this many runs in one gap, the sorted order is kept (the swap search is cubic)
 
 Point = tuple[float, float]
 # A path is "M" then "L"/"C" commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y).
@@ -1023,7 +1024,7 @@ def _assign_tracks(verticals: list[_Vertical]) -> tuple[dict[tuple[str, int], in
             return value, key[0]
 
         order = sorted(runs, key=preferred)
-        best = _gap_crossings(order)
+        best = _gap_crossings(order) if len(order) <= _SWAP_LIMIT else 0
         improved = True
         while improved and best:
             improved = False

@@ -222,12 +222,17 @@ def badge_positions(view: MapView) -> dict[str, tuple[float, float]]:
             t = (target - total[j]) / seg
             (x0, y0), (x1, y1) = points[j], points[j + 1]
             candidates.append((x0 + t * (x1 - x0), y0 + t * (y1 - y0)))
-        best = candidates[0] if candidates else edge.mid
-        for x, y in candidates:
+
+        def free(x: float, y: float, w: float = w, h: float = h) -> bool:
             box = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
-            if not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken):
-                best = (x, y)
-                break
+            return not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken)
+
+        best = next(((x, y) for x, y in candidates if free(x, y)), None)
+        if best is None:  # a short or crowded line: the nearest free spot beside its middle
+            cx, cy = candidates[0] if candidates else edge.mid
+            spots = [(cx + r * math.cos(a * math.pi / 8), cy + r * math.sin(a * math.pi / 8))
+                     for r in (h * 0.9, h * 1.4, h * 1.9, h * 2.5) for a in range(16)]
+            best = next(((x, y) for x, y in spots if free(x, y)), (cx, cy))
         placed[edge.id] = best
         taken.append((best[0] - w / 2 - 2, best[1] - h / 2 - 2, best[0] + w / 2 + 2, best[1] + h / 2 + 2))
     return placed

@@ -298,7 +298,10 @@ def chain_layout(model: ChainModel, part: MapPart | None = None) -> Layout:
     """
     if part is None:
         return model.view.memo("ui.layout:all", lambda: layered_layout(model))
-    lanes = tuple(lane.id for lane in chain_layout(model).lanes)
+    # The whole chain's lane order, so lanes never swap between views; a large chain keeps the
+    # default order rather than lay out the whole chain for an overview.
+    small = len(model.handoffs) <= 300
+    lanes = tuple(lane.id for lane in chain_layout(model).lanes) if small else tuple(d.value for d in LANE_ORDER)
     key = f"ui.layout:{part.key}:{hash((part.organisations, part.handoffs))}"
     return model.view.memo(key, lambda: layered_layout(model, part.organisations, part.handoffs, lane_order=lanes))
 
@@ -306,8 +309,9 @@ def chain_layout(model: ChainModel, part: MapPart | None = None) -> Layout:
 def main_flow(model: ChainModel, size: int = 12) -> tuple[str, ...]:
     """About ``size`` hand-offs that carry the main case flow, for the overview map; any chain.
 
-    From the organisations where cases enter (the signals), the flow grows
-    one hand-off at a time, always from an organisation already reached,
+    From the organisation where most routes start (of those where cases
+    enter, the signals), the flow grows one hand-off at a time, always from
+    an organisation already reached (another entry joins when the flow is stuck),
     taking the hand-off (case or responsibility, not information alone) that
     the most shortest routes from the entries pass (edge betweenness),
     preferring one that reaches a new organisation. Parallel hand-offs
@@ -352,10 +356,17 @@ def main_flow(model: ChainModel, size: int = 12) -> tuple[str, ...]:
                 share = sigma[v] / sigma[w] * (1 + delta[w])
                 score[(v, w)] += share
                 delta[v] += share
-    reached = set(entries)
+    # One flow: from the entry the most routes start at; another entry joins only when it is reached
+    # or the flow is stuck.
+    outgoing = {e: sum(v for p, v in score.items() if p[0] == e) for e in entries}
+    waiting = sorted(entries, key=lambda e: (-outgoing[e], e))
+    reached = {waiting.pop(0)}
     chosen: list[tuple[str, str]] = []
     while len(chosen) < size:
         candidates = [p for p in pairs if p[0] in reached and p not in chosen]
+        if not candidates and waiting:
+            reached.add(waiting.pop(0))
+            continue
         if not candidates:
             break
         pick = min(candidates, key=lambda p: (p[1] in reached, -score[p], p))

@@ -21,6 +21,7 @@ _BASE = """
 [data-testid="stElementToolbar"] { display: none !important; }
 [data-testid="stDecoration"] { display: none !important; }
 .kk-footer { margin-top: 2rem; color: #333333; font-size: 0.9rem; }
+[data-testid="stMain"] h1 { font-size: 2.1rem !important; padding: 0.2rem 0 0.4rem !important; }
 """
 
 # Presentation mode: large dark text everywhere, dialogs and tables included.

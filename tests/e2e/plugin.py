@@ -37,7 +37,7 @@ def start_streamlit(port: int, env: dict[str, str] | None = None, log_path: Path
     environment = dict(os.environ)
     environment.update({"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "STREAMLIT_SERVER_HEADLESS": "true"})
     environment.update(env or {})
-    log = open(log_path, "wb") if log_path else subprocess.DEVNULL
+    log = open(log_path, "wb") if log_path else subprocess.DEVNULL  # noqa: SIM115 - the server writes to it while it runs
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "ui/streamlit_app.py", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.fileWatcherType", "none", "--server.runOnSave", "false"],

@@ -62,14 +62,16 @@ if focus_id and focus_id not in labels:
 if focus_id and focus_id in labels:
     st.session_state["map_mode"] = "alles"
 
-st.title(t("nav.map"), help=glossary_help("OTS", "MUHP", "VT", "RvdK", "GI", "ZVH", "MDA++", "HOvJ"))
-if not presenting:
-    st.caption(t("map.intro"))
+st.title(t("nav.map"), help=t("map.intro") + "\n\n" + (glossary_help("OTS", "MUHP", "VT", "RvdK", "GI", "ZVH",
+                                                                      "MDA++", "HOvJ") or ""))
 
 mode_col, info_col, norm_col, practice_col = st.columns([2.4, 1.6, 1.6, 1.8], vertical_alignment="center")
 mode = mode_col.segmented_control(t("map.mode"), ["overzicht", "alles"], key="map_mode", required=True,
                                   format_func=lambda m: t(f"map.mode_{m}"), persist_state="session",
-                                  label_visibility="collapsed", help=t("map.mode_help"))
+                                  label_visibility="collapsed",
+                                  help=t("map.mode_help") + " " + t("map.overview_note",
+                                                                    n=len(overview_part(model).handoffs),
+                                                                    total=len(model.handoffs)))
 full = mode == "alles"
 if full:
     info_col.toggle(t("map.information"), key="map_info", help=t("map.information_help"), persist_state="session")
@@ -136,8 +138,6 @@ except ChainError as exc:
 
 if not view.nodes:
     st.info(t("map.empty"))
-if not full and not presenting:
-    st.caption(t("map.overview_note", n=len(view.steps), total=len(model.handoffs)))
 event = chain_map(view, key="kaart", text=map_texts(), present=presenting)
 if figures:
     st.caption(t("map.figures_synthetic"))
@@ -151,7 +151,8 @@ map_downloads(model, view, stem="ketenkaart", key="map", title=t("app.title"),
               subtitle=t("map.mode_" + ("alles" if full else "overzicht")))
 
 handoff_edges = [e for e in view.edges if e.kind == "handoff"]
-with st.expander(t("map.table", n=len(handoff_edges))):
+# The table is drawn on request: the data grid's scripts are large, and the map should come first.
+if st.toggle(t("map.table", n=len(handoff_edges)), key="map_table_on", persist_state="session"):
     edge_rows = []
     for edge in handoff_edges:
         ho = shown_model.index[edge.id]  # as it stood on the chosen date

@@ -6,9 +6,9 @@ export default function (component) {
   if (!root) {
     root = document.createElement("div");
     root.className = "kk-wrap";
-    root.innerHTML = '<div class="kk-bar" role="toolbar"><button type="button" class="kk-zoom-in"></button>' +
+    root.innerHTML = '<div class="kk-top"><div class="kk-bar" role="toolbar"><button type="button" class="kk-zoom-in"></button>' +
       '<button type="button" class="kk-zoom-out"></button><button type="button" class="kk-fit"></button>' +
-      '<span class="kk-hint"></span></div><div class="kk-legend-slot"></div><div class="kk-map"></div>' +
+      '</div><div class="kk-legend-slot"></div></div><div class="kk-map"></div><p class="kk-hint"></p>' +
       '<div class="kk-steps-slot"></div><div class="kk-tip" role="tooltip" hidden></div>';
     parentElement.appendChild(root);
   }
