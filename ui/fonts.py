@@ -30,6 +30,7 @@ FAMILY = "Ketenkaart Sans"
 FONT_STACK = f"'{FAMILY}', 'Bitstream Vera Sans', 'DejaVu Sans', Verdana, sans-serif"
 _FILES = {False: "Vera.ttf", True: "VeraBd.ttf"}
 _PDF_NAMES = {False: "KetenkaartSans", True: "KetenkaartSans-Bold"}
+_ITALIC = {"KetenkaartSans-Italic": "VeraIt.ttf", "KetenkaartSans-BoldItalic": "VeraBI.ttf"}
 
 
 def font_file(bold: bool = False) -> Path:
@@ -48,6 +49,12 @@ def pdf_fonts() -> tuple[str, str]:
     for bold, name in _PDF_NAMES.items():
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(font_file(bold))))
+    for name, file in _ITALIC.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(font_file().with_name(file))))
+    # so <b> and <i> in reportlab paragraphs use the bold and italic faces
+    pdfmetrics.registerFontFamily(_PDF_NAMES[False], normal=_PDF_NAMES[False], bold=_PDF_NAMES[True],
+                                  italic="KetenkaartSans-Italic", boldItalic="KetenkaartSans-BoldItalic")
     return _PDF_NAMES[False], _PDF_NAMES[True]
 
 

@@ -84,6 +84,7 @@ __all__ = [
     "node_label",
     "overlapping_boxes",
     "route_points",
+    "sample_path",
     "wrap",
 ]
 
@@ -1092,14 +1093,14 @@ def _round(path: list[Command]) -> tuple[Command, ...]:
 
 # --- measuring a layout ---------------------------------------------------------------------------------------------
 
-def route_points(route: Route, steps: int = 12) -> list[Point]:
-    """The drawn path of a route as points (each curve sampled in ``steps`` pieces).
+def sample_path(commands: Iterable[Command], steps: int = 12) -> list[Point]:
+    """Points along path commands (``M``, ``L``, ``C``; each curve sampled in ``steps`` pieces).
 
-    >>> route_points(Route("r", "a", "b", (("M", 0, 0), ("C", 5, 0, 5, 10, 10, 10)), (5, 5), (1, 0)), 2)
+    >>> sample_path((("M", 0, 0), ("C", 5, 0, 5, 10, 10, 10)), 2)
     [(0.0, 0.0), (5.0, 5.0), (10.0, 10.0)]
     """
     points: list[Point] = []
-    for command in route.path:
+    for command in commands:
         op = command[0]
         if op in ("M", "L"):
             points.append((float(command[1]), float(command[2])))
@@ -1112,6 +1113,11 @@ def route_points(route: Route, steps: int = 12) -> list[Point]:
                 points.append((u ** 3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t ** 3 * x3,
                                u ** 3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t ** 3 * y3))
     return points
+
+
+def route_points(route: Route, steps: int = 12) -> list[Point]:
+    """The drawn path of a route as points (each curve sampled in ``steps`` pieces)."""
+    return sample_path(route.path, steps)
 
 
 def count_crossings(layout: Layout, route_ids: Iterable[str] | None = None) -> int:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ui.fonts import text_width
 from ui.i18n import text
-from ui.layout import HEAD_FONT, LINE, NODE_FONT
+from ui.layout import HEAD_FONT, LINE, NODE_FONT, sample_path
 from ui.mapview import HIGHLIGHT, LegendEntry, MapEdge, MapNode, MapView
 
 __all__ = [
@@ -167,21 +167,7 @@ def path_points(path: str | tuple[Command, ...] | list[Command], steps: int = 10
     >>> path_points("M0 0L10 0C15 0 15 10 20 10", 2)
     [(0.0, 0.0), (10.0, 0.0), (15.0, 5.0), (20.0, 10.0)]
     """
-    commands = parse_path(path) if isinstance(path, str) else list(path)
-    points: list[tuple[float, float]] = []
-    for command in commands:
-        op = command[0]
-        if op in ("M", "L"):
-            points.append((float(command[1]), float(command[2])))
-        elif op == "C":
-            x0, y0 = points[-1]
-            x1, y1, x2, y2, x3, y3 = (float(v) for v in command[1:])
-            for k in range(1, steps + 1):
-                t = k / steps
-                u = 1 - t
-                points.append((u ** 3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t ** 3 * x3,
-                               u ** 3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t ** 3 * y3))
-    return points
+    return sample_path(parse_path(path) if isinstance(path, str) else path, steps)
 
 
 def _label_size(label: str) -> tuple[float, float]:

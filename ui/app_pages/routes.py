@@ -96,12 +96,12 @@ rows = []
 for i, step in enumerate(route.steps, start=1):
     rows.append({
         t("routes.step"): i,
-        t("routes.from"): step.from_name,
-        t("routes.handoff"): step.name,
-        t("routes.to"): step.to_name,
+        t("routes.from"): label(step.from_org),
+        t("routes.handoff"): label(step.handoff),
+        t("routes.to"): label(step.to_org),
         t("detail.legal"): "; ".join(step.legal_basis_names) or t("detail.no_legal"),
         t("detail.norm"): step.norm_en if language == "en" else step.norm_nl,
-        t("detail.instrument"): step.instrument_name or "",
+        t("detail.instrument"): label(step.instrument) if step.instrument else "",
     })
 show_table(rows)
 table_downloads(rows, "route", key="routes_table")

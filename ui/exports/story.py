@@ -89,7 +89,7 @@ def story_pdf(model: ChainModel, story: Story, *, lang: str = "nl", compact: boo
             body += [(_p(part), 10, False) for part in step.text("narrative", lang).split("\n\n") if part.strip()]
             question = step.text("question", lang)
             if question:
-                body.append((f"<b>{escape(text('story.question', lang))}</b> {_p(question)}", 10, False))
+                body.append((f"<b>{escape(text('story.question', lang))}:</b> {_p(question)}", 10, False))
         _flow(canvas, body, MARGIN, y, width - 2 * MARGIN, MARGIN + 6, new_page)
     else:
         for i, step in enumerate(story.steps):
