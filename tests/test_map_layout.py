@@ -188,3 +188,16 @@ def test_path_points_follow_the_route(haaglanden_layout):
     route = haaglanden_layout.route("politie-zorgmelding-vt")
     drawn = [v for point in path_points(route.svg_path(), 12) for v in point]
     assert drawn == pytest.approx([v for point in route_points(route, 12) for v in point])
+
+
+def test_the_legend_spells_out_every_abbreviation_on_the_map(haaglanden):
+    terms = {"MDA++": "multidisciplinaire aanpak", "Doorbraakteam": "Doorbraakteam Huiselijk Geweld", "OTS": "x"}
+    view = map_view(haaglanden, MapFilter(information=True), terms=terms)
+    spelled = dict(view.abbreviations)
+    assert spelled["CIT"] == "Crisisinterventieteam" and spelled["MDA++"] == "multidisciplinaire aanpak"
+    assert "Doorbraakteam" not in spelled  # a word, not an abbreviation
+    assert "OTS" not in spelled  # not on the map
+    words = {w for n in view.nodes for w in n.label.replace("\n", " ").split()}
+    for word in words:
+        if sum(c.isupper() for c in word) >= 2 and word.isalpha():
+            assert word in spelled, f"{word} stands on the map unexplained"

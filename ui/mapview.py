@@ -512,6 +512,7 @@ def map_view(
     layout_of: ChainModel | None = None,
     part: MapPart | None = None,
     highlight: Mapping[str, str] | None = None,
+    terms: Mapping[str, str] | None = None,
 ) -> MapView:
     """The nodes, edges, lanes and legend of the map for a filter.
 
@@ -545,6 +546,9 @@ def map_view(
     highlight : mapping, optional
         Element id to a colour: those nodes and hand-offs are drawn in it
         (e.g. where cases stalled), the rest as usual.
+    terms : mapping, optional
+        Glossary abbreviations (to what they stand for) that the legend
+        spells out when they stand on the map.
 
     Returns
     -------
@@ -713,17 +717,28 @@ def map_view(
                    legend=legend(lang, volumes=bool(volumes), no_norm=flt.mark_no_norm,
                                  highlight=bool(highlight_ids) or bool(colours), signals=shown_signal),
                    width=layout.width, height=layout.height, header=layout.header, focus=focus_box,
-                   abbreviations=abbreviations(model, nodes, lang), steps=steps, lang=lang)
+                   abbreviations=abbreviations(model, nodes, lang, terms), steps=steps, lang=lang)
 
 
-def abbreviations(model: ChainModel, nodes: Iterable[MapNode], lang: str = "nl") -> tuple[tuple[str, str], ...]:
+def abbreviations(model: ChainModel, nodes: Iterable[MapNode], lang: str = "nl",
+                  terms: Mapping[str, str] | None = None) -> tuple[tuple[str, str], ...]:
     """Every abbreviation that stands on the map, with the name it stands for (for the legend).
+
+    Abbreviations of organisations and instruments, their aliases, and the
+    given glossary ``terms`` (abbreviation to what it stands for).
 
     >>> from graph.examples import toy_chain
     >>> abbreviations(toy_chain(), map_view(toy_chain()).nodes)
     ()
+    >>> nodes = map_view(toy_chain()).nodes
+    >>> abbreviations(toy_chain(), nodes, terms={"VT": "Veilig Thuis", "Raad": "Raad voor de Kinderbescherming"})
+    ()
+    >>> abbreviations(toy_chain(), nodes, terms={"TJ": "x"}) == ()
+    True
     """
-    known: dict[str, str] = {}
+    # a glossary term is spelled out when it is an abbreviation (HOvJ, MDA++), not a word (Doorbraakteam)
+    known: dict[str, str] = {k: v for k, v in (terms or {}).items()
+                             if sum(c.isupper() for c in k) >= 2 or not k.replace(" ", "").isalpha()}
     for element in list(model.organisations) + list(model.instruments):
         abbreviation = getattr(element, "abbreviation", None)
         if abbreviation:

@@ -137,6 +137,12 @@ def glossary() -> tuple[GlossaryTerm, ...]:
     return tuple(sorted(terms, key=lambda g: g.term.lower()))
 
 
+def glossary_terms(language: str | None = None) -> dict[str, str]:
+    """Glossary abbreviations and what they stand for, for the map legend."""
+    en = (language or lang()) == "en"
+    return {g.term: (g.full_en if en else g.full_nl) for g in glossary() if (g.full_en if en else g.full_nl)}
+
+
 def glossary_help(*terms: str) -> str | None:
     """Tooltip text explaining the given glossary terms in the current language."""
     found = {g.term: g for g in glossary()}

@@ -23,6 +23,7 @@ those of earlier steps drawn normally, and those still to come faded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from html import escape
 
@@ -90,18 +91,19 @@ def _first_step(model: ChainModel, story: Story) -> dict[str, int]:
     return first
 
 
-def _base_view(model: ChainModel, story: Story, lang: str) -> MapView:
-    view = map_view(model, MapFilter(), lang=lang, part=story_part(model, story))
+def _base_view(model: ChainModel, story: Story, lang: str, terms: Mapping[str, str] | None = None) -> MapView:
+    view = map_view(model, MapFilter(), lang=lang, part=story_part(model, story), terms=terms)
     first = _first_step(model, story)
     edges = tuple(replace(e, label=str(first[e.id])) if e.id in first and e.kind == "handoff" else e
                   for e in view.edges)
     return replace(view, edges=edges)
 
 
-def story_view(model: ChainModel, story: Story, index: int | None = None, lang: str = "nl") -> MapView:
+def story_view(model: ChainModel, story: Story, index: int | None = None, lang: str = "nl",
+               terms: Mapping[str, str] | None = None) -> MapView:
     """The story's map at step ``index`` (0-based): that step marked, later steps faded; all steps
-    drawn normally when ``index`` is None."""
-    view = _base_view(model, story, lang)
+    drawn normally when ``index`` is None. ``terms``: glossary abbreviations for the legend."""
+    view = _base_view(model, story, lang, terms)
     if index is None:
         return view
     now, before = step_states(model, story)[index]

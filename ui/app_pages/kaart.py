@@ -19,6 +19,7 @@ from ui.plain import date_words, md
 from ui.state import (
     chain,
     glossary_help,
+    glossary_terms,
     lang,
     map_texts,
     name_of,
@@ -127,11 +128,12 @@ try:
                         information=bool(st.session_state.get("map_info")),
                         mark_no_norm=bool(st.session_state.get("map_no_norm")))
         shown_model = _model_on(model, str(id(model)), on_date) if isinstance(on_date, dt.date) else model
-        view = map_view(shown_model, flt, lang=language, figures=figures, volumes=volumes, layout_of=model)
+        view = map_view(shown_model, flt, lang=language, figures=figures, volumes=volumes, layout_of=model,
+                        terms=glossary_terms(language))
     else:
         shown_model = model
         view = map_view(model, MapFilter(mark_no_norm=bool(st.session_state.get("map_no_norm"))), lang=language,
-                        part=overview_part(model))
+                        part=overview_part(model), terms=glossary_terms(language))
 except ChainError as exc:
     show_error(exc)
     st.stop()

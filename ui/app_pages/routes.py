@@ -15,6 +15,7 @@ from ui.plain import md
 from ui.state import (
     chain,
     glossary_help,
+    glossary_terms,
     lang,
     map_texts,
     name_of,
@@ -106,7 +107,8 @@ for i, step in enumerate(route.steps, start=1):
 show_table(rows)
 table_downloads(rows, "route", key="routes_table")
 
-view = map_view(model, MapFilter(highlight=route.handoffs, information=True), lang=language)
+view = map_view(model, MapFilter(highlight=route.handoffs, information=True), lang=language,
+                terms=glossary_terms(language))
 event = chain_map(view, key="routes_map", text=map_texts(), present=present())
 open_details(model, event.clicked)
 if not present():

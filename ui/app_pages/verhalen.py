@@ -11,7 +11,7 @@ from ui.components.storyplayer import story_player
 from ui.details import open_details, sources_block
 from ui.exports.story import story_html, story_pdf
 from ui.plain import md
-from ui.state import chain, lang, map_texts, present, t
+from ui.state import chain, glossary_terms, lang, map_texts, present, t
 from ui.storyload import stories, story_problems
 from ui.storyview import player_data, story_sources, story_view
 
@@ -69,7 +69,8 @@ if not presenting:
 @st.cache_data(max_entries=32, show_spinner=False)
 def _player(_model, cache_key: str, story_id: str, language: str) -> tuple[dict, str]:
     chosen = by_id[story_id]
-    return player_data(_model, chosen, language), legend_html(story_view(_model, chosen, 0, language))
+    return player_data(_model, chosen, language), legend_html(story_view(_model, chosen, 0, language,
+                                                                         glossary_terms(language)))
 
 
 data, legend = _player(model, str(id(model)), story.id, language)

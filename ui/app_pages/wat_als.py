@@ -15,6 +15,7 @@ from ui.mapview import MapFilter, map_view
 from ui.plain import md
 from ui.state import (
     chain,
+    glossary_terms,
     lang,
     map_texts,
     name_of,
@@ -105,7 +106,8 @@ if result["new_findings"]:
 
 if broken_handoffs:
     st.subheader(t("whatif.map"), anchor=False)
-    view = map_view(model, MapFilter(highlight=tuple(dict.fromkeys(broken_handoffs)), information=True), lang=language)
+    view = map_view(model, MapFilter(highlight=tuple(dict.fromkeys(broken_handoffs)), information=True), lang=language,
+                    terms=glossary_terms(language))
     event = chain_map(view, key="whatif_map", text=map_texts(), present=present())
     open_details(model, event.clicked)
     if not present():
