@@ -5,9 +5,10 @@ the widget key that holds it, its kind and default. :func:`read` runs before
 the widgets are drawn and copies a value from the address into the widget's
 state when the address says something new (a link was opened, the page was
 reloaded, another page jumped here); :func:`write` runs after them and puts
-the current values back into the address, leaving defaults out. Values in
-the address are ids and plain words, never the labels the widgets show, so a
-link made in Dutch opens the same view in English.
+the current values back into the address, leaving defaults out. A value the
+address held recently (it can lag a run behind the page) is not taken as new.
+Values in the address are ids and plain words, never the labels the widgets
+show, so a link made in Dutch opens the same view in English.
 
 The pure part (parsing and formatting) is tested without Streamlit:
 
@@ -103,33 +104,53 @@ def read(params: Sequence[Param]) -> None:
     """Copy what is new in the address into the widgets' state (call before drawing them)."""
     import streamlit as st
 
-    seen: dict[str, Any] = st.session_state.setdefault(_SEEN, {})
+    seen: dict[str, list] = st.session_state.setdefault(_SEEN, {})
     for p in params:
         raw = st.query_params.get_all(p.name)
         if not raw:
             if p.key not in st.session_state and p.default is not None:
                 st.session_state[p.key] = p.default
             continue
-        if seen.get(p.name) == raw and p.key in st.session_state:
-            continue  # our own value from the last run: the widget knows better now
+        if raw in seen.get(p.name, []) and p.key in st.session_state:
+            # one of our own recent values (the address can lag a run behind): the widget knows better
+            continue
         st.session_state[p.key] = p.parse(raw)
-        seen[p.name] = raw
+        _remember(seen, p.name, raw)
 
 
 def write(params: Sequence[Param]) -> None:
     """Put the current values into the address (call after drawing the widgets)."""
     import streamlit as st
 
-    seen: dict[str, Any] = st.session_state.setdefault(_SEEN, {})
+    seen: dict[str, list] = st.session_state.setdefault(_SEEN, {})
     for p in params:
         value = p.format(st.session_state.get(p.key, p.default))
         if value is None:
             if p.name in st.query_params:
                 del st.query_params[p.name]
-            seen[p.name] = []
+            _remember(seen, p.name, [])
         else:
             st.query_params[p.name] = value
-            seen[p.name] = value if isinstance(value, list) else [value]
+            _remember(seen, p.name, value if isinstance(value, list) else [value])
+
+
+def _remember(seen: dict[str, list], name: str, raw: list[str], keep: int = 2) -> None:
+    """Keep the last two address values of a parameter that came from us or were already applied."""
+    history = [r for r in seen.get(name, []) if r != raw]
+    seen[name] = (history + [raw])[-keep:]
+
+
+def entered(page: str, keep: Sequence[str] = ()) -> None:
+    """Tell the links which page runs; on arriving at another page the address is taken as new
+    (except for the parameters in ``keep``, shared by every page)."""
+    import streamlit as st
+
+    if st.session_state.get("_links_page") != page:
+        st.session_state["_links_page"] = page
+        seen: dict[str, list] = st.session_state.setdefault(_SEEN, {})
+        for name in list(seen):
+            if name not in keep:
+                del seen[name]
 
 
 def link(**values: Any) -> dict[str, str]:

@@ -59,7 +59,9 @@ _PRINT = """
   [data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
   [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPopover"], .st-key-zoek,
-  .st-key-taal, .st-key-presentatie, [data-testid="stExpanderToggleIcon"], .kk-bar, .kk-noprint {
+  .st-key-taal, .st-key-presentatie, [data-testid="stExpanderToggleIcon"], .kk-bar, .kk-noprint,
+  [data-testid="stToggle"], [data-testid="stCheckbox"], [data-testid="stExpander"], .st-key-map_mode,
+  [data-testid="stPageLink"], .st-key-map_table_on {
     display: none !important;
   }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; }

@@ -28,6 +28,7 @@ PAGES = [
     st.Page("app_pages/woordenlijst.py", title=t("nav.glossary"), url_path="woordenlijst"),
 ]
 page = st.navigation(PAGES, position="top")
+links.entered(page.url_path, keep=[p.name for p in SHARED])
 
 try:
     current = chain()

@@ -24,7 +24,12 @@ by_id = {s.id: s for s in available}
 
 PARAMS = [links.Param("verhaal", "story_id", "str", None, allowed=list(by_id)),
           links.Param("stap", "story_step", "int", 1, low=1)]
-links.read(PARAMS)
+# While a story plays, the player knows the step (the address may lag a keypress behind);
+# the address decides when a story is opened or the page is (re)loaded.
+playing = st.session_state.get("story_id")
+links.read(PARAMS[:1])
+if st.session_state.get("story_id") != playing or "story_step" not in st.session_state:
+    links.read(PARAMS[1:])
 story = by_id.get(st.session_state.get("story_id") or "")
 shared = links.link(taal="en" if language == "en" else None, presentatie="1" if presenting else None)
 
