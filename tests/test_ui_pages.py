@@ -134,7 +134,8 @@ def test_routes_from_a_link():
 
 def test_routes_reports_no_route():
     at = app("routes", van="raad", naar="politie", zoek="1")
-    assert any("no route from 'raad' to 'politie'" in e.value for e in at.error)
+    assert [w.value for w in at.warning] == [("Geen route van Raad voor de Kinderbescherming naar Politie in 6 "
+                                             "overdrachten of minder.")]
 
 
 def test_bottlenecks_rank_filter_and_link_on():

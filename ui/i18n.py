@@ -191,6 +191,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "routes.max": ("Maximaal aantal overdrachten", "Maximum number of hand-offs"),
     "routes.run": ("Zoek routes", "Find routes"),
     "routes.none": ("Geen route gevonden.", "No route found."),
+    "routes.none_between": ("Geen route van {start} naar {end} in {n} overdrachten of minder.",
+                            "No route from {start} to {end} in {n} hand-offs or fewer."),
     "routes.found": ("{n} route(s) gevonden.", "{n} route(s) found."),
     "routes.choose": ("Route op de kaart", "Route on the map"),
     "routes.route": ("Route {i}", "Route {i}"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph.errors import ChainError
+from graph.errors import ChainError, NoRoute
 from queries.routes import routes
 from ui import links
 from ui.components.chainmap import chain_map
@@ -78,10 +78,13 @@ if start == end:
     st.stop()
 try:
     found = _routes(current.model, f"{id(current.model)}", start, end, max_handoffs)
+except NoRoute:
+    links.write(PARAMS)
+    st.warning(t("routes.none_between", start=md(label(start)), end=md(label(end)), n=max_handoffs))
+    st.stop()
 except ChainError as exc:
     links.write(PARAMS)
     show_error(exc)
-    st.info(t("routes.none"))
     st.stop()
 
 st.success(t("routes.found", n=len(found)))

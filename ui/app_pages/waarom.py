@@ -119,4 +119,4 @@ b1, b2 = st.columns(2)
 b1.page_link("app_pages/kaart.py", label=t("detail.show_on_map"),
              query_params=links.link(focus=handoff_id, weergave="alles", taal="en" if en else None))
 b2.download_button(t("export.json"), data=lambda: json.dumps(card.as_dict(), ensure_ascii=False, indent=2),
-                   file_name=f"{handoff_id}.json", mime="application/json", key="why_json", on_click="ignore")
+                   file_name="waarom-stokt-deze-overdracht.json", mime="application/json", key="why_json", on_click="ignore")
