@@ -5,9 +5,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# The fast tests: everything but the browser, the Bolt server and the slow ones (the wheel test among them),
-# spread over two processes.
-FAST   := not browser and not bolt and not slow
+# The fast tests: everything but the browser, the Bolt server, the PostgreSQL twins of the register tests
+# and the slow ones (the wheel test among them), spread over two processes.
+FAST   := not browser and not bolt and not postgres and not slow
 WORKERS ?= 2
 
 .PHONY: run test check lint types fast-tests install install-test system-deps bolt-server validate bench clean
