@@ -25,7 +25,7 @@ from typing import IO
 
 import neo4j
 import pytest
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CLASSPATH_FILE = REPO_ROOT / ".cache" / "neo4j-launcher" / "classpath.txt"
@@ -206,18 +206,21 @@ def _start(classpath: str, data_parent: Path) -> tuple[_Launcher, Neo4jServer]:
         if not running and "Address already in use" in tail:
             continue  # someone took the port between free_port() and the launcher's bind
         reason = "was not ready" if running else f"exited with {launcher.proc.returncode}"
-        pytest.fail(
-            f"Neo4j launcher {reason} within {START_TIMEOUT_S:.0f} s. Its stderr:\n{tail}"
-        )
+        pytest.fail(f"Neo4j launcher {reason} within {START_TIMEOUT_S:.0f} s. Its stderr:\n{tail}")
     else:
         pytest.fail(f"Neo4j launcher found no free port in {PORT_ATTEMPTS} attempts")
     uri = f"bolt://127.0.0.1:{port}"
     try:
         version = _connect(uri, password, deadline)
-    except Exception as error:
+    except (DriverError, Neo4jError) as error:
         launcher.stop()
-        pytest.fail(f"Neo4j launcher said ready but Bolt failed: {error!r}. Its stderr:\n"
-                    f"{launcher.stderr_tail()}")
+        pytest.fail(
+            f"Neo4j launcher said ready but Bolt failed: {error!r}. Its stderr:\n"
+            f"{launcher.stderr_tail()}"
+        )
+    except BaseException:
+        launcher.stop()
+        raise
     return launcher, Neo4jServer(uri=uri, user=USER, password=password, version=version)
 
 
@@ -237,7 +240,9 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServ
         if code != 0:
             pytest.fail(f"Neo4j launcher exited with {code}. Its stderr:\n{launcher.stderr_tail()}")
         if launcher.stdout_other:
-            pytest.fail(f"Neo4j launcher wrote more than `ready` on stdout: {launcher.stdout_other}")
+            pytest.fail(
+                f"Neo4j launcher wrote more than `ready` on stdout: {launcher.stdout_other}"
+            )
         left = sorted(path.name for path in data_parent.iterdir())
         if left:
             pytest.fail(f"Neo4j launcher left its data behind in {data_parent}: {left}")

@@ -16,7 +16,7 @@ from neo4j.time import Date, Duration
 from tests.neo4j_server import DATABASE, Neo4jServer, read_classpath, reset_database
 
 INJECTION = (
-    "it's \"quoted\" {braces} `backticks` // comment }) DETACH DELETE n //"
+    'it\'s "quoted" {braces} `backticks` // comment }) DETACH DELETE n //'
     " \\backslash\\ $param ; MATCH (m) DELETE m; \n newline \u00e9\u00e8 \U0001f600"
 )
 
@@ -37,11 +37,12 @@ def test_server_identifies_itself_as_neo4j_5_26(
 
 
 def test_wrong_password_is_refused(neo4j_server: Neo4jServer) -> None:
-    # Two failures at most: the third in a row locks the user for 5 s (dbms.security.auth_lock_time).
+    # Two failures at most: a third in a row would lock the user for 5 s
+    # (dbms.security.auth_max_failed_attempts, auth_lock_time), as on any Neo4j server.
     for password in (neo4j_server.password + "x", "neo4j"):  # "neo4j" is the default password
-        with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=(neo4j_server.user, password)) as d:
-            with pytest.raises(AuthError):
-                d.verify_connectivity()
+        auth = (neo4j_server.user, password)
+        with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=auth) as d, pytest.raises(AuthError):
+            d.verify_connectivity()
     auth = (neo4j_server.user, neo4j_server.password)
     with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=auth) as driver:
         driver.verify_connectivity()  # and resets the failed-attempt count

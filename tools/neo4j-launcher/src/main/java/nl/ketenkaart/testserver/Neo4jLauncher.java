@@ -58,10 +58,20 @@ public final class Neo4jLauncher {
 
     private Neo4jLauncher() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         PrintStream stdout = System.out;
         System.setOut(System.err); // nothing but "ready" may reach standard output
+        try {
+            run(args, stdout);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.err.println("neo4j-launcher: failed: " + e);
+            exitCode = 1;
+            System.exit(exitCode); // the shutdown hook stops what started and deletes the data
+        }
+    }
 
+    private static void run(String[] args, PrintStream stdout) throws Exception {
         String portText = System.getenv(PORT_ENV);
         Path dataParent = Path.of(System.getProperty("java.io.tmpdir"));
         long pageCacheMb = 32;
@@ -71,7 +81,12 @@ public final class Neo4jLauncher {
                 case "--data-parent" -> dataParent = Path.of(value(args, ++i));
                 case "--pagecache" -> pageCacheMb = Long.parseLong(value(args, ++i));
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
-                default -> portText = args[i];
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        fail("unknown option " + args[i]);
+                    }
+                    portText = args[i];
+                }
             }
         }
         String password = System.getenv(PASSWORD_ENV);
@@ -83,33 +98,23 @@ public final class Neo4jLauncher {
 
         Runtime.getRuntime().addShutdownHook(new Thread(Neo4jLauncher::stop, "neo4j-launcher-stop"));
         synchronized (LOCK) {
-            try {
-                home = Files.createTempDirectory(dataParent, "ketenkaart-neo4j-");
-                writeInitialPassword(home, password);
-                service = new DatabaseManagementServiceBuilder(home)
-                        .setConfig(BoltConnector.enabled, true)
-                        .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
-                        .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
-                        .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                        .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
-                        .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                        .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                        // Netty's default 5 s quiet period, once per event loop group, makes a stop take 10 s.
-                        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                        .build();
-            } catch (Exception | LinkageError e) {
-                e.printStackTrace();
-                exitCode = 1;
-            }
-        }
-        if (exitCode != 0) {
-            System.exit(exitCode); // the shutdown hook cleans up
+            home = Files.createTempDirectory(dataParent, "ketenkaart-neo4j-");
+            writeInitialPassword(home, password);
+            service = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    // Netty's default 5 s quiet period, once per event loop group, makes a stop take 10 s.
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                    .build();
         }
         if (!waitForBolt(port)) {
-            System.err.println("Bolt did not accept connections on " + HOST + ":" + port);
-            exitCode = 1;
-            System.exit(exitCode);
+            throw new IllegalStateException("Bolt did not accept connections on " + HOST + ":" + port);
         }
         stdout.println("ready");
         stdout.flush();
