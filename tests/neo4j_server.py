@@ -10,6 +10,7 @@ Standalone on purpose: imports nothing from the project's packages.
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import secrets
 import shutil
@@ -18,7 +19,7 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -33,11 +34,13 @@ BUILD_COMMAND = "tools/build-neo4j-launcher.sh"
 MAIN_CLASS = "nl.ketenkaart.testserver.Neo4jLauncher"
 USER = "neo4j"
 DATABASE = "neo4j"
-# Heap and GC for a shared 2-core machine; the page cache (32 MiB) is set by the launcher.
-# The --add-opens are the ones the Neo4j server's own start script passes (page cache and
-# native file access would otherwise fall back to slower paths).
+# For a shared 2-core machine (the page cache, 32 MiB, is the launcher's default): a small
+# heap, one GC thread (Serial), and C1 only (TieredStopAtLevel=1: about a third less CPU to
+# start and faster on test-sized work; long benchmarks may want C2 back). The --add-opens are
+# those of Neo4j's own start script; without them the page cache and file access fall back to
+# slower paths (and warn in debug.log).
 JVM_OPTIONS = (
-    "-Xms128m",
+    "-Xms64m",
     "-Xmx512m",
     "-XX:+UseSerialGC",
     "-XX:TieredStopAtLevel=1",
@@ -183,7 +186,9 @@ def _connect(uri: str, password: str, deadline: float) -> str:
     return version
 
 
-def _start(classpath: str, data_parent: Path) -> tuple[_Launcher, Neo4jServer]:
+def _start(
+    classpath: str, data_parent: Path, jvm_options: Sequence[str]
+) -> tuple[_Launcher, Neo4jServer]:
     java = shutil.which("java")
     if java is None:
         pytest.fail("`java` (17 or newer) is not on PATH; the Neo4j test server needs it")
@@ -192,7 +197,7 @@ def _start(classpath: str, data_parent: Path) -> tuple[_Launcher, Neo4jServer]:
     env["NEO4J_LAUNCHER_PASSWORD"] = password  # never on the command line
     for _attempt in range(PORT_ATTEMPTS):
         port = free_port()
-        command = [java, *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS, str(port)]
+        command = [java, *jvm_options, "-cp", classpath, MAIN_CLASS, str(port)]
         command += ["--data-parent", str(data_parent), "--exit-on-stdin-eof"]
         launcher = _Launcher(command, env)
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -224,28 +229,41 @@ def _start(classpath: str, data_parent: Path) -> tuple[_Launcher, Neo4jServer]:
     return launcher, Neo4jServer(uri=uri, user=USER, password=password, version=version)
 
 
-@pytest.fixture(scope="session")
-def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
-    """A real Neo4j 5 with Bolt on 127.0.0.1, auth on, for the whole session."""
-    classpath = read_classpath()
-    data_parent = tmp_path_factory.mktemp("neo4j")
-    launcher, server = _start(classpath, data_parent)
+def _stop(launcher: _Launcher, data_parent: Path) -> None:
+    try:
+        code = launcher.stop()
+    except RuntimeError as error:
+        pytest.fail(f"{error}. Its stderr:\n{launcher.stderr_tail()}")
+    if code != 0:
+        pytest.fail(f"Neo4j launcher exited with {code}. Its stderr:\n{launcher.stderr_tail()}")
+    if launcher.stdout_other:
+        pytest.fail(f"Neo4j launcher wrote more than `ready` on stdout: {launcher.stdout_other}")
+    left = sorted(path.name for path in data_parent.iterdir())
+    if left:
+        pytest.fail(f"Neo4j launcher left its data behind in {data_parent}: {left}")
+
+
+@contextlib.contextmanager
+def running_neo4j(
+    data_parent: Path, jvm_options: Sequence[str] = JVM_OPTIONS
+) -> Iterator[Neo4jServer]:
+    """Starts a Neo4j (data in a new directory under ``data_parent``), stops it on exit.
+
+    Raises pytest's ``Failed`` when the build is missing, the start times out, or the stop is
+    not clean (exit code, data left behind). Also usable outside pytest, e.g. by benchmarks.
+    """
+    launcher, server = _start(read_classpath(), data_parent, jvm_options)
     try:
         yield server
     finally:
-        try:
-            code = launcher.stop()
-        except RuntimeError as error:
-            pytest.fail(f"{error}. Its stderr:\n{launcher.stderr_tail()}")
-        if code != 0:
-            pytest.fail(f"Neo4j launcher exited with {code}. Its stderr:\n{launcher.stderr_tail()}")
-        if launcher.stdout_other:
-            pytest.fail(
-                f"Neo4j launcher wrote more than `ready` on stdout: {launcher.stdout_other}"
-            )
-        left = sorted(path.name for path in data_parent.iterdir())
-        if left:
-            pytest.fail(f"Neo4j launcher left its data behind in {data_parent}: {left}")
+        _stop(launcher, data_parent)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
+    """A real Neo4j 5 with Bolt on 127.0.0.1, auth on, for the whole session."""
+    with running_neo4j(tmp_path_factory.mktemp("neo4j")) as server:
+        yield server
 
 
 @pytest.fixture
