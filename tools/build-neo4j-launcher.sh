@@ -56,7 +56,7 @@ if up_to_date "$WANT"; then
 fi
 
 echo "neo4j launcher: building with Maven (the first build downloads about 200 MB of jars)" >&2
-rm -f "$DEST/stamp"
+rm -f "$DEST/stamp" "$DEST/classpath.txt"
 rm -rf "$DEST/build"
 # Maven's output (errors only, with -q) goes to stderr, without the colour codes Debian's Maven
 # prints even in batch mode.
