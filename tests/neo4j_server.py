@@ -127,9 +127,16 @@ class _Launcher:
                 f"Neo4j launcher did not exit within {STOP_TIMEOUT_S:.0f} s of SIGTERM (killed)"
             ) from None
         finally:
-            if self.proc.stdin is not None:
-                self.proc.stdin.close()
+            self.close()
         return code
+
+    def close(self) -> None:
+        """Closes the pipes once the process has exited and the readers have seen EOF."""
+        for thread in self._threads:
+            thread.join(timeout=5)
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            if stream is not None:
+                stream.close()
 
 
 def read_classpath(classpath_file: Path = CLASSPATH_FILE) -> str:
@@ -158,7 +165,10 @@ def reset_database(driver: neo4j.Driver) -> None:
     The two token lookup indexes every new database has are kept, so the result looks like a
     freshly created database.
     """
-    driver.execute_query("MATCH (n) DETACH DELETE n", database_=DATABASE)
+    with driver.session(database=DATABASE) as session:  # CALL IN TRANSACTIONS needs autocommit
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
     for kind, query in (
         ("CONSTRAINT", "SHOW CONSTRAINTS YIELD name"),
         ("INDEX", "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'"),
@@ -208,6 +218,7 @@ def _start(
             launcher.proc.kill()
             launcher.proc.wait()
         tail = launcher.stderr_tail()
+        launcher.close()
         if not running and "Address already in use" in tail:
             continue  # someone took the port between free_port() and the launcher's bind
         reason = "was not ready" if running else f"exited with {launcher.proc.returncode}"
