@@ -35,7 +35,7 @@ import org.neo4j.server.security.auth.LegacyCredential;
  * NEO4J_LAUNCHER_PASSWORD=... java -cp CLASSPATH nl.ketenkaart.testserver.Neo4jLauncher PORT [options]
  *   PORT                  Bolt port on 127.0.0.1 (or the environment variable NEO4J_LAUNCHER_PORT)
  *   --data-parent DIR     create the temporary data directory in DIR (default: java.io.tmpdir)
- *   --pagecache SIZE_MB   page cache in MiB (default 32)
+ *   --pagecache MB        page cache in MiB (default 32)
  *   --exit-on-stdin-eof   stop when standard input closes (the parent process went away)
  * </pre>
  *
@@ -126,7 +126,12 @@ public final class Neo4jLauncher {
         new CountDownLatch(1).await(); // until SIGTERM/SIGINT runs the shutdown hook
     }
 
-    /** Writes {@code auth.ini} with the initial user, as {@code neo4j-admin dbms set-initial-password} does. */
+    /**
+     * Writes {@code auth.ini} with the initial user, with the same (internal) classes as
+     * {@code neo4j-admin dbms set-initial-password}; Neo4j reads it when it creates the system
+     * database, so Bolt never serves the default password. A Neo4j upgrade that changes these
+     * classes breaks the build, not silently the tests.
+     */
     private static void writeInitialPassword(Path homeDir, String password) throws Exception {
         Path authFile = CommunitySecurityModule.getInitialUserRepositoryFile(
                 Config.defaults(GraphDatabaseSettings.neo4j_home, homeDir));
