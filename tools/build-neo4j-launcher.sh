@@ -55,7 +55,7 @@ if up_to_date "$WANT"; then
   exit 0
 fi
 
-echo "neo4j launcher: building with Maven (the first build downloads about 160 MB of jars)" >&2
+echo "neo4j launcher: building with Maven (the first time, it downloads about 160 MB of jars into ~/.m2)" >&2
 rm -f "$DEST/stamp" "$DEST/classpath.txt"
 rm -rf "$DEST/build"
 # Maven's output (errors only, with -q) goes to stderr, without the colour codes Debian's Maven

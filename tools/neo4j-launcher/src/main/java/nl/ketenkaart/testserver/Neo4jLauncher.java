@@ -65,7 +65,11 @@ public final class Neo4jLauncher {
             run(args, stdout);
         } catch (Throwable e) {
             e.printStackTrace();
-            System.err.println("neo4j-launcher: failed: " + e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("neo4j-launcher: failed: " + e + (root == e ? "" : " (cause: " + root + ")"));
             exitCode = 1;
             System.exit(exitCode); // the shutdown hook stops what started and deletes the data
         }
