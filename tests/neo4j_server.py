@@ -79,6 +79,7 @@ class _Launcher:
             stderr=subprocess.PIPE,
             env=env,
             text=True,
+            errors="replace",
             start_new_session=True,  # Ctrl-C reaches pytest only; the teardown stops the server
         )
         assert self.proc.stdout is not None and self.proc.stderr is not None
@@ -108,7 +109,7 @@ class _Launcher:
         return True
 
     def stderr_tail(self, lines: int = 40) -> str:
-        """The last lines the launcher wrote to stderr (after it exited, all of them)."""
+        """The last ``lines`` lines of the launcher's stderr (complete once it has exited)."""
         if self.proc.poll() is not None:
             for thread in self._threads:
                 thread.join(timeout=2)
