@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.errors import ChainError
-from ui.state import chain, practice_available, t
+from ui.state import chain, lang, practice_available, store_notice, t
 
 st.set_page_config(page_title="Ketenkaart", layout="wide")
 
@@ -34,5 +34,10 @@ st.sidebar.caption(t("app.loaded", title=current.model.title or current.model.re
                      orgs=len(current.model.organisations), handoffs=len(current.model.handoffs)))
 if current.source == "neo4j":
     st.sidebar.caption(t("app.backend_neo4j"))
+notice = store_notice(current, lang())
+if notice is not None:
+    st.sidebar.caption(notice[0])
+    if notice[1]:
+        st.toast(notice[0])
 
 page.run()
