@@ -229,6 +229,18 @@ def _nested_fields(cls: type) -> dict[str, tuple[type, bool]]:
     return found
 
 
+_PLAIN_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain_fields(cls: type) -> tuple[str, ...]:
+    """The names of the fields of ``cls`` that become properties (all but nested parts)."""
+    names = _PLAIN_FIELDS.get(cls)
+    if names is None:
+        nested = _nested_fields(cls)
+        names = _PLAIN_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name not in nested)
+    return names
+
+
 def _check_field_names() -> None:
     for cls in _CLASS_OF_LABEL.values():
         clash = _DERIVED & {f.name for f in dataclasses.fields(cls)}
@@ -285,12 +297,10 @@ def encode_properties(element: Any) -> dict[str, Any]:
     (datetime.date(2015, 1, 1), 'policy-rule', 'Vervallen regeling')
     """
     props: dict[str, Any] = {}
-    nested = _nested_fields(type(element))
-    for f in dataclasses.fields(element):
-        value = getattr(element, f.name)
-        if value is None or value == () or f.name in nested:
-            continue
-        props[f.name] = _encode_value(value)
+    for name in _plain_fields(type(element)):
+        value = getattr(element, name)
+        if value is not None and value != ():
+            props[name] = _encode_value(value)
     props["caption"] = _caption(element)
     if isinstance(element, LegalBasis):
         if element.url:

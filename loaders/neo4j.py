@@ -194,8 +194,13 @@ def connect(uri: str, user: str, password: str) -> neo4j.Driver:
     return driver
 
 
+# An empty database does not know ketenkaart's labels and types yet; the server's
+# "does not exist" notices about them would only alarm whoever pushes first.
+_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
+
+
 def _session(driver: neo4j.Driver, database: str | None) -> neo4j.Session:
-    return driver.session(database=database) if database else driver.session()
+    return driver.session(database=database, notifications_disabled_classifications=_QUIET)
 
 
 def _run_read(driver: neo4j.Driver, database: str | None, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
@@ -210,15 +215,29 @@ def _run_read(driver: neo4j.Driver, database: str | None, work: Callable[[neo4j.
 
 
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> list[str]:
-    """Create the uniqueness constraints on every label's key (idempotent); returns the statements."""
-    statements = cypher.schema_statements()
+    """Create the missing uniqueness constraints on every label's key; returns the statements run.
+
+    Each runs in a managed transaction: schema changes of pushes started at the
+    same moment can deadlock, and the driver retries those. A constraint that a
+    concurrent push created first is fine.
+    """
+    labels = (*CHAIN_LABELS, Label.CHAIN_STAMP)
+
+    def create(statement: str) -> Callable[[neo4j.ManagedTransaction], None]:
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            tx.run(statement).consume()
+
+        return work
+
     try:
         with _session(driver, database) as session:
+            existing = set(session.execute_read(lambda tx: [r["name"] for r in tx.run(cypher.CONSTRAINT_NAMES)]))
+            statements = cypher.schema_statements(tuple(label for label in labels if cypher.constraint_name(label) not in existing))
             for statement in statements:
                 try:
-                    session.run(statement).consume()
+                    session.execute_write(create(statement))
                 except ClientError as exc:
-                    if exc.code not in cypher.EQUIVALENT_SCHEMA_CODES:  # a concurrent push made it first
+                    if exc.code not in cypher.EQUIVALENT_SCHEMA_CODES:
                         raise
     except (Neo4jError, DriverError) as exc:
         raise ServerError(f"the Neo4j server refused a schema statement: {exc}") from exc
@@ -270,8 +289,7 @@ def _plan(tx: neo4j.ManagedTransaction, rows: CypherRows) -> _Plan:
     for group in rows.nodes:
         key = KEY_PROPERTY[group.label]
         existing: dict[str, dict[str, Any]] = {}
-        for record in tx.run(cypher.NODE_PROPERTIES[group.label]):
-            props = record["props"]
+        for props in tx.run(cypher.NODE_PROPERTIES[group.label]).single(strict=True)["props"]:
             if props.get(key) is not None:
                 existing[props[key]] = {name: _native(value) for name, value in props.items()}
         writes = []
@@ -292,10 +310,11 @@ def _plan(tx: neo4j.ManagedTransaction, rows: CypherRows) -> _Plan:
 
     chain_labels = {label.value for label in CHAIN_LABELS}
     existing_rels: set[tuple[str, str, str, str, str]] = set()
-    for record in tx.run(cypher.RELATIONSHIPS):
-        for a in set(record["from_labels"]) & chain_labels:
-            for b in set(record["to_labels"]) & chain_labels:
-                existing_rels.add((record["rel"], a, b, record["from"], record["to"]))
+    for record in tx.run(cypher.RELATIONSHIPS, labels=sorted(chain_labels)):
+        rel, ends = record["rel"], list(zip(record["froms"], record["tos"], strict=True))
+        for a in record["from_labels"]:
+            for b in record["to_labels"]:
+                existing_rels.update((rel, a, b, u, v) for u, v in ends)
     wanted_rels = set()
     for rgroup in rows.relationships:
         new = []
@@ -374,26 +393,20 @@ def push(
         plan = _plan(tx, rows)
         total, done, statements = plan.size, 0, 0
 
-        def run(query: str, **params: list[Any]) -> None:
-            nonlocal done, statements
-            tx.run(query, params).consume()
-            statements += 1
-            done += len(next(iter(params.values())))
-            if progress is not None:
-                progress(done, total)
-
-        for label, keys in plan.deleted_nodes:
-            for batch in _batches(keys, batch_size):
-                run(cypher.delete_nodes(label), keys=batch)
-        for rel, a, b, stale in plan.deleted_rels:
-            for batch in _batches(stale, batch_size):
-                run(cypher.delete_relationships(rel, a, b), rows=batch)
-        for label, writes in plan.nodes:
-            for batch in _batches(writes, batch_size):
-                run(cypher.merge_nodes(label), rows=batch)
-        for rel, a, b, created in plan.rels:
-            for batch in _batches(created, batch_size):
-                run(cypher.merge_relationships(rel, a, b), rows=batch)
+        # deletions first, then nodes before the relationships that join them
+        steps: list[tuple[str, str, list[Any]]] = [
+            (cypher.delete_nodes(label), "keys", keys) for label, keys in plan.deleted_nodes
+        ]
+        steps += [(cypher.delete_relationships(rel, a, b), "rows", pairs) for rel, a, b, pairs in plan.deleted_rels]
+        steps += [(cypher.merge_nodes(label), "rows", writes) for label, writes in plan.nodes]
+        steps += [(cypher.merge_relationships(rel, a, b), "rows", pairs) for rel, a, b, pairs in plan.rels]
+        for query, name, items in steps:
+            for batch in _batches(items, batch_size):
+                tx.run(query, {name: batch}).consume()
+                statements += 1
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
 
         changed = statements > 0 or previous.get("version") != version or previous.get("format") != STORE_FORMAT
         if changed:
@@ -465,7 +478,7 @@ def read_chain(driver: neo4j.Driver, *, database: str | None = None) -> tuple[Ch
 
     def work(tx: neo4j.ManagedTransaction) -> tuple[dict[str, Any] | None, dict[Label, list[dict[str, Any]]], Any]:
         before = _stamp_props(tx)
-        props = {label: [dict(r["props"]) for r in tx.run(cypher.NODE_PROPERTIES[label])] for label in CHAIN_LABELS}
+        props = {label: tx.run(cypher.NODE_PROPERTIES[label]).single(strict=True)["props"] for label in CHAIN_LABELS}
         return before, props, _stamp_props(tx)
 
     for _attempt in range(_READ_ATTEMPTS):

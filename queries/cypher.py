@@ -68,11 +68,23 @@ def _key(label: Label) -> str:
 
 # --- schema --------------------------------------------------------------
 
+# The names of the constraints the database has (a push creates only the missing ones).
+CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name"
+
 # Neo4j's answer when a concurrent push created the same constraint a moment earlier.
 EQUIVALENT_SCHEMA_CODES = frozenset({
     "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
     "Neo.ClientError.Schema.ConstraintAlreadyExists",
 })
+
+
+def constraint_name(label: Label) -> str:
+    """The name of the uniqueness constraint on ``label``'s key.
+
+    >>> constraint_name(Label.HANDOFF)
+    'ketenkaart_HandOff_id'
+    """
+    return f"ketenkaart_{label.value}_{_key(label)}"
 
 
 def schema_statements(labels: tuple[Label, ...] = (*CHAIN_LABELS, Label.CHAIN_STAMP)) -> list[str]:
@@ -83,7 +95,7 @@ def schema_statements(labels: tuple[Label, ...] = (*CHAIN_LABELS, Label.CHAIN_ST
      'CREATE CONSTRAINT `ketenkaart_FailureMode_key` IF NOT EXISTS FOR (n:`FailureMode`) REQUIRE n.key IS UNIQUE']
     """
     return [
-        f"CREATE CONSTRAINT `ketenkaart_{label.value}_{_key(label)}` IF NOT EXISTS "
+        f"CREATE CONSTRAINT `{constraint_name(label)}` IF NOT EXISTS "
         f"FOR (n:{quote(label)}) REQUIRE n.{_key(label)} IS UNIQUE"
         for label in labels
     ]
@@ -92,29 +104,34 @@ def schema_statements(labels: tuple[Label, ...] = (*CHAIN_LABELS, Label.CHAIN_ST
 # --- writing -------------------------------------------------------------
 
 
+def _node(var: str, label: Label, key: str) -> str:
+    """A node pattern matched on its label's key: ``(a:`HandOff` {id: row.from})``."""
+    return f"({var}:{quote(label)} {{{_key(label)}: {key}}})"
+
+
 def merge_nodes(label: Label) -> str:
     """Batched upsert: ``$rows`` of ``{key, props}``; ``props`` replaces every property."""
-    return f"UNWIND $rows AS row MERGE (n:{quote(label)} {{{_key(label)}: row.key}}) SET n = row.props"
+    return f"UNWIND $rows AS row MERGE {_node('n', label, 'row.key')} SET n = row.props"
 
 
 def merge_relationships(rel: Rel, from_label: Label, to_label: Label) -> str:
     """Batched upsert of relationships: ``$rows`` of ``{from, to}`` keys."""
     return (
-        f"UNWIND $rows AS row MATCH (a:{quote(from_label)} {{{_key(from_label)}: row.from}}) "
-        f"MATCH (b:{quote(to_label)} {{{_key(to_label)}: row.to}}) MERGE (a)-[:{quote(rel)}]->(b)"
+        f"UNWIND $rows AS row MATCH {_node('a', from_label, 'row.from')} "
+        f"MATCH {_node('b', to_label, 'row.to')} MERGE (a)-[:{quote(rel)}]->(b)"
     )
 
 
 def delete_nodes(label: Label) -> str:
     """Remove nodes (and their relationships) by key: ``$keys``."""
-    return f"UNWIND $keys AS key MATCH (n:{quote(label)} {{{_key(label)}: key}}) DETACH DELETE n"
+    return f"UNWIND $keys AS key MATCH {_node('n', label, 'key')} DETACH DELETE n"
 
 
 def delete_relationships(rel: Rel, from_label: Label, to_label: Label) -> str:
     """Remove relationships: ``$rows`` of ``{from, to}`` keys."""
     return (
-        f"UNWIND $rows AS row MATCH (a:{quote(from_label)} {{{_key(from_label)}: row.from}})"
-        f"-[r:{quote(rel)}]->(b:{quote(to_label)} {{{_key(to_label)}: row.to}}) DELETE r"
+        f"UNWIND $rows AS row MATCH {_node('a', from_label, 'row.from')}"
+        f"-[r:{quote(rel)}]->{_node('b', to_label, 'row.to')} DELETE r"
     )
 
 
@@ -134,18 +151,22 @@ READ_STAMP = f"MATCH (s:{quote(Label.CHAIN_STAMP)} {{id: $id}}) RETURN propertie
 
 
 def node_properties(label: Label) -> str:
-    """The property maps of every node of one label."""
-    return f"MATCH (n:{quote(label)}) RETURN properties(n) AS props"
+    """The property maps of every node of one label, as one list (one record: a
+    driver decodes one big record much faster than thousands of small ones)."""
+    return f"MATCH (n:{quote(label)}) RETURN collect(properties(n)) AS props"
 
 
 NODE_PROPERTIES: dict[Label, str] = {label: node_properties(label) for label in CHAIN_LABELS}
 
 _KEYS = sorted(set(KEY_PROPERTY.values()), reverse=True)  # 'key' first: nested parts also have an 'id' field
-# Every relationship of ketenkaart's types, with the labels and keys at both ends.
+# Every relationship of ketenkaart's types between nodes with ketenkaart's labels (``$labels``),
+# one record per type and pair of labels, with the keys at both ends as two parallel lists.
 RELATIONSHIPS = (
     f"MATCH (a)-[r:{'|'.join(quote(rel) for rel in Rel)}]->(b) "
-    f"RETURN type(r) AS rel, labels(a) AS from_labels, coalesce({', '.join('a.' + k for k in _KEYS)}) AS from, "
-    f"labels(b) AS to_labels, coalesce({', '.join('b.' + k for k in _KEYS)}) AS to"
+    "WITH type(r) AS rel, [l IN labels(a) WHERE l IN $labels] AS from_labels, "
+    "[l IN labels(b) WHERE l IN $labels] AS to_labels, "
+    f"coalesce({', '.join('a.' + k for k in _KEYS)}) AS from, coalesce({', '.join('b.' + k for k in _KEYS)}) AS to "
+    "RETURN rel, from_labels, to_labels, collect(from) AS froms, collect(to) AS tos"
 )
 
 # Everything ketenkaart wrote (``$labels``: Label values), for counting and for clearing.
@@ -160,12 +181,9 @@ DELETE_ALL = "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) DETACH DELE
 
 def merge_node(label: Label) -> str:
     """Benchmark baseline: one node per statement (``$key``, ``$props``)."""
-    return f"MERGE (n:{quote(label)} {{{_key(label)}: $key}}) SET n = $props"
+    return f"MERGE {_node('n', label, '$key')} SET n = $props"
 
 
 def merge_relationship(rel: Rel, from_label: Label, to_label: Label) -> str:
     """Benchmark baseline: one relationship per statement (``$from``, ``$to``)."""
-    return (
-        f"MATCH (a:{quote(from_label)} {{{_key(from_label)}: $from}}) "
-        f"MATCH (b:{quote(to_label)} {{{_key(to_label)}: $to}}) MERGE (a)-[:{quote(rel)}]->(b)"
-    )
+    return f"MATCH {_node('a', from_label, '$from')} MATCH {_node('b', to_label, '$to')} MERGE (a)-[:{quote(rel)}]->(b)"

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def all_statements() -> list[str]:
     statements = [cypher.RELATIONSHIPS, cypher.COUNT_NODES, cypher.DELETE_ALL,
-                  cypher.LOCK_STAMP, cypher.WRITE_STAMP, cypher.READ_STAMP]
+                  cypher.LOCK_STAMP, cypher.WRITE_STAMP, cypher.READ_STAMP, cypher.CONSTRAINT_NAMES]
     statements += list(cypher.NODE_PROPERTIES.values())
     statements += cypher.schema_statements()
     for label in CHAIN_LABELS:

@@ -141,6 +141,7 @@ def test_every_label_has_a_uniqueness_constraint(neo4j_store):
     unique = {(r["labelsOrTypes"][0], r["properties"][0]) for r in records if r["type"] == "UNIQUENESS"}
     expected = {(label.value, KEY_PROPERTY[label]) for label in (*CHAIN_LABELS, Label.CHAIN_STAMP)}
     assert expected <= unique
+    assert neo4j_store.ensure_schema() == []  # only missing constraints are created
     with pytest.raises(neo4j.exceptions.ConstraintError):
         _one(neo4j_store, "CREATE (:Organisation {id: 'politie'})")
 
