@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test system-deps bolt-server validate bench clean
+.PHONY: run test install install-test system-deps neo4j-launcher validate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,11 +33,12 @@ run: install
 system-deps:
 	bash tools/install-system-deps.sh
 
-# The local Bolt test server (FalkorDB module on a Redis built from source).
-bolt-server: install-test
-	bash tools/build-bolt-server.sh
+# The real Neo4j 5.26 the tests start (tools/neo4j-launcher): built once with Maven
+# (JDK 17 + Maven on PATH), classpath cached in .cache/neo4j-launcher/.
+neo4j-launcher:
+	bash tools/build-neo4j-launcher.sh
 
-test: install-test system-deps bolt-server
+test: install-test system-deps neo4j-launcher
 	bash tools/run-tests.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 validate: install
