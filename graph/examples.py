@@ -45,7 +45,9 @@ __all__ = ["toy_chain"]
 _SRC = ("toy-source",)
 
 
-def _org(id: str, name: str, domain: Domain, phase: str, kind=OrganisationKind.ORGANISATION) -> Organisation:
+def _org(
+    id: str, name: str, domain: Domain, phase: str, kind: OrganisationKind = OrganisationKind.ORGANISATION
+) -> Organisation:
     return Organisation(id=id, name=name, kind=kind, domain=domain, region="toy", sources=_SRC, phases=(phase,))
 
 

@@ -62,6 +62,7 @@ from graph.model import (
     NormUnit,
     OrganisationKind,
     Passes,
+    SourceAuthority,
     SourceKind,
     Status,
 )
@@ -69,16 +70,16 @@ from graph.suggest import did_you_mean
 from loaders.records import Record, RecordSet
 
 __all__ = [
+    "BWB_PATTERN",
+    "DURATION_FIELDS",
+    "FAILURE_MODE_FIELDS",
+    "ID_PATTERN",
+    "KIND_SINGULAR",
+    "NORM_FIELDS",
+    "SPECS",
+    "Field",
     "build_model",
     "model_to_records",
-    "Field",
-    "SPECS",
-    "NORM_FIELDS",
-    "FAILURE_MODE_FIELDS",
-    "DURATION_FIELDS",
-    "KIND_SINGULAR",
-    "ID_PATTERN",
-    "BWB_PATTERN",
 ]
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -95,7 +96,8 @@ class Field:
     values), ``ref``, ``refs`` (ids of ``ref_kind``), ``date`` (ISO date),
     ``isodate`` (``2018``, ``2018-04`` or ``2018-04-25``, kept as text),
     ``int``, ``number``, ``bool``, ``bwb``, ``norm``, ``failure_modes``,
-    ``durations``.
+    ``durations``, ``names`` (a list of short one-line names: no ``;``, no
+    line break, no surrounding spaces, none twice).
     """
 
     name: str
@@ -111,7 +113,7 @@ class Field:
 
     @property
     def is_list(self) -> bool:
-        return self.type in {"enums", "refs", "failure_modes", "durations"}
+        return self.type in {"enums", "refs", "failure_modes", "durations", "names"}
 
 
 def _f(name: str, type: str = "text", required: bool = False, **kw: Any) -> Field:
@@ -121,6 +123,7 @@ def _f(name: str, type: str = "text", required: bool = False, **kw: Any) -> Fiel
 _STATUS = _f("status", "enum", True, enum=Status)
 _SOURCES = _f("sources", "refs", True, ref_kind="sources")
 _VALIDITY = (_f("valid_from", "date"), _f("valid_to", "date"))
+_LAST_CHECKED = _f("last_checked", "date")
 
 NORM_FIELDS: tuple[Field, ...] = (
     _f("description", required=True),
@@ -155,6 +158,8 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("date", "isodate"),
         _f("publisher"),
         _f("note"),
+        _f("authority", "enum", enum=SourceAuthority),
+        _LAST_CHECKED,
         _f("status", "enum", enum=Status),
     ),
     "phases": (
@@ -164,6 +169,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("name_en"),
         _f("description"),
         _SOURCES,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "organisations": (
@@ -175,11 +181,13 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _SOURCES,
         _f("name_en"),
         _f("abbreviation"),
+        _f("aliases", "names"),
         _f("official_id"),
         _f("part_of", "ref", ref_kind="organisations"),
         _f("phases", "refs", ref_kind="phases"),
         _f("description"),
         *_VALIDITY,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "legal_bases": (
@@ -194,6 +202,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("celex"),
         _f("url", attr="url_override"),
         *_VALIDITY,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "instruments": (
@@ -208,6 +217,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("abbreviation"),
         _f("description"),
         *_VALIDITY,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "handoffs": (
@@ -230,6 +240,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("failure_modes", "failure_modes"),
         _f("description"),
         *_VALIDITY,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "signals": (
@@ -240,6 +251,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _SOURCES,
         _f("name_en"),
         _f("description"),
+        _LAST_CHECKED,
         _STATUS,
     ),
 }
@@ -296,11 +308,10 @@ class _Checker:
                 self.add(record, path, "must not be empty")
                 return None
             return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            # Numbers are acceptable where text is expected (an article "2"),
-            # but a float article like 1.255 is ambiguous; keep ints only.
-            if isinstance(value, int):
-                return str(value)
+        # Numbers are acceptable where text is expected (an article "2"),
+        # but a float article like 1.255 is ambiguous; keep ints only.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
         self.add(record, path, f"must be text, got {_type_name(value)} {_short(value)}")
         return None
 
@@ -353,6 +364,8 @@ class _Checker:
                 self.add(record, path, "lists an id twice")
                 return None
             return tuple(out)
+        if t == "names":
+            return self._names(record, path, value)
         if t == "date":
             return self._date(record, path, value)
         if t == "isodate":
@@ -400,6 +413,30 @@ class _Checker:
         if t in ("failure_modes", "durations"):
             return self._nested_many(record, path, t, value)
         raise AssertionError(f"unknown field type {t}")  # pragma: no cover
+
+    def _names(self, record: Record, path: str, value: Any) -> tuple[str, ...] | None:
+        items = self._list(record, path, value)
+        if items is None:
+            return None
+        out: list[str] = []
+        ok = True
+        for i, item in enumerate(items):
+            sub = f"{path}[{i}]"
+            name = self.text(record, sub, item)
+            if name is None:
+                ok = False
+            elif ";" in name or "\n" in name or "\r" in name:
+                self.add(record, sub, f"a name is one line without ';', got {_short(name)}")
+                ok = False
+            elif name != name.strip():
+                self.add(record, sub, f"a name has no spaces around it, got {_short(name)}")
+                ok = False
+            elif name in out:
+                self.add(record, sub, f"{name!r} is listed twice")
+                ok = False
+            else:
+                out.append(name)
+        return tuple(out) if ok else None
 
     def _list(self, record: Record, path: str, value: Any) -> list | None:
         if isinstance(value, (list, tuple)):
@@ -614,6 +651,7 @@ def build_model(record_set: RecordSet) -> ChainModel:
             hints[(kind, value)] = did_you_mean(value, ids_of_kind[kind])
         check.add(record, path, message + hints[(kind, value)])
 
+    _check_verified_by_primary_sources(converted, check)
     problems += check.problems
     if problems:
         raise ChainDataError(sorted(problems, key=_reading_order))
@@ -622,6 +660,39 @@ def build_model(record_set: RecordSet) -> ChainModel:
     for record, out in converted:
         collections[record.kind].append(_CLASSES[record.kind](**out))
     return ChainModel(region=region, title=title, **{k: tuple(v) for k, v in collections.items()})
+
+
+def _check_verified_by_primary_sources(converted: list[tuple[Record, dict[str, Any]]], check: _Checker) -> None:
+    """A fact (element, norm, failure mode, duration) marked ``verified`` must cite at
+    least one source that can verify: one whose ``authority`` is official or
+    primary, or that is not typed. A fact resting only on secondary copies and
+    news is reported at its ``status`` field."""
+    authority: dict[str, SourceAuthority | None] = {
+        out["id"]: out.get("authority") for record, out in converted if record.kind == "sources"
+    }
+
+    def judge(record: Record, prefix: str, status: Any, sources: Any) -> None:
+        if status is not Status.VERIFIED or not sources:
+            return
+        kinds = [authority.get(s) for s in sources]
+        if any(s not in authority for s in sources) or any(a is None or a.verifies for a in kinds):
+            return  # an unknown source is reported elsewhere; an untyped one is not judged
+        listed = ", ".join(f"{s}: {a.value}" for s, a in zip(sources, kinds) if a is not None)
+        check.add(record, _join(prefix, "status"),
+                  f"verified, but it rests only on secondary copies or news ({listed}); a secondary copy may "
+                  "point to an official source but never verifies: cite the official or primary source, "
+                  "or mark it unverified")
+
+    for record, out in converted:
+        if record.kind == "sources":
+            continue
+        judge(record, "", out.get("status"), out.get("sources"))
+        norm = out.get("norm")
+        if norm is not None:
+            judge(record, "norm", norm.status, norm.sources)
+        for field in ("failure_modes", "durations"):
+            for i, part in enumerate(out.get(field) or ()):
+                judge(record, f"{field}[{i}]", part.status, part.sources)
 
 
 # --- the inverse: model -> canonical records ---------------------------------

@@ -25,6 +25,7 @@ from graph.vocab import LABEL_OF_KIND, Rel
 NESTED_RELS = {rel for _, rel in NESTED.values()}
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(model=chain_models())
 def test_rows_round_trip(model):
@@ -32,6 +33,7 @@ def test_rows_round_trip(model):
     assert model_from_properties(rows.region, rows.title, rows.properties_by_label()) == model
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(model=chain_models())
 def test_rows_have_the_networkx_shape_plus_nested_parts(model):
