@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -21,7 +23,11 @@ from loaders.neo4j import DEFAULT_BATCH_SIZE, Neo4jStore
 __all__ = ["neo4j", "push", "status"]
 
 
-def _connection_options(func):  # type: ignore[no-untyped-def]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _connection_options(func: F) -> F:
+    """``--uri``, ``--user``, ``--database``: override the environment's connection (never the password)."""
     for option in reversed([
         click.option("--uri", default=None, help="Bolt URI (overrides NEO4J_URI)."),
         click.option("--user", default=None, help="User (overrides NEO4J_USER)."),
@@ -33,7 +39,7 @@ def _connection_options(func):  # type: ignore[no-untyped-def]
 
 def _config(uri: str | None, user: str | None, database: str | None) -> Settings:
     """The settings with the flags applied; asks for the password when NEO4J_PASSWORD is unset."""
-    overrides = {"neo4j_uri": uri, "neo4j_user": user, "neo4j_database": database}
+    overrides: dict[str, Any] = {"neo4j_uri": uri, "neo4j_user": user, "neo4j_database": database}
     config = dataclasses.replace(settings(), **{k: v for k, v in overrides.items() if v is not None})
     if config.neo4j_uri and not config.neo4j_password:
         password = click.prompt(f"Neo4j password for {config.neo4j_user}", hide_input=True, err=True)

@@ -107,8 +107,8 @@ CHAIN_LABELS: tuple[Label, ...] = ELEMENT_LABELS + NESTED_LABELS
 # The property that identifies a node of each label (unique per label; a
 # constraint on the server). Only these names ever appear in Cypher patterns.
 KEY_PROPERTY: dict[Label, str] = {
-    **{label: "id" for label in ELEMENT_LABELS},
-    **{label: "key" for label in NESTED_LABELS},
+    **dict.fromkeys(ELEMENT_LABELS, "id"),
+    **dict.fromkeys(NESTED_LABELS, "key"),
     Label.CHAIN_STAMP: "id",
 }
 
@@ -397,7 +397,9 @@ def data_version(rows: CypherRows) -> str:
         "region": rows.region,
         "title": rows.title,
         "nodes": [[group.label.value, list(group.rows)] for group in rows.nodes],
-        "relationships": [[g.rel.value, g.from_label.value, g.to_label.value, list(g.rows)] for g in rows.relationships],
+        "relationships": [
+            [g.rel.value, g.from_label.value, g.to_label.value, list(g.rows)] for g in rows.relationships
+        ],
     }
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=_json_default)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -232,7 +232,8 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> list[str
     try:
         with _session(driver, database) as session:
             existing = set(session.execute_read(lambda tx: [r["name"] for r in tx.run(cypher.CONSTRAINT_NAMES)]))
-            statements = cypher.schema_statements(tuple(label for label in labels if cypher.constraint_name(label) not in existing))
+            missing = tuple(label for label in labels if cypher.constraint_name(label) not in existing)
+            statements = cypher.schema_statements(missing)
             for statement in statements:
                 try:
                     session.execute_write(create(statement))
@@ -502,8 +503,13 @@ def read_model(driver: neo4j.Driver, *, database: str | None = None) -> ChainMod
 def count_nodes(driver: neo4j.Driver, *, database: str | None = None) -> int:
     """How many nodes with ketenkaart's chain labels the database holds (the stamp not counted)."""
     labels = [label.value for label in CHAIN_LABELS]
-    count: int = _run_read(driver, database, lambda tx: tx.run(cypher.COUNT_NODES, labels=labels).single(strict=True)["n"])
-    return count
+
+    def work(tx: neo4j.ManagedTransaction) -> int:
+        count: int = tx.run(cypher.COUNT_NODES, labels=labels).single(strict=True)["n"]
+        return count
+
+    counted: int = _run_read(driver, database, work)
+    return counted
 
 
 # --- the store -------------------------------------------------------------

@@ -76,7 +76,8 @@ def test_queries_read_the_chain_from_the_store(neo4j_env, neo4j_store, tmp_path)
     # with NEO4J_URI set the store is the default: 'raad' only exists in the toy chain
     toy_route = runner.invoke(cli, ["route", "--from", "politie", "--to", "raad", "--json"])
     assert toy_route.exit_code == 0, toy_route.output
-    assert [s["handoff"]["id"] for s in json.loads(toy_route.output)["routes"][0]["steps"]] == ["ho-politie-vt", "ho-vt-raad"]
+    steps = json.loads(toy_route.output)["routes"][0]["steps"]
+    assert [s["handoff"]["id"] for s in steps] == ["ho-politie-vt", "ho-vt-raad"]
 
 
 def test_unreachable_server_is_a_clean_error():

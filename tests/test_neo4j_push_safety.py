@@ -15,7 +15,7 @@ from graph.cypher_rows import data_version, to_cypher_rows
 from graph.examples import toy_chain
 from graph.settings import default_data_dir
 from loaders.load import load_model
-from loaders.neo4j import Neo4jStore, push, read_chain
+from loaders.neo4j import Neo4jStore, PushResult, push, read_chain
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -44,6 +44,7 @@ def test_a_killed_push_leaves_the_previous_graph(neo4j_env, neo4j_store):
     stamp = neo4j_store.read_stamp()
     child = subprocess.Popen([sys.executable, "-c", CHILD], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stderr is not None
     try:
         lines = []
         for line in child.stdout:
@@ -67,6 +68,7 @@ def test_a_killed_push_leaves_the_previous_graph(neo4j_env, neo4j_store):
     # the server rolled the dead transaction back and released its locks: the next push goes through
     haaglanden = load_model(default_data_dir())
     result = neo4j_store.push(haaglanden, pushed_by="after")
+    assert stamp is not None and result.stamp is not None
     assert result.stamp.serial == stamp.serial + 1 and result.nodes_deleted > 0
     assert neo4j_store.read_model() == haaglanden
 
@@ -74,7 +76,7 @@ def test_a_killed_push_leaves_the_previous_graph(neo4j_env, neo4j_store):
 def test_a_push_waits_for_the_one_in_progress_and_builds_on_its_result(neo4j_server, neo4j_store):
     """B starts while A is half-way: B waits for A's commit, then diffs against A's graph."""
     first, second = toy_chain(), load_model(default_data_dir())
-    a_writing, outcome = threading.Event(), {}
+    a_writing, outcome = threading.Event(), dict[str, PushResult]()
 
     def slow(done, total):
         if not a_writing.is_set():
@@ -93,7 +95,9 @@ def test_a_push_waits_for_the_one_in_progress_and_builds_on_its_result(neo4j_ser
     a.join(120)
     b.join(120)
     assert set(outcome) == {"A", "B"}
-    assert outcome["A"].stamp.serial == 1 and outcome["B"].stamp.serial == 2
+    stamps = {name: result.stamp for name, result in outcome.items()}
+    assert stamps["A"] is not None and stamps["B"] is not None
+    assert stamps["A"].serial == 1 and stamps["B"].serial == 2
     # B saw A's committed graph: it deleted and updated the toy chain's nodes rather than writing into nothing
     assert outcome["B"].nodes_deleted > 0 and outcome["B"].nodes_updated > 0
     model, stamp = neo4j_store.read_chain()
@@ -109,7 +113,7 @@ def test_pushes_at_the_same_moment_end_in_one_consistent_graph(neo4j_server, neo
     serial = 0
     for _round in range(3):
         barrier = threading.Barrier(len(chains))
-        errors = []
+        errors: list[str] = []
 
         def run(name, model, barrier=barrier, errors=errors):
             try:

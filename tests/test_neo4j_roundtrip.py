@@ -10,6 +10,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import chain_models
@@ -21,7 +22,7 @@ from loaders.load import load_model
 from queries.bottlenecks import bottlenecks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from generate_national import national_model
+from generate_national import national_model  # type: ignore[import-not-found]
 
 _SERVER = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -41,6 +42,7 @@ def test_haaglanden_round_trip(neo4j_store):
     assert neo4j_store.push(model).changed is False
 
 
+@pytest.mark.slow
 def test_national_chain_round_trip_and_switch_back(neo4j_store):
     """25 regions, then Haaglanden again: the second push deletes the other regions."""
     national = national_model(25)
@@ -52,6 +54,7 @@ def test_national_chain_round_trip_and_switch_back(neo4j_store):
     assert neo4j_store.read_model() == haaglanden
 
 
+@pytest.mark.slow
 @_SERVER
 @given(model=chain_models())
 def test_generated_models_round_trip(neo4j_store, model):
@@ -62,7 +65,9 @@ def test_generated_models_round_trip(neo4j_store, model):
     assert neo4j_store.push(model).changed is False
 
 
-_ID_TEXT = st.sampled_from(["", "'", '"', "{x}", "//", "\\", "`", "}) DETACH DELETE n", " MATCH (n) DETACH DELETE n", "é"])
+_ID_TEXT = st.sampled_from(
+    ["", "'", '"', "{x}", "//", "\\", "`", "}) DETACH DELETE n", " MATCH (n) DETACH DELETE n", "é"]
+)
 
 
 @st.composite
@@ -78,7 +83,8 @@ def topologies(draw) -> ChainModel:
     )
     org_ids = [o.id for o in orgs]
     phases = [p.id for p in base.phases]
-    edges = [(0, 1)] + draw(st.lists(st.tuples(st.integers(0, n_orgs - 1), st.integers(0, n_orgs - 1)), max_size=11))
+    pairs = st.tuples(st.integers(0, n_orgs - 1), st.integers(0, n_orgs - 1))
+    edges = [(0, 1), *draw(st.lists(pairs, max_size=11))]
     handoffs = []
     for k, (a, b) in enumerate(edges):
         if a == b:
@@ -102,6 +108,7 @@ def topologies(draw) -> ChainModel:
                       signals=signals)
 
 
+@pytest.mark.slow
 @_SERVER
 @given(model=topologies())
 def test_generated_topologies_round_trip(neo4j_store, model):

@@ -72,7 +72,8 @@ def test_data_version_follows_the_content():
     version = data_version(to_cypher_rows(model))
     assert data_version(to_cypher_rows(dataclasses.replace(model, handoffs=tuple(reversed(model.handoffs))))) == version
     assert data_version(to_cypher_rows(dataclasses.replace(model, title="x"))) != version
-    renamed = tuple(dataclasses.replace(h, trigger=h.trigger + ".") if i == 0 else h for i, h in enumerate(model.handoffs))
+    first, *rest = model.handoffs
+    renamed = (dataclasses.replace(first, trigger=first.trigger + "."), *rest)
     assert data_version(to_cypher_rows(dataclasses.replace(model, handoffs=renamed))) != version
 
 

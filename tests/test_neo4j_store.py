@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import getpass
-from typing import Any
+from typing import Any, cast
 
 import neo4j
 import pytest
@@ -120,7 +120,7 @@ def test_values_have_neo4j_types(neo4j_store):
                             durations=(Duration("duur", 10, NormUnit.CALENDAR_DAYS, ("toy-source",)),
                                        Duration("verlenging tot", 4, NormUnit.WEEKS, ("toy-source",)),
                                        Duration("halve dag", 0.5, NormUnit.CALENDAR_DAYS, ("toy-source",))))
-    model = dataclasses.replace(model, instruments=model.instruments + (instrument,))
+    model = dataclasses.replace(model, instruments=(*model.instruments, instrument))
     neo4j_store.push(model)
     record = _one(neo4j_store, "MATCH (i:Instrument {id: 'huisverbod'}) RETURN valueType(i.valid_from) AS since, "
                   "valueType(i.sources) AS sources, i.valid_from < date('2020-01-01') AS before_2020")[0]
@@ -188,15 +188,15 @@ def test_server_is_identified_by_its_agent_string(neo4j_store, neo4j_server):
         def get_server_info(self):
             return type("Info", (), {"agent": "OtherGraph/4.18.3"})()
 
-    with pytest.raises(ServerError, match="not Neo4j 5 or newer: it says 'OtherGraph/4.18.3'"):
-        server_version(OtherServer())
+    with pytest.raises(ServerError, match=r"not Neo4j 5 or newer: it says 'OtherGraph/4\.18\.3'"):
+        server_version(cast(neo4j.Driver, OtherServer()))
 
 
 def test_connect_checks_the_password_and_closes_on_failure(neo4j_server):
     with pytest.raises(ServerError, match="cannot connect"):
         Neo4jStore.connect(neo4j_server.uri, neo4j_server.user, neo4j_server.password + "-wrong")
     with Neo4jStore.connect(neo4j_server.uri, neo4j_server.user, neo4j_server.password) as store:
-        assert store.read_stamp() is None or store.read_stamp().serial >= 1  # resets the failed-login count
+        assert store.count_nodes() >= 0  # a good login also resets the failed-login count
 
 
 NASTY = [

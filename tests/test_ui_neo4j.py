@@ -74,7 +74,7 @@ def test_released_store_is_closed(neo4j_env, neo4j_store):
     store = state._store(*settings_args)
     assert store.read_stamp() is None
     state._store.clear()  # what Streamlit does on expiry or eviction: on_release closes the driver
-    with pytest.raises(Exception, match="(?i)closed"), store.driver.session() as session:
+    with pytest.raises(Exception, match=r"(?i)closed"), store.driver.session() as session:
         session.run("RETURN 1").consume()
 
 
