@@ -36,7 +36,9 @@ def test_push_asks_for_the_password_when_the_environment_has_none(neo4j_env, neo
     result = CliRunner().invoke(cli, ["neo4j", "push", "--by", "Team Haaglanden"], input=neo4j_env.password + "\n")
     assert result.exit_code == 0, result.output
     assert neo4j_env.password not in result.output  # hidden input
-    assert neo4j_store.read_stamp().pushed_by == "Team Haaglanden"
+    stamp = neo4j_store.read_stamp()
+    assert stamp is not None and stamp.pushed_by == "Team Haaglanden"
+    assert neo4j_env.password not in repr(stamp)  # the stamp says who, never with what
 
 
 def test_there_is_no_password_flag():
