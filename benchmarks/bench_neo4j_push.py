@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import random
 import sys
@@ -33,6 +34,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import neo4j
 from generate_national import national_model  # benchmarks/ is the script's folder
@@ -57,6 +59,7 @@ from loaders.neo4j import clear, connect, count_nodes, push, read_model, server_
 from queries import cypher
 
 REPO = Path(__file__).resolve().parent.parent
+MAIN_CLASS = "nl.ketenkaart.testserver.Neo4jLauncher"  # the test server's Java class (tests/neo4j_server.py)
 
 # The fixture's JVM options, but with the C2 compiler back (long runs gain from it) and a larger heap.
 BENCH_JVM_OPTIONS = (
@@ -142,35 +145,64 @@ def push_row_by_row(driver: neo4j.Driver, model: ChainModel) -> int:
 
 
 @contextlib.contextmanager
-def server() -> Iterator[tuple[str, str, str]]:
+def server(jvm: str = "bench") -> Iterator[tuple[str, str, str]]:
     """``(uri, user, password)`` of NEO4J_URI's server, or of a Neo4j started for the run."""
     settings = Settings.from_env()
     if os.environ.get("NEO4J_URI") and settings.neo4j_uri:
         yield settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password
         return
     sys.path.insert(0, str(REPO))  # tests/ is not an installed package
-    from tests.neo4j_server import running_neo4j
+    from tests.neo4j_server import JVM_OPTIONS, running_neo4j
 
     with tempfile.TemporaryDirectory(prefix="ketenkaart-bench-") as parent:
         began = time.perf_counter()
-        with running_neo4j(Path(parent), BENCH_JVM_OPTIONS) as started:
+        with running_neo4j(Path(parent), BENCH_JVM_OPTIONS if jvm == "bench" else JVM_OPTIONS) as started:
             print(f"started Neo4j {started.version} on {started.uri} in {time.perf_counter() - began:.1f} s")
             yield started.uri, started.user, started.password
 
 
-def best_of(repeat: int, prepare: Callable[[], Any], work: Callable[[], Any]) -> tuple[float, Any]:
-    """The fastest of ``repeat`` runs of ``work`` (each after ``prepare``, not timed) and its last value."""
-    times, value = [], None
+def server_cpu(port: int) -> Callable[[], float | None]:
+    """A reader of the CPU seconds used so far by the local Neo4j listening on ``port`` (Linux,
+    found by its command line), or of None when there is none to read."""
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = stat.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if MAIN_CLASS.encode() in args and str(port).encode() in args:
+            return functools.partial(_cpu_seconds, stat.with_name("stat"), tick)
+    return lambda: None
+
+
+def _cpu_seconds(pid_stat: Path, tick: int) -> float:
+    fields = pid_stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+
+
+Figure = tuple[str, str, int | str, float, float, float | None]
+
+
+def best_of(repeat: int, prepare: Callable[[], Any], work: Callable[[], Any],
+            server_seconds: Callable[[], float | None]) -> tuple[float, float, float | None, Any]:
+    """Wall time, client CPU and server CPU of the fastest of ``repeat`` runs of ``work``
+    (each after ``prepare``, not timed), and its value."""
+    best: tuple[float, float, float | None, Any] | None = None
     for _ in range(repeat):
         prepare()
-        began = time.perf_counter()
+        server_before, client_before, began = server_seconds(), time.process_time(), time.perf_counter()
         value = work()
-        times.append(time.perf_counter() - began)
-    return min(times), value
+        wall, client = time.perf_counter() - began, time.process_time() - client_before
+        server_after = server_seconds()
+        server = None if server_before is None or server_after is None else server_after - server_before
+        if best is None or wall < best[0]:
+            best = (wall, client, server, value)
+    assert best is not None
+    return best
 
 
 def measure_chain(driver: neo4j.Driver, name: str, model: ChainModel, args: argparse.Namespace,
-                  row_by_row: bool) -> list[tuple[str, str, int | str, float]]:
+                  row_by_row: bool, server_seconds: Callable[[], float | None]) -> list[Figure]:
     """Push (from empty), second push, read, and optionally the row-by-row baseline, for one chain."""
     def fresh() -> None:
         clear(driver)
@@ -181,19 +213,20 @@ def measure_chain(driver: neo4j.Driver, name: str, model: ChainModel, args: argp
     def batched() -> Any:
         return push(driver, model, batch_size=args.batch_size, pushed_by="bench")
 
-    figures: list[tuple[str, str, int | str, float]] = []
-    seconds, result = best_of(args.repeat, fresh, batched)
-    figures.append((name, f"batched push ({args.batch_size} rows/statement, 1 tx)", result.statements, seconds))
-    seconds, again = best_of(args.repeat, nothing, batched)
+    figures: list[Figure] = []
+    wall, client, server, result = best_of(args.repeat, fresh, batched, server_seconds)
+    figures.append((name, f"batched push ({args.batch_size} rows/statement, 1 tx)", result.statements,
+                    wall, client, server))
+    wall, client, server, again = best_of(args.repeat, nothing, batched, server_seconds)
     assert not again.changed, "the second push changed the graph"
-    figures.append(("", "second push (nothing to write)", again.statements, seconds))
-    seconds, back = best_of(args.repeat, nothing, lambda: read_model(driver))
+    figures.append(("", "second push (nothing to write)", again.statements, wall, client, server))
+    wall, client, server, back = best_of(args.repeat, nothing, lambda: read_model(driver), server_seconds)
     assert back == model
-    figures.append(("", "read_model", "-", seconds))
+    figures.append(("", "read_model", "-", wall, client, server))
     if row_by_row:
-        seconds, statements = best_of(1, fresh, lambda: push_row_by_row(driver, model))
+        wall, client, server, statements = best_of(1, fresh, lambda: push_row_by_row(driver, model), server_seconds)
         assert count_nodes(driver) == to_cypher_rows(model).node_count
-        figures.append(("", "row by row (one auto-commit per row)", statements, seconds))
+        figures.append(("", "row by row (one auto-commit per row)", statements, wall, client, server))
     clear(driver)
     return figures
 
@@ -205,6 +238,8 @@ def main() -> None:
     parser.add_argument("--regions", type=int, default=25)
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs (not the row-by-row baseline)")
     parser.add_argument("--skip-row-by-row", action="store_true", help="leave out the (slow) baseline")
+    parser.add_argument("--jvm", choices=["bench", "test"], default="bench",
+                        help="the started server's JVM options: C2 and a 1 GiB heap (bench), or the test fixture's")
     args = parser.parse_args()
 
     model = generated_chain(args.elements)
@@ -212,25 +247,30 @@ def main() -> None:
     national = national_model(args.regions)
     national_rows = to_cypher_rows(national)
     load_before = os.getloadavg()
-    with server() as (uri, user, password):
+    with server(args.jvm) as (uri, user, password):
         driver = connect(uri, user, password)
+        server_seconds = server_cpu(urlsplit(uri).port or 7687)
         try:
             print(f"server: Neo4j {server_version(driver)}, {os.cpu_count()} cores")
             # warm-up (schema, query plans, the JIT): a 2 000-element chain, pushed twice and read
-            measure_chain(driver, "warm-up", generated_chain(2_000, seed=2), argparse.Namespace(**{
-                **vars(args), "repeat": 1}), row_by_row=False)
-            figures = measure_chain(driver, f"{args.elements} elements", model, args, not args.skip_row_by_row)
-            national_figures = measure_chain(driver, f"national ({args.regions} regions)", national, args, False)
+            warm_up = argparse.Namespace(**{**vars(args), "repeat": 1})
+            measure_chain(driver, "warm-up", generated_chain(2_000, seed=2), warm_up, False, server_seconds)
+            figures = measure_chain(driver, f"{args.elements} elements", model, args, not args.skip_row_by_row,
+                                    server_seconds)
+            national_figures = measure_chain(driver, f"national ({args.regions} regions)", national, args, False,
+                                             server_seconds)
         finally:
             driver.close()
     load_after = os.getloadavg()
 
     print(f"\ngenerated chain: {rows.node_count} nodes, {rows.relationship_count} relationships; "
           f"national chain: {national_rows.node_count} nodes, {national_rows.relationship_count} relationships")
-    print(f"load average (1 min) before {load_before[0]:.1f}, after {load_after[0]:.1f}; best of {args.repeat}")
-    print(f"{'chain':<24}{'method':<46}{'statements':>11}{'seconds':>9}")
-    for chain, method, statements, seconds in figures + national_figures:
-        print(f"{chain:<24}{method:<46}{statements!s:>11}{seconds:>9.2f}")
+    print(f"load average (1 min) before {load_before[0]:.1f}, after {load_after[0]:.1f}; best of {args.repeat}; "
+          "CPU: seconds of processor time used by this client and by the Neo4j server during the run")
+    print(f"{'chain':<24}{'method':<46}{'statements':>11}{'seconds':>9}{'client CPU':>12}{'server CPU':>12}")
+    for chain, method, statements, wall, client, used in figures + national_figures:
+        server_text = "n/a" if used is None else f"{used:.2f}"
+        print(f"{chain:<24}{method:<46}{statements!s:>11}{wall:>9.2f}{client:>12.2f}{server_text:>12}")
     if not args.skip_row_by_row:
         print(f"\nbatched is {figures[3][3] / figures[0][3]:.1f}x faster than row by row (goal: at least 10x)")
     print(f"national chain: push {national_figures[0][3]:.2f} s, read {national_figures[2][3]:.2f} s "
