@@ -10,6 +10,7 @@ from graph.errors import ChainError
 from queries.bottlenecks import handoffs_by_score
 from queries.explain import explain_handoff
 from ui.details import glossary_notes, source_line
+from ui.register_auth import evidence_providers
 from ui.state import chain, lang, name_of, practice_report, show_error, t
 
 current = chain()
@@ -48,6 +49,7 @@ if report is not None:
     from queries.cases.evidence import PracticeEvidence
 
     evidence = (PracticeEvidence(report),)
+evidence = (*evidence, *evidence_providers(current.model))  # the Doorbraakteam register, when logged in
 try:
     card = explain_handoff(current.model, handoff_id, evidence=evidence)
 except ChainError as exc:
