@@ -44,8 +44,9 @@ def test_haaglanden_round_trip(neo4j_store):
 
 @pytest.mark.slow
 def test_national_chain_round_trip_and_switch_back(neo4j_store):
-    """25 regions, then Haaglanden again: the second push deletes the other regions."""
-    national = national_model(25)
+    """The national chain (3 regions here; the benchmark pushes 25), then Haaglanden again:
+    the second push deletes the other regions."""
+    national = national_model(3)
     neo4j_store.push(national)
     assert neo4j_store.read_model() == national
     haaglanden = load_model(default_data_dir())
