@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import chain_models
 
 from graph.examples import toy_chain
 from graph.model import ChainModel, FailureMode, HandOff, Norm, NormUnit, Passes
 from graph.settings import default_data_dir
 from loaders.load import load_model
 from queries.bottlenecks import bottlenecks
+from tests.strategies import chain_models
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate_national import national_model  # type: ignore[import-not-found]

@@ -7,7 +7,6 @@ import dataclasses
 
 import pytest
 from hypothesis import given, settings
-from strategies import chain_models
 
 from graph.cypher_rows import (
     CHAIN_LABELS,
@@ -21,6 +20,7 @@ from graph.cypher_rows import (
 from graph.examples import toy_chain
 from graph.networkx import to_networkx
 from graph.vocab import LABEL_OF_KIND, Rel
+from tests.strategies import chain_models
 
 NESTED_RELS = {rel for _, rel in NESTED.values()}
 
@@ -46,7 +46,8 @@ def test_rows_have_the_networkx_shape_plus_nested_parts(model):
         (r["from"], r["to"], g.rel.value) for g in rows.relationships for r in g.rows
         if g.rel not in NESTED_RELS and r["from"] not in nested_keys
     }
-    assert between_elements == {(u, v, rel.value) for u, v, rel in G.edges(data="rel")}
+    edges: list[tuple[str, str, Rel]] = list(G.edges(data="rel"))
+    assert between_elements == {(u, v, rel.value) for u, v, rel in edges}
     for group in rows.relationships:
         for row in group.rows:
             if group.rel in NESTED_RELS:
