@@ -5,12 +5,14 @@ from __future__ import annotations
 import getpass
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
 from graph.examples import toy_chain
 from graph.settings import default_data_dir
 from loaders.load import load_model
+from loaders.neo4j import Neo4jStore
 from loaders.writers import write_export
 
 
@@ -80,6 +82,25 @@ def test_queries_read_the_chain_from_the_store(neo4j_env, neo4j_store, tmp_path)
     assert toy_route.exit_code == 0, toy_route.output
     steps = json.loads(toy_route.output)["routes"][0]["steps"]
     assert [s["handoff"]["id"] for s in steps] == ["ho-politie-vt", "ho-vt-raad"]
+
+
+def test_every_command_closes_the_driver_it_opened(neo4j_env, neo4j_store, monkeypatch):
+    opened: list[Neo4jStore] = []
+    connect = Neo4jStore.connect.__func__  # type: ignore[attr-defined]
+
+    def recording_connect(cls, *args, **kwargs):
+        opened.append(connect(cls, *args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(Neo4jStore, "connect", classmethod(recording_connect))
+    runner = CliRunner()
+    commands = (["neo4j", "status"], ["neo4j", "push"], ["neo4j", "status"], ["bottlenecks", "--source", "neo4j"])
+    exit_codes = [runner.invoke(cli, command).exit_code for command in commands]
+    assert exit_codes == [1, 0, 0, 0]  # the first status fails (nothing pushed yet) and still closes
+    assert len(opened) == len(commands)
+    for store in opened:
+        with pytest.raises(Exception, match=r"(?i)closed"), store.driver.session() as session:
+            session.run("RETURN 1").consume()
 
 
 def test_unreachable_server_is_a_clean_error():
