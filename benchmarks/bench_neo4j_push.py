@@ -37,7 +37,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import neo4j
-from generate_national import national_model  # benchmarks/ is the script's folder
+from generate_national import national_model  # type: ignore[import-not-found]  # benchmarks/ is the script's folder
 
 from graph.cypher_rows import to_cypher_rows
 from graph.examples import toy_chain
@@ -157,7 +157,8 @@ def server(jvm: str = "bench") -> Iterator[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory(prefix="ketenkaart-bench-") as parent:
         began = time.perf_counter()
         with running_neo4j(Path(parent), BENCH_JVM_OPTIONS if jvm == "bench" else JVM_OPTIONS) as started:
-            print(f"started Neo4j {started.version} on {started.uri} in {time.perf_counter() - began:.1f} s")
+            seconds = time.perf_counter() - began
+            print(f"started Neo4j {started.version} on {started.uri} in {seconds:.1f} s", flush=True)
             yield started.uri, started.user, started.password
 
 
@@ -251,7 +252,7 @@ def main() -> None:
         driver = connect(uri, user, password)
         server_seconds = server_cpu(urlsplit(uri).port or 7687)
         try:
-            print(f"server: Neo4j {server_version(driver)}, {os.cpu_count()} cores")
+            print(f"server: Neo4j {server_version(driver)}, {os.cpu_count()} cores", flush=True)
             # warm-up (schema, query plans, the JIT): a 2 000-element chain, pushed twice and read
             warm_up = argparse.Namespace(**{**vars(args), "repeat": 1})
             measure_chain(driver, "warm-up", generated_chain(2_000, seed=2), warm_up, False, server_seconds)
