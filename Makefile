@@ -34,7 +34,8 @@ install-test: $(VENV)/.installed-test
 run: install
 	KETENKAART_REGISTER_DEMO=$${KETENKAART_REGISTER_DEMO:-1} $(BIN)/ketenkaart ui
 
-# Chromium for the browser tests (Debian packages; never a downloaded browser).
+# Debian packages the tests need when missing: Chromium for the browser tests (never a downloaded
+# browser), PostgreSQL, poppler-utils, iproute2, and a JDK 17 with Maven for the Neo4j launcher.
 system-deps:
 	bash tools/install-system-deps.sh
 
