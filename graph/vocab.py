@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from graph.text import Phrase
 
-__all__ = ["Label", "Rel", "LABEL_OF_KIND", "Category", "CATEGORY_NAMES"]
+__all__ = ["CATEGORY_NAMES", "LABEL_OF_KIND", "Category", "Label", "Rel"]
 
 
 class Label(StrEnum):
@@ -31,6 +31,12 @@ class Label(StrEnum):
     SOURCE = "Source"
     PHASE = "Phase"
     SIGNAL = "Signal"
+    # Only in the Neo4j store (graph/cypher_rows.py): an element's nested parts as nodes of
+    # their own, and the one node that stamps each push.
+    NORM = "Norm"  # (HandOff)-[HAS_NORM]->(Norm)
+    FAILURE_MODE = "FailureMode"  # (HandOff)-[HAS_FAILURE_MODE]->(FailureMode)
+    DURATION = "Duration"  # (Instrument)-[HAS_DURATION]->(Duration)
+    CHAIN_STAMP = "ChainStamp"  # region, data version, when and by whom it was pushed
 
 
 class Rel(StrEnum):
@@ -45,6 +51,10 @@ class Rel(StrEnum):
     ENTERS_AT = "ENTERS_AT"  # (Signal)-[:ENTERS_AT]->(Organisation)
     PART_OF = "PART_OF"  # (Organisation)-[:PART_OF]->(Organisation)
     SOURCED_FROM = "SOURCED_FROM"  # (any)-[:SOURCED_FROM]->(Source)
+    # Only in the Neo4j store: from an element to its nested parts.
+    HAS_NORM = "HAS_NORM"  # (HandOff)-[:HAS_NORM]->(Norm)
+    HAS_FAILURE_MODE = "HAS_FAILURE_MODE"  # (HandOff)-[:HAS_FAILURE_MODE]->(FailureMode)
+    HAS_DURATION = "HAS_DURATION"  # (Instrument)-[:HAS_DURATION]->(Duration)
 
 
 # model kind name -> node label
