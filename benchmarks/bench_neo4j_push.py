@@ -100,10 +100,9 @@ def local_server():
         raise SystemExit("the Bolt test server is not built: run `make bolt-server`, or set NEO4J_URI")
     ports = []
     for port in random.sample(range(20000, 32768), 50):  # FalkorDB reads BOLT_PORT as a signed 16-bit number
-        with socket.socket() as sock:
-            with contextlib.suppress(OSError):
-                sock.bind(("127.0.0.1", port))
-                ports.append(port)
+        with socket.socket() as sock, contextlib.suppress(OSError):
+            sock.bind(("127.0.0.1", port))
+            ports.append(port)
         if len(ports) == 2:
             break
     with tempfile.TemporaryDirectory() as workdir:
@@ -139,20 +138,19 @@ def main() -> None:
         contextlib.nullcontext((settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password))
         if os.environ.get("NEO4J_URI") else local_server()
     )
-    with server as (uri, user, password):
-        with Neo4jStore.connect(uri, user, password, settings.neo4j_database) as store:
-            print(f"server: {uri} ({store.dialect.value})")
-            print(f"chain: {sum(model.counts().values())} elements -> {rows.node_count} nodes, "
-                  f"{rows.relationship_count} relationships")
-            store.clear()
-            store.ensure_schema()
-            batched = store.push(model, batch_size=args.batch_size)
-            again = store.push(model, batch_size=args.batch_size)
-            assert not again.changed, "second push changed the graph"
-            store.clear()
-            naive = store.push_row_by_row(model)
-            assert store.read_model() == model
-            store.clear()
+    with server as (uri, user, password), Neo4jStore.connect(uri, user, password, settings.neo4j_database) as store:
+        print(f"server: {uri} ({store.dialect.value})")
+        print(f"chain: {sum(model.counts().values())} elements -> {rows.node_count} nodes, "
+              f"{rows.relationship_count} relationships")
+        store.clear()
+        store.ensure_schema()
+        batched = store.push(model, batch_size=args.batch_size)
+        again = store.push(model, batch_size=args.batch_size)
+        assert not again.changed, "second push changed the graph"
+        store.clear()
+        naive = store.push_row_by_row(model)
+        assert store.read_model() == model
+        store.clear()
     print(f"{'method':<28}{'statements':>12}{'seconds':>10}{'rows/s':>10}")
     total = rows.node_count + rows.relationship_count
     for name, result in [(f"batched (UNWIND, {args.batch_size}/batch)", batched),

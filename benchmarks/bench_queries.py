@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_national import base_model, national_model  # noqa: E402
+from generate_national import base_model, national_model
 
-from queries.bottlenecks import bottlenecks  # noqa: E402
-from queries.explain import explain_handoff  # noqa: E402
-from queries.routes import routes  # noqa: E402
-from queries.whatif import what_if  # noqa: E402
+from queries.bottlenecks import bottlenecks
+from queries.explain import explain_handoff
+from queries.routes import routes
+from queries.whatif import what_if
 
 
 def timed(func, repeat: int, models=()) -> tuple[float, object]:

@@ -38,9 +38,10 @@ import datetime as dt
 import json
 import types
 import typing
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from graph.model import (
     ELEMENT_KINDS,

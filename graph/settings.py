@@ -12,9 +12,9 @@ graph.errors.ChainError: KETENKAART_SUPPRESSION_THRESHOLD must be a whole number
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Mapping
 
 from graph.errors import ChainError
 
@@ -91,7 +91,7 @@ class Settings:
         return default_database_url(demo=self.register_demo)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         environ = os.environ if environ is None else environ
         values: dict[str, object] = {}
         for f in fields(cls):

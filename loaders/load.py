@@ -15,8 +15,8 @@ graph.errors.ChainError: cannot read 'chain.csv': unknown format; valid: a folde
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from graph.errors import ChainError
 from graph.model import ChainModel

@@ -20,8 +20,9 @@ never case data.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 from graph.cypher_rows import CypherRows, model_from_properties, to_cypher_rows
 from graph.errors import ChainError
@@ -144,7 +145,7 @@ class Neo4jStore:
 
     # --- connection --------------------------------------------------------
     @classmethod
-    def connect(cls, uri: str, user: str = "neo4j", password: str = "", database: str | None = None) -> "Neo4jStore":
+    def connect(cls, uri: str, user: str = "neo4j", password: str = "", database: str | None = None) -> Neo4jStore:
         """Open a driver to ``uri`` and check the server answers."""
         import neo4j
 
@@ -156,7 +157,7 @@ class Neo4jStore:
         return cls(driver, database, owns_driver=True)
 
     @classmethod
-    def from_settings(cls, settings: Any) -> "Neo4jStore":
+    def from_settings(cls, settings: Any) -> Neo4jStore:
         """The store at ``settings.neo4j_uri`` (``NEO4J_URI``) and its credentials."""
         if not settings.neo4j_uri:
             raise ChainError("no Neo4j server configured: set NEO4J_URI (e.g. bolt://localhost:7687)")
@@ -179,7 +180,7 @@ class Neo4jStore:
         except Exception:  # noqa: BLE001 - nothing can be reported from a finaliser
             pass
 
-    def __enter__(self) -> "Neo4jStore":
+    def __enter__(self) -> Neo4jStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -440,4 +441,3 @@ class Neo4jStore:
                 session.run(cypher.DELETE_ALL, self._params({"labels": [label.value for label in Label]})).consume()
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
             raise ServerError(f"the Neo4j server refused to clear the chain: {exc}") from exc
-        

@@ -226,7 +226,7 @@ def read_story_workbook(path: Path) -> tuple[list[Record], list[Problem]]:
             data = {k: (_split(v) if k in _LISTS else v) for k, v in row.items() if v is not None}
             data["steps"] = []
             story_id = str(data.get("id") or f"(row {r})")
-            stories[story_id] = Record("stories", data, at, {k: at for k in data})
+            stories[story_id] = Record("stories", data, at, dict.fromkeys(data, at))
         for r, row in rows(STEP_SHEET, ("story", "step", *STEP_FIELDS)):
             at = f"{path}[{STEP_SHEET}]:{r}"
             owner = str(row.get("story") or "")

@@ -30,9 +30,10 @@ import datetime as dt
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import networkx as nx
 

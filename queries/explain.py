@@ -24,8 +24,9 @@ Veilig Thuis → Lokaal team (Vrijwillige hulp mogelijk) stokt waarschijnlijk do
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from graph.encode import element_json
 from graph.model import ChainModel, FailureMode, HandOff

@@ -6,7 +6,7 @@ PM4Py (AGPL) is a test and benchmark dependency only; runtime code never imports
 from __future__ import annotations
 
 # pm4py is in the test extras (pyproject.toml), so a missing install fails here instead of skipping.
-import pm4py  # noqa: E402
+import pm4py
 import pytest
 
 from loaders.cases.events import connect, load_events

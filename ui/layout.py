@@ -560,8 +560,8 @@ def _split_crowded(nodes: dict[str, _Node], edges: list[_Edge], phases: list, us
             layers[i] -= 1
             break
     # Within a split phase, organisations that mostly receive go right, those that mostly send go left.
-    flow: dict[str, float] = {n: 0.0 for n in nodes}
-    weight: dict[str, float] = {n: 0.0 for n in nodes}
+    flow: dict[str, float] = dict.fromkeys(nodes, 0.0)
+    weight: dict[str, float] = dict.fromkeys(nodes, 0.0)
     for e in edges:
         flow[e.source] -= e.weight
         flow[e.target] += e.weight

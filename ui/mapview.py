@@ -333,7 +333,7 @@ def main_flow(model: ChainModel, size: int = 12) -> tuple[str, ...]:
     if not entries:
         targets = {b for _, b in pairs}
         entries = sorted({a for a, _ in pairs} - targets) or sorted({a for a, _ in pairs})[:1]
-    score = {p: 0.0 for p in pairs}
+    score = dict.fromkeys(pairs, 0.0)
     for s in entries:
         sigma = {s: 1.0}
         dist = {s: 0}
@@ -372,7 +372,7 @@ def main_flow(model: ChainModel, size: int = 12) -> tuple[str, ...]:
         pick = min(candidates, key=lambda p: (p[1] in reached, -score[p], p))
         chosen.append(pick)
         reached.add(pick[1])
-    depth = {e: 0 for e in entries}
+    depth = dict.fromkeys(entries, 0)
     for a, b in chosen:
         depth.setdefault(b, depth.get(a, 0) + 1)
     order_of = model.phase_order

@@ -248,8 +248,8 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
     org_code = {o: n for n, o in enumerate(orgs)}
     of_activity = mapping.organisation_of_activity()
     of_name = mapping.organisation_of_log_name()
-    act_org = [org_code.get(of_activity.get(a, ""), None) for a in acts]
-    name_org = [org_code.get(of_name.get(n, ""), None) for n in names]
+    act_org = [org_code.get(of_activity.get(a, "")) for a in acts]
+    name_org = [org_code.get(of_name.get(n, "")) for n in names]
     rule_rows = sorted({(r.handoff_id, act_code[a], role) for r in mapping.handoffs
                         for role, group in (("from", r.from_activities), ("to", r.to_activities))
                         for a in group if a in act_code})

@@ -54,7 +54,7 @@ rows = [{
     + (f" ({i.agreement.by_role})" if i.agreement.by_role else ""),
     t("reg.ag_status"): name(i.agreement.status, language),
     t("reg.level"): name(i.agreement.level, language),
-    t("reg.board_from"): i.casus_code and f"{i.casus_code} #{i.knelpunt_number}" or i.system_issue_code or "",
+    t("reg.board_from"): (i.casus_code and f"{i.casus_code} #{i.knelpunt_number}") or i.system_issue_code or "",
     t("reg.category"): CATEGORY_NAMES[i.category].in_(language) if i.category else "",
 } for i in items]
 st.dataframe(rows, hide_index=True, width="stretch", key="reg_board_table", column_config={
