@@ -254,10 +254,17 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
                         for role, group in (("from", r.from_activities), ("to", r.to_activities))
                         for a in group if a in act_code})
     rule_code = {h: n for n, h in enumerate(sorted({r[0] for r in rule_rows}))}  # integer partition key
-    _register(con, "pm_rule_acts", {"handoff_id": (s, [r[0] for r in rule_rows]), "activity": (i, [r[1] for r in rule_rows]),
-                                    "role": (s, [r[2] for r in rule_rows]),
-                                    "rule": (i, [rule_code[r[0]] for r in rule_rows]),
-                                    "is_from": ("BOOLEAN", [r[2] == "from" for r in rule_rows])})
+    _register(
+        con,
+        "pm_rule_acts",
+        {
+            "handoff_id": (s, [r[0] for r in rule_rows]),
+            "activity": (i, [r[1] for r in rule_rows]),
+            "role": (s, [r[2] for r in rule_rows]),
+            "rule": (i, [rule_code[r[0]] for r in rule_rows]),
+            "is_from": ("BOOLEAN", [r[2] == "from" for r in rule_rows]),
+        },
+    )
     first, last = log.con.execute(f"SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM {log.quoted()}").fetchone()
     valid = _handoffs_of_period(model, first, last, on)
     explicit = {r.handoff_id for r in mapping.handoffs}
@@ -272,15 +279,28 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
         infer = [(org_code[a], org_code[b], ids[0]) for (a, b), ids in sorted(by_pair.items())
                  if len(ids) == 1 and a != b and (org_code[a], org_code[b]) not in explicit_pairs]
     rule_pairs = sorted((h, org_code[by_id[h].from_org], org_code[by_id[h].to_org]) for h in explicit)
-    _register(con, "pm_rule_pairs", {"handoff_id": (s, [r[0] for r in rule_pairs]), "org_a": (i, [r[1] for r in rule_pairs]),
-                                     "org_b": (i, [r[2] for r in rule_pairs])})
-    _register(con, "pm_covered", {"org_a": (i, [a for a, _ in explicit_pairs]), "org_b": (i, [b for _, b in explicit_pairs])})
+    _register(
+        con,
+        "pm_rule_pairs",
+        {
+            "handoff_id": (s, [r[0] for r in rule_pairs]),
+            "org_a": (i, [r[1] for r in rule_pairs]),
+            "org_b": (i, [r[2] for r in rule_pairs]),
+        },
+    )
+    _register(
+        con, "pm_covered", {"org_a": (i, [a for a, _ in explicit_pairs]), "org_b": (i, [b for _, b in explicit_pairs])}
+    )
     _register(con, "pm_infer", {"org_a": (i, [r[0] for r in infer]), "org_b": (i, [r[1] for r in infer]),
                                 "handoff_id": (s, [r[2] for r in infer])})
     # The sending side of each hand-off, for drop-off: explicit from-activities, else the from-organisation.
-    side_act = sorted({(r.handoff_id, act_code[f]) for r in mapping.handoffs for f in r.from_activities if f in act_code})
+    side_act = sorted(
+        {(r.handoff_id, act_code[f]) for r in mapping.handoffs for f in r.from_activities if f in act_code}
+    )
     side_org = [(hid, a) for a, b, hid in infer]
-    _register(con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]), "activity": (i, [r[1] for r in side_act])})
+    _register(
+        con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]), "activity": (i, [r[1] for r in side_act])}
+    )
     _register(con, "pm_side_org", {"handoff_id": (s, [r[0] for r in side_org]), "org": (i, [r[1] for r in side_org])})
     _register(con, "pm_end", {"activity": (i, [act_code[a] for a in mapping.end_activities if a in act_code])})
     norms = [h for h in valid if h.norm is not None and h.norm.amount is not None and h.norm.unit is not None]
@@ -357,7 +377,9 @@ def _drop_off(con, cutoff: dict, horizon_s: int, n_acts: int, n_orgs: int, *,
     """
     side_act = con.execute("SELECT handoff_id, activity FROM pm_side_act").fetchall()
     side_org = con.execute("SELECT handoff_id, org FROM pm_side_org").fetchall()
-    sides = [("act", h) for h in sorted({h for h, _ in side_act})] + [("org", o) for o in sorted({o for _, o in side_org})]
+    sides = [("act", h) for h in sorted({h for h, _ in side_act})] + [
+        ("org", o) for o in sorted({o for _, o in side_org})
+    ]
     counts: dict[tuple[str, Any], tuple[int, int]] = {}
     for first in range(0, len(sides), bits_per_pass):
         chunk = sides[first:first + bits_per_pass]

@@ -110,7 +110,9 @@ def element_findings(snapshot: Snapshot, *, threshold: int = MIN_SUPPRESSION_THR
                 agreements.setdefault(element, []).extend(k.agreements)
     found = []
     for element, ids in cases.items():
-        categories = sorted(by_category[element].items(), key=lambda item: (-len(item[1]), list(Category).index(item[0])))
+        categories = sorted(
+            by_category[element].items(), key=lambda item: (-len(item[1]), list(Category).index(item[0]))
+        )
         found.append(ElementFinding(
             element=element,
             casussen=count(len(ids), threshold, suppressed=suppressed),

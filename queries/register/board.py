@@ -41,13 +41,10 @@ class BoardItem:
 def follow_up_board(snapshot: Snapshot, today: dt.date, *, finished: bool = False) -> list[BoardItem]:
     """The agreements to follow up, overdue first; ``finished=True`` adds the done and failed ones at the end."""
     items: list[BoardItem] = []
-    for c in snapshot.casussen:
-        for k in c.knelpunten:
-            for a in k.agreements:
-                items.append(_item(a, c.code, k.number, None, k.elements, k.category, today))
-    for s in snapshot.system_issues:
-        for a in s.agreements:
-            items.append(_item(a, None, None, s.code, (), s.category, today))
+    items.extend(_item(a, c.code, k.number, None, k.elements, k.category, today)
+                 for c in snapshot.casussen for k in c.knelpunten for a in k.agreements)
+    items.extend(_item(a, None, None, s.code, (), s.category, today)
+                 for s in snapshot.system_issues for a in s.agreements)
     if not finished:
         items = [i for i in items if i.agreement.status.open]
 

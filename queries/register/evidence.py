@@ -17,7 +17,8 @@ Examples
 True
 >>> item = provider.evidence_for("ho-vt-lokaal-team")[0]
 >>> print(item.note_nl)
-In 2 besproken casussen stokte deze overdracht, 2× terugkoppeling, 1× regie; afspraak maart 2026: Veilig Thuis vraagt na 10 werkdagen terugkoppeling op — in uitvoering.
+In 2 besproken casussen stokte deze overdracht, 2× terugkoppeling, 1× regie; afspraak maart 2026:
+Veilig Thuis vraagt na 10 werkdagen terugkoppeling op — in uitvoering.
 >>> item.confirms, [c.value for c in item.categories]
 (True, ['terugkoppeling', 'regie'])
 >>> RegisterEvidence(example_snapshot(demo=False)).evidence_for("ho-vt-lokaal-team")[0].figures[0]
