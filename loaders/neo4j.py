@@ -19,6 +19,7 @@ never case data.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -175,10 +176,8 @@ class Neo4jStore:
     def __del__(self) -> None:
         # A store dropped without close()
         # would otherwise have its connections say GOODBYE when collected.
-        try:
+        with contextlib.suppress(Exception):  # nothing can be reported from a finaliser
             self.close()
-        except Exception:  # noqa: BLE001 - nothing can be reported from a finaliser
-            pass
 
     def __enter__(self) -> Neo4jStore:
         return self
@@ -401,8 +400,7 @@ class Neo4jStore:
                 result = self._in_transaction(session, work, write=True)
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
             raise ServerError(f"the push to the Neo4j server failed: {exc}") from exc
-        finally:
-                    return PushResult(**{**result.__dict__, "seconds": time.perf_counter() - began})
+        return PushResult(**{**result.__dict__, "seconds": time.perf_counter() - began})
 
     def push_row_by_row(self, model: ChainModel) -> PushResult:
         """The naive way, for the benchmark only: one auto-committed

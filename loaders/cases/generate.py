@@ -86,15 +86,28 @@ _TERUG = ([Step("Terugmelding Veilig Thuis", "jeugd-en-wijkteams", 30, 0.7),
 _WIJKTEAM = ([Step("Overdracht lokaal team", "veilig-thuis-haaglanden", 2, 0.6)],
              [(0.85, ([Step("Intake jeugd- en wijkteam", "jeugd-en-wijkteams", 14, 0.7)],
                       [(0.12, _TERUG), (0.86, _HULP)]))])
-_VT = ([Step("Melding ontvangen", "veilig-thuis-haaglanden", 1, 0.8),
+_VT = (
+    [
+        Step("Melding ontvangen", "veilig-thuis-haaglanden", 1, 0.8),
         Step("Melding geregistreerd", "veilig-thuis-haaglanden", 0),
-        Step("Veiligheidsbeoordeling afgerond", "veilig-thuis-haaglanden", 4, 0.7)],
-       [(0.45, _WIJKTEAM), (0.20, _ONDERZOEK), (0.05, ([Step("Crisisinterventie", "crisisinterventieteam", 0.2, 0.8)], [])),
-        (0.28, _VT_CLOSE)])
-_HUISVERBOD = ([Step("Huisverbod voorgesteld", "hulpofficier-van-justitie", 0.1, 0.5),
-                Step("Huisverbod opgelegd", "burgemeester-den-haag", 0.2, 0.5),
-                Step("Melding ontvangen", "veilig-thuis-haaglanden", 0.5, 0.6),
-                Step("Hulpaanbod na huisverbod", "veilig-thuis-haaglanden", 3, 0.5)], [(0.5, _WIJKTEAM), (0.5, _VT_CLOSE)])
+        Step("Veiligheidsbeoordeling afgerond", "veilig-thuis-haaglanden", 4, 0.7),
+    ],
+    [
+        (0.45, _WIJKTEAM),
+        (0.20, _ONDERZOEK),
+        (0.05, ([Step("Crisisinterventie", "crisisinterventieteam", 0.2, 0.8)], [])),
+        (0.28, _VT_CLOSE),
+    ],
+)
+_HUISVERBOD = (
+    [
+        Step("Huisverbod voorgesteld", "hulpofficier-van-justitie", 0.1, 0.5),
+        Step("Huisverbod opgelegd", "burgemeester-den-haag", 0.2, 0.5),
+        Step("Melding ontvangen", "veilig-thuis-haaglanden", 0.5, 0.6),
+        Step("Hulpaanbod na huisverbod", "veilig-thuis-haaglanden", 3, 0.5),
+    ],
+    [(0.5, _WIJKTEAM), (0.5, _VT_CLOSE)],
+)
 ROUTES = (
     [],
     [

@@ -136,7 +136,9 @@ def export_casussen(register: Register, actor: Principal, fmt: str) -> bytes:
     """Every casus (with a code) as ``json``, ``csv`` or ``xlsx`` bytes (a *lid*)."""
     require(actor, Role.LID)
     if fmt not in FORMATS:
-        raise RegisterImportError("export", [Problem("export", "format", f"unknown format {fmt!r}{did_you_mean(fmt, FORMATS)}")])
+        raise RegisterImportError(
+            "export", [Problem("export", "format", f"unknown format {fmt!r}{did_you_mean(fmt, FORMATS)}")]
+        )
     snapshot = register.snapshot()
     if fmt == "json":
         return (json.dumps(snapshot_to_json(snapshot), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -200,9 +202,8 @@ def _flat(path: Path, rows: list[tuple[str, dict[str, Any]]], problems: list[Pro
             located.where.append({"": where})
         index = by_code[code]
         casus = located.casussen[index]
-        for column in CASUS_COLUMNS[1:]:
-            if _norm(row.get(column)) != _norm(casus.get(column)):
-                problems.append(Problem(where, column, f"differs from the casus's first row ({located.where[index]['']})"))
+        problems.extend(Problem(where, column, f"differs from the casus's first row ({located.where[index]['']})")
+                        for column in CASUS_COLUMNS[1:] if _norm(row.get(column)) != _norm(casus.get(column)))
         number_raw = row.get("knelpunt")
         try:
             number = int(str(number_raw).strip())
@@ -216,9 +217,8 @@ def _flat(path: Path, rows: list[tuple[str, dict[str, Any]]], problems: list[Pro
             located.where[index][f"knelpunten[{numbers[number]}]"] = where
         kp_index = numbers[number]
         kp = casus["knelpunten"][kp_index]
-        for column in KNELPUNT_COLUMNS[1:]:
-            if _norm(row.get(column)) != _norm(kp.get(column)):
-                problems.append(Problem(where, column, "differs from the knelpunt's first row"))
+        problems.extend(Problem(where, column, "differs from the knelpunt's first row")
+                        for column in KNELPUNT_COLUMNS[1:] if _norm(row.get(column)) != _norm(kp.get(column)))
         if any(_norm(row.get(f"agreement_{f}")) for f in AGREEMENT_FIELDS):
             located.where[index][f"knelpunten[{kp_index}].agreements[{len(kp['agreements'])}]"] = where
             kp["agreements"].append({f: row.get(f"agreement_{f}") for f in AGREEMENT_FIELDS})
@@ -237,12 +237,10 @@ def _norm(value: Any) -> str:
 
 def _check_header(path: str, header: list[str], problems: list[Problem]) -> bool:
     known = set(FLAT_COLUMNS)
-    for name in header:
-        if name and name not in known:
-            problems.append(Problem(path, name, f"unknown column {name!r}{did_you_mean(name, FLAT_COLUMNS)}"))
+    problems.extend(Problem(path, name, f"unknown column {name!r}{did_you_mean(name, FLAT_COLUMNS)}")
+                    for name in header if name and name not in known)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    for name in missing:
-        problems.append(Problem(path, name, "required column is missing"))
+    problems.extend(Problem(path, name, "required column is missing") for name in missing)
     return not missing
 
 
@@ -274,7 +272,7 @@ def _read_csv(path: Path, problems: list[Problem]) -> _Located | None:
             where = f"{path}:{reader.line_num}"
             if len(values) > len(header):
                 problems.append(Problem(where, f"column {len(header) + 1}", "a value in a column without a header"))
-            rows.append((where, {h: (v if v.strip() else None) for h, v in zip(header, values) if h}))
+            rows.append((where, {h: (v if v.strip() else None) for h, v in zip(header, values, strict=False) if h}))
     except csv.Error as exc:
         problems.append(Problem(f"{path}:{reader.line_num}", "(file)", f"not readable as CSV ({exc})"))
         return None
@@ -311,7 +309,11 @@ def _read_xlsx(path: Path, problems: list[Problem]) -> _Located | None:
                 return None
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
-            row = {h: v for h, v in zip(header, values) if h and v is not None and not (isinstance(v, str) and not v.strip())}
+            row = {
+                h: v
+                for h, v in zip(header, values, strict=False)
+                if h and v is not None and not (isinstance(v, str) and not v.strip())
+            }
             rows.append((f"{path}[casussen]:{number}", row))
         return _flat(path, rows, problems)
     except Exception as exc:  # noqa: BLE001 - a damaged sheet fails while streaming rows
