@@ -59,10 +59,14 @@ def generated_chain(elements: int = 10_000, seed: int = 1) -> ChainModel:
     n_signals = max(1, elements // 100)
     n_handoffs = max(1, elements - n_sources - n_bases - n_orgs - n_signals - len(base.phases))
     phases = [p.id for p in base.phases]
-    sources = tuple(Source(id=f"bron-{i}", kind=SourceKind.REPORT, title=f"Rapport {i}", date="2024") for i in range(n_sources))
+    sources = tuple(
+        Source(id=f"bron-{i}", kind=SourceKind.REPORT, title=f"Rapport {i}", date="2024") for i in range(n_sources)
+    )
     src = lambda: (f"bron-{rng.randrange(n_sources)}",)  # noqa: E731
     bases = tuple(
-        LegalBasis(id=f"grondslag-{i}", law_name=f"Wet {i}", bwb_id=f"BWBR{i:07d}", article=str(i % 90 + 1), sources=src())
+        LegalBasis(
+            id=f"grondslag-{i}", law_name=f"Wet {i}", bwb_id=f"BWBR{i:07d}", article=str(i % 90 + 1), sources=src()
+        )
         for i in range(n_bases)
     )
     template = base.organisations[0]

@@ -28,8 +28,8 @@ def cli() -> None:
     """
 
 
-# Command modules register themselves on `cli` when imported (one line each).
-from cli import (
+# Command modules register themselves on `cli` when imported (one line each), so after `cli` exists.
+from cli import (  # noqa: E402
     cases_commands,  # noqa: F401  cases generate/check/stats
     model_commands,  # noqa: F401  validate, export
     neo4j_commands,  # noqa: F401  neo4j push

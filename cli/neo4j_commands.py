@@ -41,14 +41,13 @@ def push(data_path: Path | None, uri, user, password, database, batch_size: int)
     overrides = {"neo4j_uri": uri, "neo4j_user": user, "neo4j_password": password, "neo4j_database": database}
     config = dataclasses.replace(settings(), **{k: v for k, v in overrides.items() if v is not None})
     model = load_model(data_path or config.data_dir)
-    with Neo4jStore.from_settings(config) as store:
-        with click.progressbar(length=1, label="push", file=sys.stderr) as bar:
+    with Neo4jStore.from_settings(config) as store, click.progressbar(length=1, label="push", file=sys.stderr) as bar:
 
-            def progress(done: int, total: int) -> None:
-                bar.length = total
-                bar.update(done - bar.pos)
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
 
-            result = store.push(model, batch_size=batch_size, progress=progress)
+        result = store.push(model, batch_size=batch_size, progress=progress)
     click.echo(f"pushed {model.region} to {config.neo4j_uri} in {result.seconds:.2f} s")
     for line in result.lines():
         click.echo(line)

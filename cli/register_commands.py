@@ -71,7 +71,8 @@ def register() -> None:
         ketenkaart register init
         ketenkaart register add --user lid1 --date 2026-03-02 --region den-haag --violence partnergeweld \\
             --knelpunt "vt-overdracht-lokaal-team|terugkoppeling|Geen terugkoppeling na de overdracht" \\
-            --agreement "1|Lokaal team koppelt binnen 10 werkdagen terug|jeugd-en-wijkteams|teamleider|2026-04-30|werkproces"
+            --agreement \
+              "1|Lokaal team koppelt binnen 10 werkdagen terug|jeugd-en-wijkteams|teamleider|2026-04-30|werkproces"
         ketenkaart register list --user lid1
         ketenkaart register export --user lid1 --format xlsx --out register.xlsx
         ketenkaart register verify-audit
@@ -225,7 +226,8 @@ def export(fmt: str | None, out: Path, user: str | None) -> None:
 @data_option
 @handle_errors
 def import_(path: Path, user: str | None, data_path: Path | None) -> None:
-    """Import casussen from JSON, CSV or XLSX: every problem reported by row and field, nothing stored unless all is well."""
+    """Import casussen from JSON, CSV or XLSX: every problem reported by row and field,
+    nothing stored unless all is well."""
     reg = open_register(settings())
     actor, _ = _login(reg, user)
     n = import_file(reg, actor, path, _model(data_path))
@@ -261,7 +263,9 @@ def findings(start, end, as_json, user, data_path) -> None:
     if snap.demo:
         click.echo("FICTIEF demoregister — geen echte casussen")
     for f in elements:
-        click.echo(f"{f.casussen.label:>4}  {f.element}: " + ", ".join(f"{n.label}× {name(c)}" for c, n in f.categories))
+        click.echo(
+            f"{f.casussen.label:>4}  {f.element}: " + ", ".join(f"{n.label}× {name(c)}" for c, n in f.categories)
+        )
 
 
 @register.command()
@@ -331,5 +335,6 @@ def retention(months: int | None, dry_run: bool) -> None:
     reg = open_register(s)
     months = months or s.register_retention_months
     due = due_for_reduction(reg, months) if dry_run else apply_retention(reg, admin(), months)
-    click.echo(f"{len(due)} casussen {'due for reduction' if dry_run else 'reduced'} (closed more than {months} months ago)")
-
+    click.echo(
+        f"{len(due)} casussen {'due for reduction' if dry_run else 'reduced'} (closed more than {months} months ago)"
+    )

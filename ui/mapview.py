@@ -668,7 +668,9 @@ def map_view(
 
     handoff_filter = bool(flt.phases or flt.instruments or flt.focus)
     nodes: list[MapNode] = []
-    highlighted_orgs = {e.source for e in shown_edges if e.highlighted} | {e.target for e in shown_edges if e.highlighted}
+    highlighted_orgs = {e.source for e in shown_edges if e.highlighted} | {
+        e.target for e in shown_edges if e.highlighted
+    }
     for org in model.organisations:
         if not layout.has_box(org.id):
             continue
@@ -768,7 +770,9 @@ def legend(lang: str = "nl", volumes: bool = False, no_norm: bool = False, highl
     >>> next(e.label for e in legend("en") if e.key == "no-legal-basis")
     'Hand-off without a known legal basis (dashed)'
     """
-    t = lambda key: text(key, lang)
+    def t(key: str) -> str:
+        return text(key, lang)
+
     entries = [
         LegendEntry("organisation", t("legend.organisation"), "box"),
         LegendEntry("post", t("legend.post"), "pill"),
@@ -789,8 +793,14 @@ def legend(lang: str = "nl", volumes: bool = False, no_norm: bool = False, highl
         entries.append(LegendEntry("volume", t("legend.volume"), "thick"))
     if lanes:  # the map names its lanes itself; a legend of them only where the lanes are not drawn
         for domain in LANE_ORDER:
-            entries.append(LegendEntry(f"lane-{domain.value}", t("legend.lane").format(lane=LANE_NAMES[domain].in_(lang)),
-                                       "lane", DOMAIN_COLOURS[domain]))
+            entries.append(
+                LegendEntry(
+                    f"lane-{domain.value}",
+                    t("legend.lane").format(lane=LANE_NAMES[domain].in_(lang)),
+                    "lane",
+                    DOMAIN_COLOURS[domain],
+                )
+            )
     return tuple(entries)
 
 

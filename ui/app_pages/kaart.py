@@ -38,8 +38,14 @@ language = lang()
 presenting = present()
 options = filter_options(model, language)
 labels = dict(options.focusable)
-change_days = sorted({d for e in model.elements() for d in (getattr(e, "valid_from", None), getattr(e, "valid_to", None))
-                      if isinstance(d, dt.date)})
+change_days = sorted(
+    {
+        d
+        for e in model.elements()
+        for d in (getattr(e, "valid_from", None), getattr(e, "valid_to", None))
+        if isinstance(d, dt.date)
+    }
+)
 
 PARAMS = [
     links.Param("weergave", "map_mode", "str", "overzicht", allowed=("overzicht", "alles")),
@@ -157,7 +163,7 @@ handoff_edges = [e for e in view.edges if e.kind == "handoff"]
 if st.toggle(t("map.table", n=len(handoff_edges)), key="map_table_on", persist_state="session"):
     edge_rows = []
     for edge in handoff_edges:
-        ho = shown_model.index[edge.id]  # as it stood on the chosen date
+        ho = shown_model.handoff(edge.id)  # as it stood on the chosen date
         edge_rows.append({
             t("routes.from"): name_of(shown_model.index[edge.source]),
             t("routes.handoff"): edge.name,
