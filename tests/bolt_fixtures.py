@@ -109,14 +109,17 @@ def bolt_server():
     if not _private_network() and os.environ.get("KETENKAART_BOLT_HOST_NETWORK") != "1":
         pytest.fail(
             "the Bolt test server listens on every network interface, so it only starts in a private "
-            "network namespace: run the tests through `make test` or `bash tools/run-tests.sh .venv/bin/python -m pytest ...` "
+            "network namespace: run the tests through `make test` or "
+            "`bash tools/run-tests.sh .venv/bin/python -m pytest ...` "
             "(or set KETENKAART_BOLT_HOST_NETWORK=1 to accept the exposure)",
             pytrace=False,
         )
     redis_port = _free_port()
     bolt_port = _free_port((redis_port,))
-    with tempfile.TemporaryDirectory(prefix="ketenkaart-bolt-") as workdir:
-        log = open(Path(workdir) / "server.log", "wb")
+    with (
+        tempfile.TemporaryDirectory(prefix="ketenkaart-bolt-") as workdir,
+        open(Path(workdir) / "server.log", "wb") as log,
+    ):
         process = subprocess.Popen(
             [
                 str(REDIS),
@@ -145,7 +148,6 @@ def bolt_server():
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-            log.close()
 
 
 @pytest.fixture(scope="session")

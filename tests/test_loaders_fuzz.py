@@ -82,11 +82,11 @@ def _paths(node, prefix=()):
     if isinstance(node, dict):
         for key, value in node.items():
             yield node, key
-            yield from _paths(value, prefix + (key,))
+            yield from _paths(value, (*prefix, key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield node, i
-            yield from _paths(value, prefix + (i,))
+            yield from _paths(value, (*prefix, i))
 
 
 @FUZZ

@@ -131,7 +131,7 @@ def test_real_neo4j_rolls_back_a_failed_push(real_neo4j):
     """A push whose transaction fails leaves the database as it was."""
     model = toy_chain()
     real_neo4j.push(model)
-    broken = dataclasses.replace(model, handoffs=model.handoffs + (dataclasses.replace(model.handoffs[0], id="ho-x"),))
+    broken = dataclasses.replace(model, handoffs=(*model.handoffs, dataclasses.replace(model.handoffs[0], id="ho-x")))
     calls = []
 
     def fail_halfway(done, total):

@@ -26,7 +26,11 @@ def all_statements() -> list[str]:
     rows = to_cypher_rows(toy_chain())
     for group in rows.relationships:
         args = (group.rel, group.from_label, group.to_label)
-        statements += [cypher.merge_relationships(*args), cypher.merge_relationship(*args), cypher.delete_relationships(*args)]
+        statements += [
+            cypher.merge_relationships(*args),
+            cypher.merge_relationship(*args),
+            cypher.delete_relationships(*args),
+        ]
     return statements
 
 

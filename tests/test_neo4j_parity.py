@@ -61,7 +61,7 @@ def chains(draw) -> ChainModel:
     org_ids = [o.id for o in orgs]
     phases = [p.id for p in base.phases]
     # o0 -> o1 always, so every example compares at least one non-empty route answer
-    edges = [(0, 1)] + draw(st.lists(st.tuples(st.integers(0, n_orgs - 1), st.integers(0, n_orgs - 1)), max_size=11))
+    edges = [(0, 1), *draw(st.lists(st.tuples(st.integers(0, n_orgs - 1), st.integers(0, n_orgs - 1)), max_size=11))]
     handoffs = []
     for k, (a, b) in enumerate(edges):
         if a == b:

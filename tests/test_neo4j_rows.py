@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import chain_models
 
 from graph.cypher_rows import model_from_properties, to_cypher_rows
 from graph.networkx import to_networkx
 from graph.vocab import LABEL_OF_KIND
+from tests.strategies import chain_models
 
 
 @pytest.mark.slow

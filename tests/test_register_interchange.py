@@ -130,10 +130,14 @@ def test_file_level_problems(register_url, tmp_path):
     for name, (content, expected) in cases.items():
         path = tmp_path / name
         if content is None:
-            path.write_bytes(",".join(FLAT_COLUMNS).encode() + "\nDBT-2026-001,2026-03-02,den-haag,caf\xe9".encode("latin-1"))
+            path.write_bytes(
+                ",".join(FLAT_COLUMNS).encode() + "\nDBT-2026-001,2026-03-02,den-haag,caf\xe9".encode("latin-1")
+            )
         else:
             path.write_text(content, encoding="utf-8")
-        with pytest.raises(RegisterImportError, match=expected.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
+        with pytest.raises(
+            RegisterImportError, match=expected.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")
+        ):
             import_file(reg, LID, path, MODEL)
     assert reg.counts()["casus"] == 0
     reg.close()
