@@ -256,7 +256,7 @@ def _decode(hint: Any, raw: Any) -> Any:
         return hint(raw)
     if hint is dt.date:
         return dt.date.fromisoformat(raw)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):  # a type hint is a class, never an instance
         return _build(hint, raw)
     return raw
 
@@ -301,7 +301,7 @@ def model_from_properties(
     ``props_by_label`` maps each label to the property maps of its nodes
     (as returned by ``properties(n)``); labels may be missing.
     """
-    kinds: dict[str, list] = {kind: [] for kind in ELEMENT_KINDS}
+    kinds: dict[str, list[Any]] = {kind: [] for kind in ELEMENT_KINDS}
     for label, items in props_by_label.items():
         kind = _KIND_OF_LABEL[Label(label)]
         cls = ELEMENT_KINDS[kind]

@@ -15,6 +15,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from graph.errors import ChainError
 
@@ -136,7 +137,7 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         environ = os.environ if environ is None else environ
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # one value per field, of that field's type (parsed above)
         for f in fields(cls):
             raw = environ.get(f.metadata["env"])
             if raw is None or raw == "":

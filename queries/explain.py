@@ -109,8 +109,8 @@ class Explanation:
         }
 
 
-def _name(model, element_id: str | None) -> str:
-    return model.get(element_id).name if element_id and element_id in model.index else str(element_id)
+def _name(model: ChainModel, element_id: str | None) -> str:
+    return model.organisation(element_id).name if element_id and element_id in model.index else str(element_id)
 
 
 def _distances(out: dict[str, list[str]], start: str) -> dict[str, int]:
@@ -125,7 +125,7 @@ def _distances(out: dict[str, list[str]], start: str) -> dict[str, int]:
     return dist
 
 
-def _on_shortest_routes(model, ho: HandOff) -> tuple[int, int]:
+def _on_shortest_routes(model: ChainModel, ho: HandOff) -> tuple[int, int]:
     """``(through, total)``: of the ``total`` pairs (signal entry organisation,
     organisation reachable from it), the number for which ``ho`` lies on a
     shortest route (parallel hand-offs each count)."""

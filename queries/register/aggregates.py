@@ -76,8 +76,8 @@ class ElementFinding:
     casussen: Count
     knelpunten: Count
     categories: tuple[tuple[Category, Count], ...]  # most casussen first
-    period_start: dt.date | None
-    period_end: dt.date | None
+    period_start: dt.date
+    period_end: dt.date
     agreements: tuple[Agreement, ...]  # beyond casus level, newest first
     true_casussen: int  # for ordering only; never shown where ``casussen`` is suppressed
 

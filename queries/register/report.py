@@ -116,7 +116,8 @@ def overview(snapshot: Snapshot, model: ChainModel, start: dt.date, end: dt.date
     cases = in_period(snapshot, start, end)
     period = Snapshot(casussen=cases, system_issues=snapshot.system_issues, demo=snapshot.demo)
     kps = [k for c in cases for k in c.knelpunten]
-    rows_h, rows_o = [], []
+    rows_h: list[ElementRow] = []
+    rows_o: list[ElementRow] = []
     for f in element_findings(period, threshold=threshold, suppressed=True):
         kind = model.kind_of(f.element) if f.element in model.index else "unknown"
         row = ElementRow(f.element, kind, _name(model, f.element), f.casussen, f.categories, f.true_casussen > 0)
