@@ -305,17 +305,17 @@ class Neo4jStore:
                 for b in record["to_labels"]:
                     existing_rels.add((record["rel"], a, b, record["from"], record["to"]))
         wanted_rels = set()
-        for group in rows.relationships:
+        for rgroup in rows.relationships:
             new = []
-            for row in group.rows:
-                key = (group.rel.value, group.from_label.value, group.to_label.value, row["from"], row["to"])
+            for row in rgroup.rows:
+                key = (rgroup.rel.value, rgroup.from_label.value, rgroup.to_label.value, row["from"], row["to"])
                 wanted_rels.add(key)
                 if key in existing_rels:
                     plan.rels_unchanged += 1
                 else:
                     new.append(row)
             if new:
-                plan.rels.append((group.rel, group.from_label, group.to_label, new))
+                plan.rels.append((rgroup.rel, rgroup.from_label, rgroup.to_label, new))
         stale_rels: dict[tuple[str, str, str], list[dict]] = {}
         label_values = {label.value for label in Label}
         # relationships of deleted nodes go with them (DETACH DELETE)
@@ -419,7 +419,7 @@ class Neo4jStore:
                 for row in rgroup.rows:
                     session.run(query, self._params({"from": row["from"], "to": row["to"]})).consume()
                     statements += 1
-                return PushResult(
+        return PushResult(
             nodes_created=rows.node_count,
             relationships_created=rows.relationship_count,
             seconds=time.perf_counter() - began,

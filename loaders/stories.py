@@ -38,7 +38,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -108,7 +108,7 @@ def _yaml_records(path: Path, problems: list[Problem]) -> list[Record]:
 
 def _plain(node: yaml.Node, path: Path, field: str, problems: list[Problem]) -> Any:
     try:
-        return yaml.SafeLoader("").construct_object(node, deep=True)  # type: ignore[arg-type]
+        return yaml.SafeLoader("").construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         problems.append(Problem(f"{path}:{node.start_mark.line + 1}", field, f"unreadable value: {exc}"))
         return None
@@ -257,9 +257,10 @@ def _split(value: Any) -> list[str]:
 def write_story_workbook(stories: Iterable[Story], path: Path) -> None:
     """Write stories to a workbook that :func:`read_story_workbook` reads back (for trainers to edit)."""
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
-    sheet = book.active
+    sheet = cast(Worksheet, book.active)  # a new workbook always has one active worksheet
     sheet.title = STORY_SHEET
     story_cols = [f for f in STORY_FIELDS if f != "steps"]
     sheet.append(story_cols)

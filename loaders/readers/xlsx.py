@@ -31,7 +31,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from graph.errors import ChainError, Problem
 from graph.model import ChainModel
@@ -105,10 +105,11 @@ def write_workbook(model: ChainModel, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils.exceptions import IllegalCharacterError
+    from openpyxl.worksheet.worksheet import Worksheet
 
     records = model_to_records(model)
     book = Workbook()
-    book.remove(book.active)
+    book.remove(cast(Worksheet, book.active))  # a new workbook always has one active worksheet
     rows: dict[str, list[dict[str, Any]]] = {REGION_SHEET: [{"region": model.region, "title": model.title}]}
     rows[FAILURE_MODES_SHEET] = []
     rows[DURATIONS_SHEET] = []
@@ -194,7 +195,7 @@ class _SheetReader:
     def rows(self, ws: Any, sheet: str) -> list[tuple[int, dict[str, Any], dict[str, str]]]:
         """(row number, {column: value}, {column: location}) of each non-empty data row."""
         header: list[str | None] = []
-        out = []
+        out: list[tuple[int, dict[str, Any], dict[str, str]]] = []
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
             if number == 1:
                 for cell in values:

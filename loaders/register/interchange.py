@@ -26,8 +26,9 @@ import io
 import json
 import zipfile
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from graph.errors import Problem
 from graph.model import ChainModel
@@ -122,7 +123,7 @@ def _flat_rows(casussen: Iterable[Casus]) -> list[dict[str, Any]]:
             kp = {"knelpunt": k.number, "elements": "; ".join(k.elements), "category": k.category.value,
                   "description": k.description, "evidence": k.evidence}
             for a in k.agreements or [None]:
-                ag = {f"agreement_{f}": None for f in AGREEMENT_FIELDS}
+                ag: dict[str, str | None] = {f"agreement_{f}": None for f in AGREEMENT_FIELDS}
                 if a is not None:
                     ag = {"agreement_what": a.what, "agreement_by_organisation": a.by_organisation,
                           "agreement_by_role": a.by_role, "agreement_deadline": _date(a.deadline),
@@ -150,9 +151,10 @@ def export_casussen(register: Register, actor: Principal, fmt: str) -> bytes:
         writer.writerows(rows)
         return buffer.getvalue().encode("utf-8")
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
-    sheet = book.active
+    sheet = cast(Worksheet, book.active)  # a new workbook always has one active worksheet
     sheet.title = "casussen"
     sheet.append(list(FLAT_COLUMNS))
     for row in rows:
@@ -352,7 +354,7 @@ def _read_json(path: Path, problems: list[Problem]) -> tuple[_Located | None, li
     return located, issues
 
 
-def read_casussen(path: Path, model: ChainModel, *, existing_codes: set[str] = frozenset()) -> list[CasusInput]:
+def read_casussen(path: Path, model: ChainModel, *, existing_codes: AbstractSet[str] = frozenset()) -> list[CasusInput]:
     """Read and check every casus in ``path`` (.json, .csv or .xlsx); raise with every problem found.
 
     Raises
@@ -364,7 +366,7 @@ def read_casussen(path: Path, model: ChainModel, *, existing_codes: set[str] = f
     return inputs
 
 
-def _read_checked(path: Path, model: ChainModel, existing_codes: set[str]):
+def _read_checked(path: Path, model: ChainModel, existing_codes: AbstractSet[str]):
     problems: list[Problem] = []
     suffix = path.suffix.lower().lstrip(".")
     if not path.is_file():
