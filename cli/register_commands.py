@@ -13,6 +13,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -125,7 +126,7 @@ def add(code, review_date, region, violence, organisations, knelpunten, agreemen
     reg = open_register(settings())
     actor, token = _login(reg, user)
     day = review_date.date() if review_date else dt.date.today()
-    raw_kps = []
+    raw_kps: list[dict[str, Any]] = []
     for spec in knelpunten:
         parts = _split(spec, 3, "--knelpunt")
         raw_kps.append({"elements": parts[0], "category": parts[1], "description": parts[2],
@@ -143,6 +144,7 @@ def add(code, review_date, region, violence, organisations, knelpunten, agreemen
            "organisations": list(organisations), "knelpunten": raw_kps}
     parsed, problems = parse_casus(raw, _model(data_path))
     first_problem(problems)
+    assert parsed is not None  # parse_casus returns None only with problems, and first_problem raised on those
     created = reg.add_casus(actor, parsed)
     acc.logout(reg, token, acc.Policy.from_settings(settings()))
     click.echo(f"casus {created.code} recorded with {len(created.knelpunten)} knelpunten")

@@ -473,7 +473,7 @@ def focus_set(model: ChainModel, element_id: str, steps: int = 1) -> tuple[set[s
 def _handoff_title(model: ChainModel, ho: HandOff, lang: str) -> str:
     lines = [_name(ho, lang), f"{_name(model.index[ho.from_org], lang)} → {_name(model.index[ho.to_org], lang)}"]
     if ho.legal_bases:
-        names = [model.index[lb].name for lb in ho.legal_bases if lb in model.index]
+        names = [model.legal_basis(lb).name for lb in ho.legal_bases if lb in model.index]
         lines.append(text("map.t.legal", lang, names="; ".join(names)))
     else:
         lines.append(text("map.t.no_legal", lang))
@@ -595,8 +595,8 @@ def map_view(
     flt = flt or MapFilter()
     figures = figures or {}
     colours = dict(highlight or {})
-    volumes = {k: v for k, v in (volumes or {}).items() if v}
-    top_volume = max(volumes.values(), default=0)
+    shown_volumes: dict[str, int] = {k: v for k, v in (volumes or {}).items() if v}
+    top_volume = max(shown_volumes.values(), default=0)
     base = layout_of or model
     layout = chain_layout(base, part)
     orgs = {o.id: o for o in model.organisations}
@@ -661,7 +661,7 @@ def map_view(
             dashed=not ho.legal_bases, no_norm=ho.norm is None, title=title, path=route.svg_path(),
             mid=route.mid, end_direction=route.end_direction, highlighted=highlighted,
             faded=bool(highlight_ids) and not highlighted, figures=fig, name=name,
-            width=round(1.8 + 6 * (volumes[ho.id] / top_volume) ** 0.5, 2) if ho.id in volumes else 1.8,
+            width=round(1.8 + 6 * (shown_volumes[ho.id] / top_volume) ** 0.5, 2) if ho.id in shown_volumes else 1.8,
             information=information_only(ho), highlight=colours.get(ho.id) or (HIGHLIGHT if highlighted else None),
         ))
         touched |= {ho.from_org, ho.to_org}
@@ -717,7 +717,7 @@ def map_view(
                   if e.id in numbers)
     shown_signal = any(n.kind == "signals" for n in nodes)
     return MapView(nodes=tuple(nodes), edges=tuple(shown_edges), lanes=lanes, columns=columns,
-                   legend=legend(lang, volumes=bool(volumes), no_norm=flt.mark_no_norm,
+                   legend=legend(lang, volumes=bool(shown_volumes), no_norm=flt.mark_no_norm,
                                  highlight=bool(highlight_ids) or bool(colours), signals=shown_signal),
                    width=layout.width, height=layout.height, header=layout.header, focus=focus_box,
                    abbreviations=abbreviations(model, nodes, lang, terms), steps=steps, lang=lang)

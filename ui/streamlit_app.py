@@ -43,7 +43,7 @@ find, language_choice, presenting = st.columns([6, 1.6, 1.8], vertical_alignment
 with find:
     search_box(current.model)
 language_choice.segmented_control(t("app.language"), ["nl", "en"], key=LANG_KEY, label_visibility="collapsed",
-                                  format_func={"nl": "Nederlands", "en": "English"}.get, required=True,
+                                  format_func={"nl": "Nederlands", "en": "English"}.__getitem__, required=True,
                                   persist_state="session")
 presenting.toggle(t("map.present"), key=PRESENT_KEY, help=t("map.present_help"), persist_state="session")
 st.html(page_css(present()))

@@ -98,7 +98,7 @@ with st.form(f"{prefix}_form", border=True):
     regions = list(REGIONS)
     raw["region"] = c3.selectbox(t("reg.region"), regions, key=f"{prefix}_region",
                                  index=regions.index(existing.region) if existing and existing.region in regions else 0,
-                                 format_func=REGIONS.get)
+                                 format_func=REGIONS.__getitem__)
     c4, c5 = st.columns(2)
     raw["violence"] = c4.multiselect(t("reg.violence"), [v.value for v in ViolenceKind], key=f"{prefix}_violence",
                                      default=[v.value for v in existing.violence] if existing else None,
