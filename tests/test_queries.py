@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -62,9 +63,10 @@ def org(id: str) -> Organisation:
 
 def good(id: str, a: str, b: str, phase: str = "p1", **kw) -> HandOff:
     """A hand-off with nothing missing (no gap rule fires on it)."""
-    values = {"id": id, "from_org": a, "to_org": b, "trigger": f"t-{id}", "passes": (Passes.CASE,), "phase": phase,
-              "sources": SRC, "legal_bases": ("law",), "norm": NORM, "regie_after": b, "feedback_required": True,
-              "acceptance_required": True, "escalation_to": a}
+    values: dict[str, Any] = {
+        "id": id, "from_org": a, "to_org": b, "trigger": f"t-{id}", "passes": (Passes.CASE,), "phase": phase,
+        "sources": SRC, "legal_bases": ("law",), "norm": NORM, "regie_after": b, "feedback_required": True,
+        "acceptance_required": True, "escalation_to": a}
     values.update(kw)
     return HandOff(**values)
 
@@ -87,8 +89,13 @@ def test_the_view_is_built_once_per_model_and_memoises_derived_results():
     model = toy_chain()
     assert model.view is model.view and model.view.model is model
     calls = []
-    assert model.view.memo("x", lambda: calls.append(1) or 42) == 42
-    assert model.view.memo("x", lambda: calls.append(1) or 43) == 42
+
+    def compute(value: int) -> int:
+        calls.append(1)
+        return value
+
+    assert model.view.memo("x", lambda: compute(42)) == 42
+    assert model.view.memo("x", lambda: compute(43)) == 42
     assert calls == [1]
     # an equal model loaded again has its own view: nothing is shared between models
     assert toy_chain().view is not model.view

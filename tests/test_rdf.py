@@ -245,6 +245,7 @@ def test_hand_written_example_in_the_docs_loads(tmp_path):
     handoff = model.handoff("politie-naar-veilig-thuis")
     assert (handoff.from_org, handoff.to_org) == ("politie", "veilig-thuis-haaglanden")
     assert handoff.passes == (Passes.INFORMATION, Passes.CASE)
+    assert handoff.norm is not None and handoff.norm.unit is not None
     assert handoff.norm.amount == 5 and handoff.norm.unit.value == "working-days"
     assert [m.id for m in handoff.failure_modes] == ["melding-zonder-terugkoppeling"]
     assert model.legal_basis("wmo-2015-art-4-1-1").juriconnect == "jci1.3:c:BWBR0035362&artikel=4.1.1"
