@@ -128,10 +128,11 @@ class EventLog:
 def _drop_relation(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """Drop a temporary table or view called ``name``, whichever it is."""
     for kind, catalog in (("VIEW", "duckdb_views()"), ("TABLE", "duckdb_tables()")):
-        found = con.execute(
+        row = con.execute(
             f"SELECT count(*) FROM {catalog} WHERE {kind.lower()}_name = ? AND temporary", [name]
-        ).fetchone()[0]
-        if found:
+        ).fetchone()
+        assert row is not None  # count(*) returns one row
+        if row[0]:
             con.execute(f"DROP {kind} {name}")
 
 
@@ -273,9 +274,11 @@ def load_events(
                             f"(SELECT DISTINCT CAST({column} AS VARCHAR) FROM {raw} WHERE {column} IS NOT NULL)")
         organisation = f"CAST(CAST(r.organisation AS VARCHAR) AS {org_type})" if "organisation" in columns \
             else "CAST(NULL AS VARCHAR)"
-        total, kept, synthetic = con.execute(
+        totals = con.execute(
             f"SELECT coalesce(sum(n), 0), coalesce(sum(usable) FILTER (WHERE v IS NOT NULL), 0), "
             f"coalesce(bool_and(starts_with(CAST(v AS VARCHAR), '{SYNTHETIC_PREFIX}')), false) FROM {ids}").fetchone()
+        assert totals is not None  # an aggregate without GROUP BY returns one row
+        total, kept, synthetic = totals
         # Case ids are replaced by a salted SHA-256, folded to a 64-bit key for fast partitioning, computed
         # once per distinct id (not per event) and joined back; the events keep only that key, never the id.
         salt_sql = "'" + salt.replace("'", "''") + "'"

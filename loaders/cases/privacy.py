@@ -192,6 +192,7 @@ def scan_relation(
         grouped = (f"SELECT v, n FROM {_quote(distinct[name])}" if name in distinct
                    else f"SELECT {_quote(name)} AS v, count(*) AS n FROM {_quote(table)} GROUP BY ALL")
         counts = con.execute(f"SELECT {select} FROM ({grouped})").fetchone()
+        assert counts is not None  # an aggregate without GROUP BY returns one row
         for (kind, _), rows in zip(checks, counts, strict=False):
             if rows:
                 findings.append(Finding(column=name, kind=kind, rows=int(rows)))
