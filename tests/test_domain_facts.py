@@ -183,6 +183,7 @@ def _value(element, field: str):
 
 def _cited_by(model: ChainModel, element, field: str, expected: object) -> tuple[str, ...]:
     if field == "legal_bases":
+        assert isinstance(expected, str)
         return model.legal_basis(expected).sources
     if field.startswith("norm."):
         return element.norm.sources
