@@ -19,15 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_national import base_model, national_model  # noqa: E402
+from generate_national import base_model, national_model
 
-from graph.errors import ChainDataError  # noqa: E402
-from graph.model import ChainModel  # noqa: E402
-from loaders.build import build_model  # noqa: E402
-from loaders.readers.xlsx import read_workbook  # noqa: E402
-from loaders.readers.yaml import read_yaml_folder  # noqa: E402
-from loaders.records import Record, RecordSet  # noqa: E402
-from loaders.writers import export_text, write_export, write_yaml_folder  # noqa: E402
+from graph.errors import ChainDataError
+from graph.model import ChainModel
+from loaders.build import build_model
+from loaders.readers.xlsx import read_workbook
+from loaders.readers.yaml import read_yaml_folder
+from loaders.records import Record, RecordSet
+from loaders.writers import export_text, write_export, write_yaml_folder
 
 
 def _best(repeat: int, func):

@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_national import base_model, national_model  # noqa: E402
+from generate_national import base_model, national_model
 
-from queries.bottlenecks import bottlenecks  # noqa: E402
-from queries.explain import explain_handoff  # noqa: E402
-from queries.routes import routes  # noqa: E402
-from queries.whatif import what_if  # noqa: E402
+from queries.bottlenecks import bottlenecks
+from queries.explain import explain_handoff
+from queries.routes import routes
+from queries.whatif import what_if
 
 
 def timed(func, repeat: int, models=()) -> tuple[float, object]:
@@ -60,8 +60,12 @@ def main() -> None:
     haaglanden = base.region == "haaglanden" or any(o.id == "veilig-thuis-haaglanden" for o in base.organisations)
 
     if haaglanden:
-        start, end, handoff, gone = ("politie-bij-huiselijk-geweldincident", "ondertoezichtstelling@jeugdbescherming-west",
-                                     None, "veilig-thuis-haaglanden")
+        start, end, handoff, gone = (
+            "politie-bij-huiselijk-geweldincident",
+            "ondertoezichtstelling@jeugdbescherming-west",
+            None,
+            "veilig-thuis-haaglanden",
+        )
     else:
         start, end, handoff, gone = "signaal-incident", "ots", None, "veilig-thuis"
     handoff = sorted(h.id for h in base.handoffs)[0]
@@ -80,9 +84,14 @@ def main() -> None:
                  lambda: routes(G_base, start, end, limit=None),
                  lambda: routes(G_nat, prefix + start, nat_end, limit=None))
     n_routes = (len(rb), len(rn))
-    row("route politie -> jeugdbescherming", "< 50 ms / < 1 s",
-        lambda: routes(G_base, "politie" if haaglanden else "politie", "jeugdbescherming-west" if haaglanden else "kinderrechter"),
-        lambda: routes(G_nat, prefix + "politie", prefix + ("jeugdbescherming-west" if haaglanden else "kinderrechter")))
+    row(
+        "route politie -> jeugdbescherming",
+        "< 50 ms / < 1 s",
+        lambda: routes(G_base, "politie", "jeugdbescherming-west" if haaglanden else "kinderrechter"),
+        lambda: routes(
+            G_nat, prefix + "politie", prefix + ("jeugdbescherming-west" if haaglanden else "kinderrechter")
+        ),
+    )
     fb, fn = row("full gap scan (all rules, ranked)", "— / < 5 s",
                  lambda: bottlenecks(G_base), lambda: bottlenecks(G_nat))
     row("explain one hand-off", "", lambda: explain_handoff(G_base, handoff),

@@ -37,7 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.e2e.plugin import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, stop
+from tests.e2e.plugin import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, stop  # noqa: E402 - needs REPO on sys.path
 
 READY = ".kk-map[data-ready='1']"
 
@@ -55,9 +55,12 @@ def fmt(values: list[float], unit: str = "s") -> str:
     if not values:
         return "n/a"
     scale = 1000 if unit == "ms" else 1
-    return (f"median {statistics.median(values) * scale:.{0 if unit == 'ms' else 2}f} {unit}, "
-            f"min {min(values) * scale:.{0 if unit == 'ms' else 2}f}, max {max(values) * scale:.{0 if unit == 'ms' else 2}f}"
-            f" (n={len(values)})")
+    return (
+        f"median {statistics.median(values) * scale:.{0 if unit == 'ms' else 2}f} {unit}, "
+        f"min {min(values) * scale:.{0 if unit == 'ms' else 2}f}, "
+        f"max {max(values) * scale:.{0 if unit == 'ms' else 2}f}"
+        f" (n={len(values)})"
+    )
 
 
 def haaglanden(browser, base: str, runs: int) -> dict[str, list[float]]:

@@ -63,7 +63,7 @@ def national_model(regions: int = 25, seed: int = 1, base: ChainModel | None = N
     for r in range(1, regions + 1):
         prefix = f"r{r:02d}-"
 
-        def m(org_id: str | None) -> str | None:
+        def m(org_id: str | None, prefix: str = prefix) -> str | None:
             if org_id is None or org_id in national:
                 return org_id
             return prefix + org_id
@@ -81,8 +81,7 @@ def national_model(regions: int = 25, seed: int = 1, base: ChainModel | None = N
                 regie_after=m(ho.regie_after), escalation_to=m(ho.escalation_to),
                 failure_modes=tuple(replace(f, id=prefix + f.id) for f in ho.failure_modes),
             ))
-        for sig in base.signals:
-            signals.append(replace(sig, id=prefix + sig.id, enters_at=m(sig.enters_at)))
+        signals.extend(replace(sig, id=prefix + sig.id, enters_at=m(sig.enters_at)) for sig in base.signals)
         vt = next((o.id for o in base.organisations if o.id.startswith("veilig-thuis")), None)
         if vt:
             vt_ids.append(m(vt))

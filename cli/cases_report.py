@@ -39,7 +39,8 @@ _UNIT_NL = {"hours": "uur", "calendar-days": "kalenderdagen", "working-days": "w
 def norm_label(amount: float | None, unit: str | None, description: str | None, width: int = 28) -> str:
     """A short norm label: ``"5 werkdagen"``, else the description cut to ``width``.
 
-    >>> norm_label(5, "working-days", "binnen 5 werkdagen"), norm_label(None, None, "Dezelfde nacht, direct ter plaatse")
+    >>> (norm_label(5, "working-days", "binnen 5 werkdagen"),
+    ...  norm_label(None, None, "Dezelfde nacht, direct ter plaatse"))
     ('5 werkdagen', 'Dezelfde nacht, direct ter p…')
     """
     if amount is not None and unit:
@@ -60,12 +61,12 @@ def report_text(report: PracticeReport) -> str:
                  f"<{report.threshold}. Uitval: geen volgende gebeurtenis binnen {report.horizon_days} dagen.")
     lines.append("")
     header = ("overdracht", "zaken", "mediaan", "p90", "gem.", "norm", "> norm", "uitval", "pingpong")
-    rows = [header]
-    for h in report.handoffs:
-        rows.append((h.handoff_id, h.cases.label, fmt_days(h.median_wait_days), fmt_days(h.p90_wait_days),
-                     fmt_days(h.mean_wait_days), norm_label(h.norm_amount, h.norm_unit, h.norm_description),
-                     "–" if h.over_norm is None else f"{h.over_norm.label} ({fmt_share(h.share_over_norm)})",
-                     f"{h.drop_off.label} ({fmt_share(h.share_drop_off)})", h.ping_pong.label))
+    rows: list[tuple[str, ...]] = [header]
+    rows.extend((h.handoff_id, h.cases.label, fmt_days(h.median_wait_days), fmt_days(h.p90_wait_days),
+                 fmt_days(h.mean_wait_days), norm_label(h.norm_amount, h.norm_unit, h.norm_description),
+                 "–" if h.over_norm is None else f"{h.over_norm.label} ({fmt_share(h.share_over_norm)})",
+                 f"{h.drop_off.label} ({fmt_share(h.share_drop_off)})", h.ping_pong.label)
+                for h in report.handoffs)
     lines += _table(rows)
     if report.deviations:
         lines += ["", "Afwijkingen: overgangen tussen organisaties zonder overdracht in het model"]
@@ -89,7 +90,7 @@ def report_text(report: PracticeReport) -> str:
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    return ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in rows]
 
 
 def check_text(path: str | os.PathLike, mapping_path: str | os.PathLike, model: ChainModel, settings: Settings) -> str:

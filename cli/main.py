@@ -28,13 +28,13 @@ def cli() -> None:
     """
 
 
-# Command modules register themselves on `cli` when imported (one line each).
-from cli import (
-    cases_commands,  # noqa: E402,F401  cases generate/check/stats
-    model_commands,  # noqa: E402,F401  validate, export
-    neo4j_commands,  # noqa: E402,F401  neo4j push
-    query_commands,  # noqa: E402,F401  route, bottlenecks, why, what-if
-    register_commands,  # noqa: E402,F401  register add/list/export/import/verify-audit/…
-    users_commands,  # noqa: E402,F401  users add/list/…
-    ui_command,  # noqa: E402,F401  ui
+# Command modules register themselves on `cli` when imported (one line each), so after `cli` exists.
+from cli import (  # noqa: E402
+    cases_commands,  # noqa: F401  cases generate/check/stats
+    model_commands,  # noqa: F401  validate, export
+    neo4j_commands,  # noqa: F401  neo4j push
+    query_commands,  # noqa: F401  route, bottlenecks, why, what-if
+    register_commands,  # noqa: F401  register add/list/export/import/verify-audit/…
+    ui_command,  # noqa: F401  ui
+    users_commands,  # noqa: F401  users add/list/…
 )

@@ -13,6 +13,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -71,7 +72,8 @@ def register() -> None:
         ketenkaart register init
         ketenkaart register add --user lid1 --date 2026-03-02 --region den-haag --violence partnergeweld \\
             --knelpunt "vt-overdracht-lokaal-team|terugkoppeling|Geen terugkoppeling na de overdracht" \\
-            --agreement "1|Lokaal team koppelt binnen 10 werkdagen terug|jeugd-en-wijkteams|teamleider|2026-04-30|werkproces"
+            --agreement \
+              "1|Lokaal team koppelt binnen 10 werkdagen terug|jeugd-en-wijkteams|teamleider|2026-04-30|werkproces"
         ketenkaart register list --user lid1
         ketenkaart register export --user lid1 --format xlsx --out register.xlsx
         ketenkaart register verify-audit
@@ -124,7 +126,7 @@ def add(code, review_date, region, violence, organisations, knelpunten, agreemen
     reg = open_register(settings())
     actor, token = _login(reg, user)
     day = review_date.date() if review_date else dt.date.today()
-    raw_kps = []
+    raw_kps: list[dict[str, Any]] = []
     for spec in knelpunten:
         parts = _split(spec, 3, "--knelpunt")
         raw_kps.append({"elements": parts[0], "category": parts[1], "description": parts[2],
@@ -142,6 +144,7 @@ def add(code, review_date, region, violence, organisations, knelpunten, agreemen
            "organisations": list(organisations), "knelpunten": raw_kps}
     parsed, problems = parse_casus(raw, _model(data_path))
     first_problem(problems)
+    assert parsed is not None  # parse_casus returns None only with problems, and first_problem raised on those
     created = reg.add_casus(actor, parsed)
     acc.logout(reg, token, acc.Policy.from_settings(settings()))
     click.echo(f"casus {created.code} recorded with {len(created.knelpunten)} knelpunten")
@@ -225,7 +228,8 @@ def export(fmt: str | None, out: Path, user: str | None) -> None:
 @data_option
 @handle_errors
 def import_(path: Path, user: str | None, data_path: Path | None) -> None:
-    """Import casussen from JSON, CSV or XLSX: every problem reported by row and field, nothing stored unless all is well."""
+    """Import casussen from JSON, CSV or XLSX: every problem reported by row and field,
+    nothing stored unless all is well."""
     reg = open_register(settings())
     actor, _ = _login(reg, user)
     n = import_file(reg, actor, path, _model(data_path))
@@ -261,7 +265,9 @@ def findings(start, end, as_json, user, data_path) -> None:
     if snap.demo:
         click.echo("FICTIEF demoregister — geen echte casussen")
     for f in elements:
-        click.echo(f"{f.casussen.label:>4}  {f.element}: " + ", ".join(f"{n.label}× {name(c)}" for c, n in f.categories))
+        click.echo(
+            f"{f.casussen.label:>4}  {f.element}: " + ", ".join(f"{n.label}× {name(c)}" for c, n in f.categories)
+        )
 
 
 @register.command()
@@ -331,5 +337,6 @@ def retention(months: int | None, dry_run: bool) -> None:
     reg = open_register(s)
     months = months or s.register_retention_months
     due = due_for_reduction(reg, months) if dry_run else apply_retention(reg, admin(), months)
-    click.echo(f"{len(due)} casussen {'due for reduction' if dry_run else 'reduced'} (closed more than {months} months ago)")
-
+    click.echo(
+        f"{len(due)} casussen {'due for reduction' if dry_run else 'reduced'} (closed more than {months} months ago)"
+    )

@@ -47,7 +47,9 @@ def users() -> None:
 @users.command("add")
 @click.argument("username")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
-@click.option("--oidc-email", default=None, help="Log in through the municipality's OpenID Connect provider with this address.")
+@click.option(
+    "--oidc-email", default=None, help="Log in through the municipality's OpenID Connect provider with this address."
+)
 @click.option("--no-password", is_flag=True, help="Only OIDC login (needs --oidc-email).")
 @handle_errors
 def add(username: str, role: str, oidc_email: str | None, no_password: bool) -> None:
@@ -65,7 +67,9 @@ def add(username: str, role: str, oidc_email: str | None, no_password: bool) -> 
 def list_(**_: object) -> None:
     """Every account: name, role, how it logs in, active."""
     for a in open_register(settings()).accounts():
-        how = ", ".join(filter(None, ["wachtwoord" if a.has_password else "", f"oidc {a.oidc_email}" if a.oidc_email else ""]))
+        how = ", ".join(
+            filter(None, ["wachtwoord" if a.has_password else "", f"oidc {a.oidc_email}" if a.oidc_email else ""])
+        )
         click.echo(f"{a.username:<20} {a.role.value:<11} {how:<40} {'actief' if a.active else 'uitgeschakeld'}")
 
 

@@ -12,9 +12,10 @@ graph.errors.ChainError: KETENKAART_SUPPRESSION_THRESHOLD must be a whole number
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Mapping
+from typing import Any
 
 from graph.errors import ChainError
 
@@ -63,19 +64,62 @@ _WHOLE_NUMBERS = {"register_retention_months": 1, "register_session_minutes": 1,
 class Settings:
     """Everything configurable, with the environment variable that sets it."""
 
-    data_dir: Path = field(default_factory=default_data_dir, metadata={"env": "KETENKAART_DATA", "help": "chain data folder, workbook or Turtle file"})
-    neo4j_uri: str | None = field(default=None, metadata={"env": "NEO4J_URI", "help": "Bolt URI of the shared server; unset = embedded graph"})
+    data_dir: Path = field(
+        default_factory=default_data_dir,
+        metadata={"env": "KETENKAART_DATA", "help": "chain data folder, workbook or Turtle file"},
+    )
+    neo4j_uri: str | None = field(
+        default=None, metadata={"env": "NEO4J_URI", "help": "Bolt URI of the shared server; unset = embedded graph"}
+    )
     neo4j_user: str = field(default="neo4j", metadata={"env": "NEO4J_USER", "help": "Neo4j user"})
     neo4j_password: str = field(default="", metadata={"env": "NEO4J_PASSWORD", "help": "Neo4j password"})
     neo4j_database: str | None = field(default=None, metadata={"env": "NEO4J_DATABASE", "help": "Neo4j database name"})
-    suppression_threshold: int = field(default=MIN_SUPPRESSION_THRESHOLD, metadata={"env": "KETENKAART_SUPPRESSION_THRESHOLD", "help": "smallest case count shown; >= 5"})
+    suppression_threshold: int = field(
+        default=MIN_SUPPRESSION_THRESHOLD,
+        metadata={"env": "KETENKAART_SUPPRESSION_THRESHOLD", "help": "smallest case count shown; >= 5"},
+    )
     # --- the Doorbraakteam register (docs/register.md) ---
-    database_url: str | None = field(default=None, metadata={"env": "KETENKAART_DATABASE_URL", "help": "register database (sqlite:///… or postgresql+psycopg://…); unset = a SQLite file in the per-user data folder"})
-    register_demo: bool = field(default=False, metadata={"env": "KETENKAART_REGISTER_DEMO", "help": "1 = open the shipped FICTITIOUS demo register (its own SQLite file, demo accounts); ignored when KETENKAART_DATABASE_URL is set"})
-    register_retention_months: int = field(default=24, metadata={"env": "KETENKAART_REGISTER_RETENTION_MONTHS", "help": "months after closing before a casus is reduced to its anonymous knelpunten"})
-    register_session_minutes: int = field(default=480, metadata={"env": "KETENKAART_REGISTER_SESSION_MINUTES", "help": "a register login expires after this many minutes (and after a quarter of it idle)"})
-    register_max_failed_logins: int = field(default=5, metadata={"env": "KETENKAART_REGISTER_MAX_FAILED_LOGINS", "help": "failed logins in a row before an account is locked for a while"})
-    register_lockout_minutes: int = field(default=15, metadata={"env": "KETENKAART_REGISTER_LOCKOUT_MINUTES", "help": "how long a throttled account stays locked"})
+    database_url: str | None = field(
+        default=None,
+        metadata={
+            "env": "KETENKAART_DATABASE_URL",
+            "help": "register database (sqlite:///… or postgresql+psycopg://…); "
+            "unset = a SQLite file in the per-user data folder",
+        },
+    )
+    register_demo: bool = field(
+        default=False,
+        metadata={
+            "env": "KETENKAART_REGISTER_DEMO",
+            "help": "1 = open the shipped FICTITIOUS demo register (its own SQLite file, demo accounts); "
+            "ignored when KETENKAART_DATABASE_URL is set",
+        },
+    )
+    register_retention_months: int = field(
+        default=24,
+        metadata={
+            "env": "KETENKAART_REGISTER_RETENTION_MONTHS",
+            "help": "months after closing before a casus is reduced to its anonymous knelpunten",
+        },
+    )
+    register_session_minutes: int = field(
+        default=480,
+        metadata={
+            "env": "KETENKAART_REGISTER_SESSION_MINUTES",
+            "help": "a register login expires after this many minutes (and after a quarter of it idle)",
+        },
+    )
+    register_max_failed_logins: int = field(
+        default=5,
+        metadata={
+            "env": "KETENKAART_REGISTER_MAX_FAILED_LOGINS",
+            "help": "failed logins in a row before an account is locked for a while",
+        },
+    )
+    register_lockout_minutes: int = field(
+        default=15,
+        metadata={"env": "KETENKAART_REGISTER_LOCKOUT_MINUTES", "help": "how long a throttled account stays locked"},
+    )
 
     @property
     def register_url(self) -> str:
@@ -91,9 +135,9 @@ class Settings:
         return default_database_url(demo=self.register_demo)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         environ = os.environ if environ is None else environ
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # one value per field, of that field's type (parsed above)
         for f in fields(cls):
             raw = environ.get(f.metadata["env"])
             if raw is None or raw == "":
@@ -108,7 +152,9 @@ class Settings:
                 values[f.name] = int(raw)
             elif f.name in _WHOLE_NUMBERS:
                 if not raw.isdigit() or int(raw) < _WHOLE_NUMBERS[f.name]:
-                    raise ChainError(f"{f.metadata['env']} must be a whole number >= {_WHOLE_NUMBERS[f.name]}, got {raw!r}")
+                    raise ChainError(
+                        f"{f.metadata['env']} must be a whole number >= {_WHOLE_NUMBERS[f.name]}, got {raw!r}"
+                    )
                 values[f.name] = int(raw)
             elif f.name == "register_demo":
                 if raw.lower() not in ("0", "1", "true", "false", "yes", "no"):

@@ -15,8 +15,8 @@ graph.errors.ChainError: cannot read 'chain.csv': unknown format; valid: a folde
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from graph.errors import ChainError
 from graph.model import ChainModel
@@ -66,7 +66,9 @@ def reader_for(path: Path) -> Callable[[Path], RecordSet]:
     if not path.exists() and not path.suffix:
         raise ChainError(f"cannot read '{path}': no such folder")
     if suffix in ("yaml", "yml"):
-        raise ChainError(f"cannot read '{path}' on its own: give the folder that holds the chain files ('{path.parent}')")
+        raise ChainError(
+            f"cannot read '{path}' on its own: give the folder that holds the chain files ('{path.parent}')"
+        )
     raise ChainError(f"cannot read '{path}': unknown format; valid: {_VALID}")
 
 

@@ -29,7 +29,8 @@ Examples
 Traceback (most recent call last):
 ...
 graph.errors.ChainDataError: 1 problem in the chain data:
-.../melding.yaml:11: steps[1].elements[0]: unknown element 'ho-vt-raadd'; did you mean: ho-vt-raad, raad, ho-vt-raad-oud?
+.../melding.yaml:11: steps[1].elements[0]: unknown element 'ho-vt-raadd';
+did you mean: ho-vt-raad, raad, ho-vt-raad-oud?
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -107,7 +108,7 @@ def _yaml_records(path: Path, problems: list[Problem]) -> list[Record]:
 
 def _plain(node: yaml.Node, path: Path, field: str, problems: list[Problem]) -> Any:
     try:
-        return yaml.SafeLoader("").construct_object(node, deep=True)  # type: ignore[arg-type]
+        return yaml.SafeLoader("").construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         problems.append(Problem(f"{path}:{node.start_mark.line + 1}", field, f"unreadable value: {exc}"))
         return None
@@ -196,10 +197,8 @@ def read_story_workbook(path: Path) -> tuple[list[Record], list[Problem]]:
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         sheets = {name.lower(): book[name] for name in book.sheetnames}
-        for needed in (STORY_SHEET, STEP_SHEET):
-            if needed not in sheets:
-                problems.append(Problem(str(path), "(sheet)", f"missing sheet {needed!r}"
-                                        + did_you_mean(needed, list(sheets))))
+        problems.extend(Problem(str(path), "(sheet)", f"missing sheet {needed!r}" + did_you_mean(needed, list(sheets)))
+                        for needed in (STORY_SHEET, STEP_SHEET) if needed not in sheets)
         if problems:
             return [], problems
 
@@ -210,12 +209,11 @@ def read_story_workbook(path: Path) -> tuple[list[Record], list[Problem]]:
             for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 if r == 1:
                     header = [str(v).strip() if v is not None else "" for v in values]
-                    for h in header:
-                        if h and h not in fields:
-                            problems.append(Problem(f"{path}[{sheet_name}]:1", h, f"unknown column {h!r}"
-                                                    + did_you_mean(h, list(fields))))
+                    problems.extend(Problem(f"{path}[{sheet_name}]:1", h,
+                                            f"unknown column {h!r}" + did_you_mean(h, list(fields)))
+                                    for h in header if h and h not in fields)
                     continue
-                row = {h: _cell_text(v) for h, v in zip(header, values) if h in fields}
+                row = {h: _cell_text(v) for h, v in zip(header, values, strict=False) if h in fields}
                 if any(v is not None for v in row.values()):
                     found.append((r, row))
             return found
@@ -226,7 +224,7 @@ def read_story_workbook(path: Path) -> tuple[list[Record], list[Problem]]:
             data = {k: (_split(v) if k in _LISTS else v) for k, v in row.items() if v is not None}
             data["steps"] = []
             story_id = str(data.get("id") or f"(row {r})")
-            stories[story_id] = Record("stories", data, at, {k: at for k in data})
+            stories[story_id] = Record("stories", data, at, dict.fromkeys(data, at))
         for r, row in rows(STEP_SHEET, ("story", "step", *STEP_FIELDS)):
             at = f"{path}[{STEP_SHEET}]:{r}"
             owner = str(row.get("story") or "")
@@ -259,9 +257,10 @@ def _split(value: Any) -> list[str]:
 def write_story_workbook(stories: Iterable[Story], path: Path) -> None:
     """Write stories to a workbook that :func:`read_story_workbook` reads back (for trainers to edit)."""
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
-    sheet = book.active
+    sheet = cast(Worksheet, book.active)  # a new workbook always has one active worksheet
     sheet.title = STORY_SHEET
     story_cols = [f for f in STORY_FIELDS if f != "steps"]
     sheet.append(story_cols)
@@ -320,7 +319,9 @@ def build_stories(records: Iterable[Record], model: ChainModel, problems: Iterab
     return stories
 
 
-def _build(records: Iterable[Record], model: ChainModel, problems: list[Problem]) -> tuple[tuple[Story, ...], list[Problem]]:
+def _build(
+    records: Iterable[Record], model: ChainModel, problems: list[Problem]
+) -> tuple[tuple[Story, ...], list[Problem]]:
     step_ids = _ids(model, STEP_KINDS)
     step_set = set(step_ids)
     source_ids = _ids(model, SOURCE_KINDS)
@@ -330,10 +331,9 @@ def _build(records: Iterable[Record], model: ChainModel, problems: list[Problem]
     for record in records:
         data = record.data
         before = len(problems)
-        for field in data:
-            if field not in STORY_FIELDS:
-                problems.append(Problem(record.where(field), field, f"unknown field {field!r}"
-                                        + did_you_mean(field, STORY_FIELDS)))
+        problems.extend(Problem(record.where(field), field,
+                                f"unknown field {field!r}" + did_you_mean(field, STORY_FIELDS))
+                        for field in data if field not in STORY_FIELDS)
         story_id = _text(record, data, "id", "id", problems, True)
         title = _text(record, data, "title", "title", problems, True)
         audience = _list(record, data, "audience", "audience", problems, True)
@@ -348,7 +348,9 @@ def _build(records: Iterable[Record], model: ChainModel, problems: list[Problem]
             problems.append(Problem(record.where("overview"), "overview", "must be true or false"))
             overview = False
         if story_id and story_id in seen:
-            problems.append(Problem(record.where("id"), "id", f"duplicate story id {story_id!r} (also {seen[story_id]})"))
+            problems.append(
+                Problem(record.where("id"), "id", f"duplicate story id {story_id!r} (also {seen[story_id]})")
+            )
         elif story_id:
             seen[story_id] = record.where("id")
         raw_steps = data.get("steps")
@@ -361,10 +363,9 @@ def _build(records: Iterable[Record], model: ChainModel, problems: list[Problem]
             prefix = f"steps[{i}]"
             if not isinstance(raw, dict):
                 continue
-            for field in raw:
-                if field not in STEP_FIELDS:
-                    problems.append(Problem(record.where(f"{prefix}.{field}"), f"{prefix}.{field}",
-                                            f"unknown field {field!r}" + did_you_mean(field, STEP_FIELDS)))
+            problems.extend(Problem(record.where(f"{prefix}.{field}"), f"{prefix}.{field}",
+                                    f"unknown field {field!r}" + did_you_mean(field, STEP_FIELDS))
+                            for field in raw if field not in STEP_FIELDS)
             step_title = _text(record, raw, "title", f"{prefix}.title", problems, True)
             narrative = _text(record, raw, "narrative", f"{prefix}.narrative", problems, True)
             elements = _list(record, raw, "elements", f"{prefix}.elements", problems, True)
@@ -403,7 +404,9 @@ def _check_sources(record: Record, sources: list[str], name: str, known: list[st
     for j, source in enumerate(sources):
         if source not in known_set:
             field = f"{name}[{j}]"
-            problems.append(Problem(record.where(field), field, f"unknown source {source!r}" + did_you_mean(source, known)))
+            problems.append(
+                Problem(record.where(field), field, f"unknown source {source!r}" + did_you_mean(source, known))
+            )
 
 
 def _read(path: Path) -> tuple[list[Record], list[Problem]]:

@@ -30,9 +30,10 @@ import datetime as dt
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import networkx as nx
 
@@ -80,7 +81,7 @@ def scalar_graph(model: ChainModel) -> nx.MultiDiGraph:
     ('working-days', 'information; case')
     """
     full = to_networkx(model)
-    G = nx.MultiDiGraph(region=model.region, title=model.title)
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph(region=model.region, title=model.title)
     for node, data in full.nodes(data=True):
         element = data["element"]
         attrs: dict[str, Any] = {"label": data["label"].value, "name": data["name"]}
@@ -221,7 +222,7 @@ def write_yaml_folder(model: ChainModel, folder: Path) -> None:
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    files = {REGION_FILE: {"region": model.region, "title": model.title}}
+    files: dict[str, dict[str, Any]] = {REGION_FILE: {"region": model.region, "title": model.title}}
     for kind, records in model_to_records(model).items():
         files[KIND_FILES[kind]] = {kind: records}
     for name, content in files.items():

@@ -60,7 +60,8 @@ Examples
 >>> ping.elements
 ('ho-lokaal-team-vt', 'ho-vt-lokaal-team')
 >>> print(ping.reason_nl)
-Lokaal team en Veilig Thuis sturen een zaak naar elkaar terug (ho-lokaal-team-vt, ho-vt-lokaal-team): risico op pingpong zonder dat iemand de zaak houdt.
+Lokaal team en Veilig Thuis sturen een zaak naar elkaar terug (ho-lokaal-team-vt, ho-vt-lokaal-team):
+risico op pingpong zonder dat iemand de zaak houdt.
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ class Finding:
     impact: float = 0.0
     score: int = 0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """The stable JSON shape of a finding (see docs/queries.md)."""
         return {
             "rule": self.rule.value,
@@ -177,7 +178,7 @@ class ElementScore:
 
 
 def _names(model: ChainModel, ids: Iterable[str], limit: int = 5) -> tuple[str, str]:
-    names = [model.get(i).name for i in ids]
+    names = [model.organisation(i).name for i in ids]
     return _enumerate(names, limit)
 
 
@@ -185,8 +186,8 @@ def _enumerate(names: list[str], limit: int = 5) -> tuple[str, str]:
     if len(names) > limit:
         rest = len(names) - limit
         return (
-            join_nl(names[:limit] + [f"{rest} andere"]),
-            join_en(names[:limit] + [f"{rest} others"]),
+            join_nl([*names[:limit], f"{rest} andere"]),
+            join_en([*names[:limit], f"{rest} others"]),
         )
     return join_nl(names), join_en(names)
 
@@ -212,7 +213,7 @@ def _structural(model: ChainModel, s: Structure) -> list[Finding]:
                 Rule.ARTICULATION_POINT,
                 Severity.HIGH,
                 org,
-                (org,) + tuple(cut),
+                (org, *cut),
                 f"Zonder {name} {'raakt' if len(cut) == 1 else 'raken'} {nl} los van de rest van de keten: "
                 f"{name} is een enkel punt van falen.",
                 f"Without {name}, {en} {'loses its' if len(cut) == 1 else 'lose their'} connection to the rest "
@@ -223,7 +224,7 @@ def _structural(model: ChainModel, s: Structure) -> list[Finding]:
             )
         )
     for handoff_id, (side_from, side_to) in s.bridges.items():
-        ho: HandOff = model.get(handoff_id)
+        ho = model.handoff(handoff_id)
         small = side_from if len(side_from) <= len(side_to) else side_to
         nl, en = _names(model, small)
         head_nl, head_en = _ho_text(model, ho)
@@ -232,7 +233,7 @@ def _structural(model: ChainModel, s: Structure) -> list[Finding]:
                 Rule.BRIDGE,
                 Severity.HIGH,
                 handoff_id,
-                (handoff_id,) + small,
+                (handoff_id, *small),
                 f"{head_nl} is de enige verbinding: valt die weg, dan {'raakt' if len(small) == 1 else 'raken'} "
                 f"{nl} los van de rest van de keten.",
                 f"{head_en} is the only link: without it, {en} {'loses its' if len(small) == 1 else 'lose their'} "
@@ -356,7 +357,7 @@ def _dead_ends(model: ChainModel, s: Structure) -> list[Finding]:
                 Rule.DEAD_END,
                 Severity.MEDIUM,
                 org,
-                (org,) + ids,
+                (org, *ids),
                 f"Een zaak komt bij {name} aan in de fase {phase_name} ({', '.join(ids)}), "
                 "maar geen overdracht leidt verder: doodlopend spoor.",
                 f"A case arrives at {name} in the phase {phase_name} ({', '.join(ids)}), "
@@ -419,12 +420,12 @@ def _score(findings: list[Finding]) -> list[Finding]:
     return scored
 
 
-def _parse_rules(rules) -> set[Rule]:
+def _parse_rules(rules: str | Iterable[str] | None) -> set[Rule]:
     if rules is None:
         return set(Rule)
     if isinstance(rules, str):
         rules = [rules]
-    parsed = set()
+    parsed: set[Rule] = set()
     for r in rules:
         try:
             parsed.add(Rule(r))
@@ -527,7 +528,7 @@ def rank_elements(findings: Iterable[Finding]) -> list[ElementScore]:
         ElementScore(
             element=e,
             score=sum(f.score for f in fs),
-            rules=tuple(sorted({f.rule for f in fs}, key=_RULE_ORDER.get)),
+            rules=tuple(sorted({f.rule for f in fs}, key=_RULE_ORDER.__getitem__)),
             worst=min((f.severity for f in fs), key=_SEVERITY_ORDER.index),
         )
         for e, fs in totals.items()

@@ -18,14 +18,17 @@ Er is geen grondslag voor de gegevensuitwisseling vastgelegd.
 Er geldt geen normtijd.
 Niemand heeft na de overdracht aantoonbaar de regie.
 >>> print(ex.reason_nl)
-Veilig Thuis → Lokaal team (Vrijwillige hulp mogelijk) stokt waarschijnlijk door: geen grondslag voor de gegevensuitwisseling, geen normtijd, niemand heeft daarna de regie, verantwoordelijkheid gaat over zonder plicht tot aanvaarding en 1 bekend faalpatroon.
+Veilig Thuis → Lokaal team (Vrijwillige hulp mogelijk) stokt waarschijnlijk door: geen grondslag voor de
+gegevensuitwisseling, geen normtijd, niemand heeft daarna de regie, verantwoordelijkheid gaat over zonder
+plicht tot aanvaarding en 1 bekend faalpatroon.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from graph.encode import element_json
 from graph.model import ChainModel, FailureMode, HandOff
@@ -106,8 +109,8 @@ class Explanation:
         }
 
 
-def _name(model, element_id: str | None) -> str:
-    return model.get(element_id).name if element_id and element_id in model.index else str(element_id)
+def _name(model: ChainModel, element_id: str | None) -> str:
+    return model.organisation(element_id).name if element_id and element_id in model.index else str(element_id)
 
 
 def _distances(out: dict[str, list[str]], start: str) -> dict[str, int]:
@@ -122,7 +125,7 @@ def _distances(out: dict[str, list[str]], start: str) -> dict[str, int]:
     return dist
 
 
-def _on_shortest_routes(model, ho: HandOff) -> tuple[int, int]:
+def _on_shortest_routes(model: ChainModel, ho: HandOff) -> tuple[int, int]:
     """``(through, total)``: of the ``total`` pairs (signal entry organisation,
     organisation reachable from it), the number for which ``ho`` lies on a
     shortest route (parallel hand-offs each count)."""
@@ -169,7 +172,7 @@ def explain_handoff(model: ChainModel, handoff_id: str, *, evidence: Iterable[Ev
 
     through, total = _on_shortest_routes(model, ho)
 
-    bases = tuple((lb.id, lb.name, lb.url) for lb in (model.get(i) for i in ho.legal_bases))
+    bases = tuple((lb.id, lb.name, lb.url) for lb in (model.legal_basis(i) for i in ho.legal_bases))
     norm_nl, norm_en = norm_text(ho.norm)
     points: list[tuple[str, str]] = []
     if bases:
@@ -194,19 +197,24 @@ def explain_handoff(model: ChainModel, handoff_id: str, *, evidence: Iterable[Ev
                   None: ("Onbekend of de ontvanger de zaak moet aanvaarden.",
                          "Unknown whether the receiver must accept the case.")}
     points.append(acceptance[ho.acceptance_required])
-    feedback = {True: ("Terugkoppeling aan de verzender is verplicht.", "Feedback to the sender is required."),
-                False: ("Terugkoppeling aan de verzender is niet verplicht.", "Feedback to the sender is not required."),
-                None: ("Onbekend of terugkoppeling aan de verzender verplicht is.",
-                       "Unknown whether feedback to the sender is required.")}
+    feedback = {
+        True: ("Terugkoppeling aan de verzender is verplicht.", "Feedback to the sender is required."),
+        False: ("Terugkoppeling aan de verzender is niet verplicht.", "Feedback to the sender is not required."),
+        None: (
+            "Onbekend of terugkoppeling aan de verzender verplicht is.",
+            "Unknown whether feedback to the sender is required.",
+        ),
+    }
     points.append(feedback[ho.feedback_required])
     if ho.escalation_to:
         points.append((f"Stokt het, dan kan worden geëscaleerd naar {_name(model, ho.escalation_to)}.",
                        f"When it stalls, it can be escalated to {_name(model, ho.escalation_to)}."))
     else:
-        points.append(("Er is geen escalatieroute als de overdracht stokt.", "There is no escalation route when it stalls."))
-    for mode in ho.failure_modes:
-        points.append((f"Bekend faalpatroon: {mode.description}",
-                       f"Known failure mode: {mode.description_en or mode.description}"))
+        points.append(
+            ("Er is geen escalatieroute als de overdracht stokt.", "There is no escalation route when it stalls.")
+        )
+    points.extend((f"Bekend faalpatroon: {mode.description}",
+                   f"Known failure mode: {mode.description_en or mode.description}") for mode in ho.failure_modes)
     bridge = s.bridges.get(ho.id)
     cut: tuple[str, ...] = ()
     if bridge:

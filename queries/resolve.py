@@ -16,7 +16,7 @@ graph.errors.UnknownElement: unknown organisation 'ots'
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from graph.errors import UnknownElement
 from graph.model import KIND_SINGULAR, ChainModel, Element

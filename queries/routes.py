@@ -29,7 +29,8 @@ Examples
 >>> best.norm_days, best.steps_without_norm, best.weakest_step
 (17.0, ('ho-raad-kinderrechter',), 'ho-raad-kinderrechter')
 >>> print(best.reason_nl)
-3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: stap 3); zwakste stap: 3. Verzoek OTS (geen normtijd en geen escalatieroute).
+3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: stap 3);
+zwakste stap: 3. Verzoek OTS (geen normtijd en geen escalatieroute).
 """
 
 from __future__ import annotations
@@ -102,14 +103,14 @@ def weaknesses(handoff: HandOff) -> tuple[Weakness, ...]:
 
     >>> from graph.examples import toy_chain
     >>> [w.code for w in weaknesses(toy_chain().get("ho-vt-lokaal-team"))]
-    ['no-legal-basis', 'no-norm', 'no-regie', 'failure-mode', 'responsibility-without-acceptance', 'no-feedback', 'no-escalation']
+    ['no-legal-basis', 'no-norm', 'no-regie', 'failure-mode', 'responsibility-without-acceptance',
+     'no-feedback', 'no-escalation']
     """
     found: list[Weakness] = []
 
     def add(code: str, times: int = 1) -> None:
         nl, en = _WEAKNESS_TEXT[code]
-        for _ in range(times):
-            found.append(Weakness(code, WEAKNESS_WEIGHTS[code], nl, en))
+        found.extend(Weakness(code, WEAKNESS_WEIGHTS[code], nl, en) for _ in range(times))
 
     if not handoff.legal_bases:
         add("no-legal-basis")
@@ -196,7 +197,7 @@ class Route:
     def organisations(self) -> tuple[str, ...]:
         if not self.steps:
             return ()
-        return (self.steps[0].from_org,) + tuple(step.to_org for step in self.steps)
+        return (self.steps[0].from_org, *tuple(step.to_org for step in self.steps))
 
     def as_dict(self, model: ChainModel) -> dict[str, Any]:
         """The JSON shape of a route (see docs/json.md)."""
@@ -226,10 +227,10 @@ class SubMap:
 
 
 def _step(model: ChainModel, ho: HandOff) -> Step:
-    frm: Organisation = model.get(ho.from_org)
-    to: Organisation = model.get(ho.to_org)
-    bases = [model.get(lb) for lb in ho.legal_bases]
-    instrument = model.get(ho.instrument) if ho.instrument else None
+    frm = model.organisation(ho.from_org)
+    to = model.organisation(ho.to_org)
+    bases = [model.legal_basis(lb) for lb in ho.legal_bases]
+    instrument = model.instrument(ho.instrument) if ho.instrument else None
     nl, en = norm_text(ho.norm)
     return Step(
         handoff=ho.id,
@@ -255,7 +256,7 @@ def _step(model: ChainModel, ho: HandOff) -> Step:
 
 def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end: str) -> Route:
     """The :class:`Route` for a sequence of hand-off ids (used by other queries too)."""
-    steps = tuple(_step(model, model.get(h)) for h in handoff_ids)
+    steps = tuple(_step(model, model.handoff(h)) for h in handoff_ids)
     total = round(sum(s.norm_days for s in steps if s.norm_days is not None), 4)
     missing = tuple(s.handoff for s in steps if s.norm_days is None)
     weakest = None
@@ -278,7 +279,7 @@ def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end
         en += f" (without norm time: {'step' if len(numbers) == 1 else 'steps'} {join_en(numbers)})"
     if weakest:
         number, w = next((i, s) for i, s in enumerate(steps, 1) if s.handoff == weakest)
-        title = handoff_title(model.get(weakest))
+        title = handoff_title(model.handoff(weakest))
         nl += f"; zwakste stap: {number}. {title} ({join_nl([x.text_nl for x in _dedupe(w.weaknesses)][:2])})"
         en += f"; weakest step: {number}. {title} ({join_en([x.text_en for x in _dedupe(w.weaknesses)][:2])})"
     return Route(
@@ -310,7 +311,7 @@ def endpoints(model: ChainModel, element_id: str, *, as_end: bool) -> tuple[list
     """
     if "@" in element_id:
         instrument_id, org_id = element_id.split("@", 1)
-        instrument = resolve(model, instrument_id, ("instruments",))
+        instrument = model.instrument(resolve(model, instrument_id, ("instruments",)).id)
         org = resolve(model, org_id, ("organisations",))
         carrying = {ho.id for ho in model.handoffs if ho.instrument == instrument.id and ho.to_org == org.id}
         if not carrying and org.id not in instrument.applied_by:
@@ -324,12 +325,12 @@ def endpoints(model: ChainModel, element_id: str, *, as_end: bool) -> tuple[list
             raise ChainError(f"a route cannot end at signal {element.id!r}: a signal is where a case enters")
         return [element.enters_at], None
     if isinstance(element, Instrument):
-        carrying = [ho for ho in model.handoffs if ho.instrument == element.id]
+        applied = [ho for ho in model.handoffs if ho.instrument == element.id]
         if as_end:
-            if carrying:
-                return sorted({ho.to_org for ho in carrying}), {ho.id for ho in carrying}
+            if applied:
+                return sorted({ho.to_org for ho in applied}), {ho.id for ho in applied}
             return sorted(element.applied_by), None
-        return sorted(set(element.applied_by) | {ho.to_org for ho in carrying}), None
+        return sorted(set(element.applied_by) | {ho.to_org for ho in applied}), None
     assert isinstance(element, HandOff)
     return ([element.to_org] if as_end else [element.from_org]), {element.id}
 
@@ -418,5 +419,5 @@ def submap(model: ChainModel, start: str, end: str, *, max_handoffs: int = DEFAU
     if not found:
         raise NoRoute(f"no route from {start!r} to {end!r} within {max_handoffs} hand-offs")
     handoffs = sorted({h for c in found for h in c})
-    orgs = sorted({o for h in handoffs for o in (model.get(h).from_org, model.get(h).to_org)})
+    orgs = sorted({o for h in handoffs for o in (model.handoff(h).from_org, model.handoff(h).to_org)})
     return SubMap(start=start, end=end, organisations=tuple(orgs), handoffs=tuple(handoffs))

@@ -31,9 +31,9 @@ Zonder Veilig Thuis vallen ook 5 overdrachten weg; 3 routes breken, 0 routes wor
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
-from typing import Iterable
 
 from graph.model import ChainModel, HandOff
 from graph.text import display_name, join_en, join_nl

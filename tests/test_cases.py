@@ -169,6 +169,7 @@ def test_small_counts_are_suppressed_everywhere(tmp_path):
     log = load_events(path, con=connect(memory_limit="256MB"), salt="x")
     report = practice_stats(log, parse_mapping(MAPPING, model), model)
     h = report.handoff("ho-politie-vt")
+    assert h is not None
     assert h.cases.value is None and h.cases.label == "<5"
     assert h.median_wait_days is None and h.p90_wait_days is None and h.mean_wait_days is None
     assert h.share_over_norm is None
@@ -318,9 +319,10 @@ def test_explicit_rule_measures_to_the_next_to_activity(tmp_path):
         f"k{i},2025-03-07,Melding ontvangen\n" for i in range(6)))
     report = practice_stats(load_events(path, con=connect(memory_limit="256MB"), salt="s"), mapping, model)
     h = report.handoff("ho-politie-vt")
+    assert h is not None
     assert (h.cases.value, h.transitions.value, h.median_wait_days) == (6, 6, 3.0)
     # Tue 4 -> Fri 7 Mar is 3 working days: within the 5-working-day norm.
-    assert h.over_norm.value == 0
+    assert h.over_norm is not None and h.over_norm.value == 0
 
 
 def test_drop_off_is_the_same_whatever_the_number_of_sides_per_pass():
@@ -334,7 +336,9 @@ def test_drop_off_is_the_same_whatever_the_number_of_sides_per_pass():
     model = load_model()
     log = load_events(builtin_path(SAMPLE_LOG), con=connect(memory_limit="256MB"), salt="s")
     report = practice_stats(log, load_mapping(builtin_path(SAMPLE_MAPPING), model), model)
-    n_acts = log.con.execute("SELECT count(*) FROM (SELECT unnest(enum_range(NULL::events_activity_t)))").fetchone()[0]
+    row = log.con.execute("SELECT count(*) FROM (SELECT unnest(enum_range(NULL::events_activity_t)))").fetchone()
+    assert row is not None and report.last_day is not None
+    n_acts = row[0]
     cutoff = {"cutoff": dt.datetime.combine(report.last_day, dt.time.max)}
     runs = [_drop_off(log.con, cutoff, 90 * 86400, n_acts, len(model.organisations), bits_per_pass=bits)
             for bits in (1, 3, 62)]

@@ -48,7 +48,7 @@ def test_evidence_in_explain(model, report):
     h = report.handoff("politie-zorgmelding-vt")
     assert figures["cases"] == h.cases.label
     assert figures["norm"] == "5 werkdagen"
-    assert "SYNTHETIC" in practice[0].note_en
+    assert practice[0].note_en is not None and "SYNTHETIC" in practice[0].note_en
 
 
 def test_map_figures_for_every_measured_handoff(report):

@@ -6,7 +6,7 @@ PM4Py (AGPL) is a test and benchmark dependency only; runtime code never imports
 from __future__ import annotations
 
 # pm4py is in the test extras (pyproject.toml), so a missing install fails here instead of skipping.
-import pm4py  # noqa: E402
+import pm4py
 import pytest
 
 from loaders.cases.events import connect, load_events
@@ -21,7 +21,7 @@ def test_pairs_equal_pm4py(tmp_path, suffix):
     ours = {(p.from_activity, p.to_activity): p for p in
             directly_follows(load_events(path, con=connect(memory_limit="512MB"), salt="s"))}
     df = table.to_pandas()
-    keys = dict(case_id_key="case_id", activity_key="activity", timestamp_key="timestamp")
+    keys = {"case_id_key": "case_id", "activity_key": "activity", "timestamp_key": "timestamp"}
     frequency, _, _ = pm4py.discover_dfg(df, **keys)
     performance, _, _ = pm4py.discover_performance_dfg(df, **keys)
     assert set(ours) == set(frequency) and len(ours) > 20

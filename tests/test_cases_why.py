@@ -38,14 +38,14 @@ def test_why_json_carries_the_same_figures_as_cases_stats(runner, generated):
     shown = [hid for hid, h in measured.items() if isinstance(h["cases"], int)]
     assert len(shown) >= 3  # the generated log is big enough to show several hand-offs unsuppressed
     model = load_model()
-    assert any(model.get(hid).legal_bases for hid in shown[:3])  # so the legal picture below is not empty
+    assert any(model.handoff(hid).legal_bases for hid in shown[:3])  # so the legal picture below is not empty
     for hid in shown[:3]:
         result = runner.invoke(cli, ["why", hid, "--log", str(generated), "--json"])
         assert result.exit_code == 0, result.output
         data = json.loads(result.output)
         assert data["handoff"]["id"] == hid
         # the legal picture is still there: the hand-off's own legal bases, in the data's order
-        assert [b["id"] for b in data["handoff"]["legal_bases"]] == list(model.get(hid).legal_bases)
+        assert [b["id"] for b in data["handoff"]["legal_bases"]] == list(model.handoff(hid).legal_bases)
         figures, item = _evidence(data)
         h = measured[hid]
         assert figures["cases"] == str(h["cases"])

@@ -56,9 +56,11 @@ def test_validate_broken_data_prints_every_problem_and_exits_1(runner, tmp_path)
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if "handoffs.yaml:" in line]
     assert len(lines) == 2
-    numbers = [i + 1 for i, line in enumerate(text.splitlines()) if "kinderrechtr" in line or "phase: hulp\n" in line + "\n"]
+    numbers = [
+        i + 1 for i, line in enumerate(text.splitlines()) if "kinderrechtr" in line or "phase: hulp\n" in line + "\n"
+    ]
     for line in lines:
-        location, field, message = line.split(": ", 2)
+        location, field, _message = line.split(": ", 2)
         assert int(location.rsplit(":", 1)[1]) in numbers
         assert field in ("to", "phase")
     assert "did you mean: kinderrechter?" in result.output
@@ -86,11 +88,11 @@ def test_export_json_shape(runner):
             assert isinstance(item["name"], str) and item["name"]
             assert isinstance(item["sources"], list) and item["sources"]
     for item in doc["handoffs"]:
-        ho = model.get(item["id"])
+        ho = model.handoff(item["id"])
         assert (item["from"]["id"], item["to"]["id"]) == (ho.from_org, ho.to_org)
         assert item["from"]["name"] == model.get(ho.from_org).name
     for item in doc["legal_bases"]:
-        assert item["url"] == model.get(item["id"]).url
+        assert item["url"] == model.legal_basis(item["id"]).url
         assert "juriconnect" in item
     assert doc["region"] == model.region
 

@@ -14,7 +14,6 @@ import datetime as dt
 
 import pytest
 import yaml
-from test_haaglanden_data import _facts  # tests/ is on sys.path under pytest
 
 from graph.model import ChainModel, OrganisationKind, SourceAuthority, Status
 from graph.settings import default_data_dir
@@ -23,6 +22,7 @@ from loaders.resources import GLOSSARY, builtin_path
 from queries.asof import as_of
 from queries.routes import routes
 from queries.sources import unchecked_since
+from tests.test_haaglanden_data import _facts
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -72,9 +72,18 @@ CORRECTED_FACTS = [
     # current legal names and renames since 2017
     ("jeugdbescherming-west", "name", "Stichting Jeugdbescherming west Haaglanden", "rbdha-2018-8143"),
     ("jeugdbescherming-west", "abbreviation", "JBw", "rbdha-2025-13486"),
-    ("veilig-thuis-haaglanden", "description",
-     "~Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Haaglanden en Veilig Thuis", "stcrt-2017-75595-gr-ggd-vt"),
-    ("raad-voor-de-kinderbescherming", "aliases", "Raad voor de Kinderbescherming, Regio Haaglanden", "rbdha-2015-9328"),
+    (
+        "veilig-thuis-haaglanden",
+        "description",
+        "~Gemeenschappelijke regeling Gemeentelijke Gezondheidsdienst Haaglanden en Veilig Thuis",
+        "stcrt-2017-75595-gr-ggd-vt",
+    ),
+    (
+        "raad-voor-de-kinderbescherming",
+        "aliases",
+        "Raad voor de Kinderbescherming, Regio Haaglanden",
+        "rbdha-2015-9328",
+    ),
     ("kinderrechter", "aliases", "team Jeugd- en Zorgrecht", "rbdha-2020-5245"),
     # the CIT works 24/7 and voluntarily
     ("crisisinterventieteam", "description", "~dag en nacht (7x24 uur)", "jbw-cit"),
@@ -88,12 +97,22 @@ CORRECTED_FACTS = [
     ("escalatie-vhh-doorbraakteam", "from_org", "veiligheidshuis-haaglanden", "seed-brief-burgemeester-2018"),
     ("doorbraakteam-minister-vws", "to_org", "minister-vws", "seed-brief-burgemeester-2018"),
     ("doorbraakteam-rapportage-raadscommissie", "to_org", "raadscommissie-den-haag", "seed-brief-burgemeester-2018"),
-    ("doorbraakteam-huiselijk-geweld", "description", "~de casus blijft bij de partner", "seed-brief-burgemeester-2018"),
+    (
+        "doorbraakteam-huiselijk-geweld",
+        "description",
+        "~de casus blijft bij de partner",
+        "seed-brief-burgemeester-2018",
+    ),
     # VT advice on extending a huisverbod is practice
     ("vt-advies-verlenging-huisverbod", "norm.kind", "practice", "rn-huisverbod-corona"),
     # the Raad's 10-day start norm was 2019; no current day norm is published
     ("vt-verzoek-onderzoek-rvdk", "norm.amount", None, "rvdk-wachttijden"),
-    ("vt-verzoek-onderzoek-rvdk", "norm.description", "~In 2019 gold een norm van 10 dagen", "inspectie-wachtlijst-rvdk-2019"),
+    (
+        "vt-verzoek-onderzoek-rvdk",
+        "norm.description",
+        "~In 2019 gold een norm van 10 dagen",
+        "inspectie-wachtlijst-rvdk-2019",
+    ),
     # meldcode decree amended (afwegingskader 2019); Handelingsprotocol VT 2019
     ("besluit-verplichte-meldcode", "title", "~gewijzigd met ingang van 1-1-2019", "stcrt-2017-46221-meldcode"),
     ("handelingsprotocol-veilig-thuis-2019", "valid_from", dt.date(2019, 1, 1), "vtzeeland-handelingsprotocol-2019"),
@@ -103,11 +122,21 @@ CORRECTED_FACTS = [
     ("om-slachtofferhulp", "legal_bases", "wjsg-art-39f", "tekst-wjsg-39f"),
     ("om-slachtofferhulp", "legal_bases", "om-aanwijzing-wjsg-2018a003", "om-aanwijzing-hgkm-2022a001-pagina"),
     ("reclassering-casusoverleg-vhh", "legal_bases", "avg-art-10", "eurlex-avg"),
-    ("om-adviesaanvraag-reclassering", "legal_bases", "reclasseringsregeling-1995-art-8", "stb-2017-220-reclasseringsregeling"),
+    (
+        "om-adviesaanvraag-reclassering",
+        "legal_bases",
+        "reclasseringsregeling-1995-art-8",
+        "stb-2017-220-reclasseringsregeling",
+    ),
     # links no longer pinned to a stale (2021) or future (2027) version
     ("tekst-jeugdwet", "url", "https://wetten.overheid.nl/BWBR0034925", "tekst-jeugdwet"),
     ("tekst-besluit-jeugdwet", "url", "https://wetten.overheid.nl/BWBR0035779", "tekst-besluit-jeugdwet"),
-    ("tekst-wpg-machtigingsbesluit-2021", "url", "https://wetten.overheid.nl/BWBR0045999", "tekst-wpg-machtigingsbesluit-2021"),
+    (
+        "tekst-wpg-machtigingsbesluit-2021",
+        "url",
+        "https://wetten.overheid.nl/BWBR0045999",
+        "tekst-wpg-machtigingsbesluit-2021",
+    ),
     # the huisverbod: appeal by the person barred, at the bestuursrechter; begeleiding by the RN team
     ("huisverbod-beroep-bestuursrechter", "from_org", "uithuisgeplaatste", "rvs-2021-820"),
     ("huisverbod-beroep-bestuursrechter", "to_org", "bestuursrechter", "rvs-2021-820"),
@@ -117,12 +146,30 @@ CORRECTED_FACTS = [
     ("veilig-thuis-haaglanden", "valid_from", dt.date(2015, 1, 1), "seed-notitie-politie-2018"),
     ("doorbraakteam-huiselijk-geweld", "valid_from", dt.date(2018, 1, 1), "seed-brief-burgemeester-2018"),
     # context a 2026 policy maker expects
-    ("regiovisie-aanpak-huiselijk-geweld-haaglanden", "title", "~verlengd tot uiterlijk 2026", "meldcodehaaglanden-regiovisie"),
-    ("regiovisie-aanpak-huiselijk-geweld-haaglanden", "title", "~regiovisie Jeugdhulp Haaglanden", "meldcodehaaglanden-regiovisie"),
-    ("toekomstscenario-kind-en-gezinsbescherming", "valid_from", dt.date(2021, 3, 30),
-     "huiselijkgeweld-kamerbrief-toekomstscenario-2021"),
-    ("wet-verbetering-beschikbaarheid-jeugdzorg", "url", "https://zoek.officielebekendmakingen.nl/dossier/kst-36546-6.html",
-     "kst-36546"),
+    (
+        "regiovisie-aanpak-huiselijk-geweld-haaglanden",
+        "title",
+        "~verlengd tot uiterlijk 2026",
+        "meldcodehaaglanden-regiovisie",
+    ),
+    (
+        "regiovisie-aanpak-huiselijk-geweld-haaglanden",
+        "title",
+        "~regiovisie Jeugdhulp Haaglanden",
+        "meldcodehaaglanden-regiovisie",
+    ),
+    (
+        "toekomstscenario-kind-en-gezinsbescherming",
+        "valid_from",
+        dt.date(2021, 3, 30),
+        "huiselijkgeweld-kamerbrief-toekomstscenario-2021",
+    ),
+    (
+        "wet-verbetering-beschikbaarheid-jeugdzorg",
+        "url",
+        "https://zoek.officielebekendmakingen.nl/dossier/kst-36546-6.html",
+        "kst-36546",
+    ),
 ]
 
 
@@ -136,6 +183,7 @@ def _value(element, field: str):
 
 def _cited_by(model: ChainModel, element, field: str, expected: object) -> tuple[str, ...]:
     if field == "legal_bases":
+        assert isinstance(expected, str)
         return model.legal_basis(expected).sources
     if field.startswith("norm."):
         return element.norm.sources
@@ -167,7 +215,9 @@ def test_the_repealed_and_the_wrong_are_gone(model):
     assert "wpg-verstrekking" not in model.index  # split into art. 18 lid 1 (with the Bpg), 19 and 20
     assert "rechtbank-den-haag" not in model.index  # three posts instead
     assert not any(m.id == "collegebesluit-ontbreekt" for h in model.handoffs for m in h.failure_modes)
-    assert all(d.label != "start onderzoek Raad binnen (norm)" for d in model.instrument("verzoek-tot-onderzoek").durations)
+    assert all(
+        d.label != "start onderzoek Raad binnen (norm)" for d in model.instrument("verzoek-tot-onderzoek").durations
+    )
     assert "tekst-besluit-jeugdwet" not in model.legal_basis("wmo-2015-art-4-1-1").sources
     for h in model.handoffs:
         if h.to_org == "doorbraakteam-huiselijk-geweld":
@@ -196,7 +246,13 @@ def test_the_bestuursrechter_is_only_on_the_huisverbod_appeal(model):
 def test_every_organisation_is_in_at_least_one_handoff(model):
     in_handoffs = {org for h in model.handoffs for org in (h.from_org, h.to_org)}
     assert [o.id for o in model.organisations if o.id not in in_handoffs] == []
-    for former in ("school", "huisarts", "gemeente-den-haag-ocw", "gemeente-den-haag-szw", "gemeente-den-haag-bestuursdienst"):
+    for former in (
+        "school",
+        "huisarts",
+        "gemeente-den-haag-ocw",
+        "gemeente-den-haag-szw",
+        "gemeente-den-haag-bestuursdienst",
+    ):
         assert former not in model.index or former in in_handoffs, former
 
 
@@ -323,7 +379,13 @@ def test_every_element_was_checked_in_this_pass_and_only_some_sources_were_never
     stale = unchecked_since(model, TODAY)
     assert {u.kind for u in stale} <= {"sources"}
     assert all(u.last_checked is None for u in stale)
-    read_now = {"tekst-bw1-265b", "tekst-wmo-4-1-1", "rijksoverheid-wgs-2024", "jbw-cit", "seed-brief-burgemeester-2018"}
+    read_now = {
+        "tekst-bw1-265b",
+        "tekst-wmo-4-1-1",
+        "rijksoverheid-wgs-2024",
+        "jbw-cit",
+        "seed-brief-burgemeester-2018",
+    }
     assert not read_now & {u.element for u in stale}
 
 

@@ -112,7 +112,7 @@ def test_xlsx_keeps_text_that_looks_like_a_formula(model, tmp_path):
     changed = replace(model, handoffs=tuple(ho if h.id == ho.id else h for h in model.handoffs))
     out = tmp_path / "keten.xlsx"
     write_export(changed, "xlsx", out)
-    assert build_model(read_workbook(out)).get("ho-politie-vt").description == "=SUM(A1:A3) is geen formule"
+    assert build_model(read_workbook(out)).handoff("ho-politie-vt").description == "=SUM(A1:A3) is geen formule"
 
 
 def test_xlsx_refuses_control_characters_cleanly(model, tmp_path):

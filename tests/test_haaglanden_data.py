@@ -140,7 +140,7 @@ def _handoffs(model: ChainModel, from_org: str, to_org: str) -> list[HandOff]:
 
 
 def _is_third_party(model: ChainModel, source_id: str) -> bool:
-    source = model.get(source_id)
+    source = model.source(source_id)
     if source.authority is not None:
         return not source.authority.verifies  # a secondary copy or news
     return source.kind is SourceKind.WEB and "derde partij" in (source.note or "").lower()
@@ -431,7 +431,7 @@ UNCONFIRMED_BWB_IDS = {"BWBR0022463", "BWBR0040940"}
 
 def _quotes_article(model: ChainModel, basis, source_id: str) -> bool:
     """Whether an official non-consolidated source names the basis's article."""
-    source = model.get(source_id)
+    source = model.source(source_id)
     if source.kind is SourceKind.LAW and basis.bwb_id in (source.url or ""):
         return False  # the derived Juriconnect link of the same law proves nothing
     if source.kind not in (SourceKind.CASE_LAW, SourceKind.POLICY, SourceKind.LAW):

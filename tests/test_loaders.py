@@ -19,8 +19,8 @@ def test_yaml_folder_loads_to_the_toy_chain_plus_its_extras():
     toy = toy_chain()
     assert model.handoffs == toy.handoffs
     assert model.organisations == toy.organisations
-    assert model.get("ots").durations[0].unit.value == "months"
-    assert model.get("toy-source").date == "2018-04"
+    assert model.instrument("ots").durations[0].unit.value == "months"
+    assert model.source("toy-source").date == "2018-04"
 
 
 def test_records_carry_file_and_line_per_field():
@@ -44,7 +44,7 @@ def test_missing_folder_and_unknown_format_are_chain_errors(tmp_path):
         load_model(tmp_path / "nothing")
     odd = tmp_path / "chain.csv"
     odd.write_text("id\n")
-    with pytest.raises(ChainError, match="valid: a folder of YAML files, .xlsx, .ttl"):
+    with pytest.raises(ChainError, match=r"valid: a folder of YAML files, .xlsx, .ttl"):
         load_model(odd)
 
 

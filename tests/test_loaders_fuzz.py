@@ -82,11 +82,11 @@ def _paths(node, prefix=()):
     if isinstance(node, dict):
         for key, value in node.items():
             yield node, key
-            yield from _paths(value, prefix + (key,))
+            yield from _paths(value, (*prefix, key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield node, i
-            yield from _paths(value, prefix + (i,))
+            yield from _paths(value, (*prefix, i))
 
 
 @FUZZ
@@ -131,7 +131,7 @@ def test_mangled_workbook(seed, new, drop_sheet):
             row, col = rng.randint(1, ws.max_row + 1), rng.randint(1, ws.max_column + 1)
             if isinstance(value, str):
                 value = "".join(ch for ch in value if ch.isprintable())
-            if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+            if (isinstance(value, float) and value != value) or value in (float("inf"), float("-inf")):
                 value = str(value)
             ws.cell(row, col).value = value
         if drop_sheet:

@@ -17,20 +17,15 @@ def _variants() -> list[Path]:
 
 
 def _diff(a, b) -> str:
-    lines = []
-    for kind in ("region", "title"):
-        if getattr(a, kind) != getattr(b, kind):
-            lines.append(f"{kind}: {getattr(a, kind)!r} != {getattr(b, kind)!r}")
-    for kind, left in a.counts().items():
+    lines = [f"{kind}: {getattr(a, kind)!r} != {getattr(b, kind)!r}"
+             for kind in ("region", "title") if getattr(a, kind) != getattr(b, kind)]
+    for kind in a.counts():
         ours = {e.id: e for e in getattr(a, kind)}
         theirs = {e.id: e for e in getattr(b, kind)}
-        for i in sorted(ours.keys() - theirs.keys()):
-            lines.append(f"only first: {kind} {i}")
-        for i in sorted(theirs.keys() - ours.keys()):
-            lines.append(f"only second: {kind} {i}")
-        for i in sorted(ours.keys() & theirs.keys()):
-            if ours[i] != theirs[i]:
-                lines.append(f"differs: {ours[i]!r}\n     vs: {theirs[i]!r}")
+        lines.extend(f"only first: {kind} {i}" for i in sorted(ours.keys() - theirs.keys()))
+        lines.extend(f"only second: {kind} {i}" for i in sorted(theirs.keys() - ours.keys()))
+        lines.extend(f"differs: {ours[i]!r}\n     vs: {theirs[i]!r}"
+                     for i in sorted(ours.keys() & theirs.keys()) if ours[i] != theirs[i])
     return "\n".join(lines)
 
 
@@ -47,5 +42,5 @@ def test_variants_are_not_trivially_equal():
     assert any(h.norm is not None for h in model.handoffs)
     assert any(h.failure_modes for h in model.handoffs)
     assert any(h.valid_to is not None for h in model.handoffs)
-    assert [d.amount for d in model.get("ots").durations] == [12, 0.5]
-    assert model.get("old-rule").url == "https://example.org/regeling"
+    assert [d.amount for d in model.instrument("ots").durations] == [12, 0.5]
+    assert model.legal_basis("old-rule").url == "https://example.org/regeling"

@@ -37,7 +37,7 @@ def test_norm_calendar_days(amount, unit, days):
 
 def test_unverified_lists_elements_norms_and_failure_modes():
     model = toy_chain()
-    handoff = model.get("ho-vt-lokaal-team")
+    handoff = model.handoff("ho-vt-lokaal-team")
     mode = dataclasses.replace(handoff.failure_modes[0], status=Status.UNVERIFIED)
     changed = dataclasses.replace(handoff, failure_modes=(mode,))
     model2 = dataclasses.replace(model, handoffs=tuple(h if h.id != handoff.id else changed for h in model.handoffs))

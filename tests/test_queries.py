@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -62,9 +63,10 @@ def org(id: str) -> Organisation:
 
 def good(id: str, a: str, b: str, phase: str = "p1", **kw) -> HandOff:
     """A hand-off with nothing missing (no gap rule fires on it)."""
-    values = dict(id=id, from_org=a, to_org=b, trigger=f"t-{id}", passes=(Passes.CASE,), phase=phase,
-                  sources=SRC, legal_bases=("law",), norm=NORM, regie_after=b, feedback_required=True,
-                  acceptance_required=True, escalation_to=a)
+    values: dict[str, Any] = {
+        "id": id, "from_org": a, "to_org": b, "trigger": f"t-{id}", "passes": (Passes.CASE,), "phase": phase,
+        "sources": SRC, "legal_bases": ("law",), "norm": NORM, "regie_after": b, "feedback_required": True,
+        "acceptance_required": True, "escalation_to": a}
     values.update(kw)
     return HandOff(**values)
 
@@ -87,8 +89,13 @@ def test_the_view_is_built_once_per_model_and_memoises_derived_results():
     model = toy_chain()
     assert model.view is model.view and model.view.model is model
     calls = []
-    assert model.view.memo("x", lambda: calls.append(1) or 42) == 42
-    assert model.view.memo("x", lambda: calls.append(1) or 43) == 42
+
+    def compute(value: int) -> int:
+        calls.append(1)
+        return value
+
+    assert model.view.memo("x", lambda: compute(42)) == 42
+    assert model.view.memo("x", lambda: compute(43)) == 42
     assert calls == [1]
     # an equal model loaded again has its own view: nothing is shared between models
     assert toy_chain().view is not model.view
@@ -206,7 +213,11 @@ def test_route_json_shape():
     assert step["norm"]["calendar_days"] == 7.0
     second = data["steps"][1]["handoff"]
     assert second["id"] == "ho-vt-raad"
-    assert (second["norm"]["amount"], second["norm"]["unit"], second["norm"]["calendar_days"]) == (10, "calendar-days", 10.0)
+    assert (second["norm"]["amount"], second["norm"]["unit"], second["norm"]["calendar_days"]) == (
+        10,
+        "calendar-days",
+        10.0,
+    )
     assert len(data["steps"]) == 2
 
 
@@ -238,7 +249,9 @@ def test_bridges_and_articulation_points_match_networkx_on_random_chains():
         assert set(s.articulation_points) == set(nx.articulation_points(U))
         simple_bridges = {frozenset(e) for e in nx.bridges(U)}
         links = [frozenset((h.from_org, h.to_org)) for h in hos]
-        expected = {h.id for h, link in zip(hos, links) if link in simple_bridges and links.count(link) == 1}
+        expected = {
+            h.id for h, link in zip(hos, links, strict=True) if link in simple_bridges and links.count(link) == 1
+        }
         assert set(s.bridges) == expected
         seen_points += len(s.articulation_points)
         seen_bridges += len(expected)
@@ -275,12 +288,12 @@ def test_high_betweenness_marks_the_middle_of_a_line():
 
 
 @pytest.mark.parametrize("rule, broken", [
-    (Rule.NO_LEGAL_BASIS, dict(legal_bases=())),
-    (Rule.NO_NORM, dict(norm=None)),
-    (Rule.NO_REGIE, dict(regie_after=None)),
-    (Rule.NO_FEEDBACK, dict(feedback_required=False)),
-    (Rule.NO_ESCALATION, dict(escalation_to=None)),
-    (Rule.RESPONSIBILITY_WITHOUT_ACCEPTANCE, dict(passes=(Passes.RESPONSIBILITY,), acceptance_required=None)),
+    (Rule.NO_LEGAL_BASIS, {"legal_bases": ()}),
+    (Rule.NO_NORM, {"norm": None}),
+    (Rule.NO_REGIE, {"regie_after": None}),
+    (Rule.NO_FEEDBACK, {"feedback_required": False}),
+    (Rule.NO_ESCALATION, {"escalation_to": None}),
+    (Rule.RESPONSIBILITY_WITHOUT_ACCEPTANCE, {"passes": (Passes.RESPONSIBILITY,), "acceptance_required": None}),
 ])
 def test_each_handoff_rule_finds_exactly_the_broken_handoff(rule, broken):
     model = chain(good("fine", "a", "b"), good("bad", "b", "c", **broken))
@@ -434,7 +447,7 @@ def test_what_if_removing_a_legal_basis_creates_gaps():
 
 def test_what_if_removing_the_escalation_target_keeps_handoff_but_drops_reference():
     reduced = without(toy_chain(), ["kinderrechter"])
-    assert reduced.get("ho-vt-raad").escalation_to is None
+    assert reduced.handoff("ho-vt-raad").escalation_to is None
     assert "ho-raad-kinderrechter" not in reduced.index
     with pytest.raises(UnknownElement):
         what_if(toy_chain(), ["nobody"])
@@ -454,8 +467,12 @@ def test_as_of_uses_half_open_validity():
 
 def test_instrument_at_organisation_narrows_the_end():
     ins = Instrument(id="ots", name="OTS", applied_by=("rechter",), sources=SRC)
-    model = chain(good("vraag", "raad", "rechter", instrument="ots"), good("uitspraak", "rechter", "gi", instrument="ots"),
-                  good("start", "a", "raad"), instruments=(ins,))
+    model = chain(
+        good("vraag", "raad", "rechter", instrument="ots"),
+        good("uitspraak", "rechter", "gi", instrument="ots"),
+        good("start", "a", "raad"),
+        instruments=(ins,),
+    )
     assert [r.handoffs for r in routes(model, "a", "ots")] == [("start", "vraag"), ("start", "vraag", "uitspraak")]
     assert [r.handoffs for r in routes(model, "a", "ots@gi")] == [("start", "vraag", "uitspraak")]
     assert [r.handoffs for r in routes(model, "ots@rechter", "gi")] == [("uitspraak",)]
@@ -474,9 +491,9 @@ def _naive_candidates(model, starts, ends, max_handoffs, excluded=()):
             if ho.from_org != org or ho.id in excluded or ho.to_org in excluded or ho.to_org in visited:
                 continue
             if ho.to_org in ends:
-                found.add(tuple(path + [ho.id]))
+                found.add((*path, ho.id))
             if len(path) + 1 < max_handoffs:
-                walk(ho.to_org, visited | {ho.to_org}, path + [ho.id])
+                walk(ho.to_org, visited | {ho.to_org}, [*path, ho.id])
 
     for s in starts:
         if s not in excluded:
@@ -496,7 +513,7 @@ def test_pruned_route_search_equals_naive_enumeration(seed):
     for _ in range(5):
         starts = rng.sample([f"o{i}" for i in range(n)], 2)
         ends = rng.sample([f"o{i}" for i in range(n)], 3)
-        excluded = rng.sample([h.id for h in hos], 2) + [f"o{rng.randrange(n)}"]
+        excluded = [*rng.sample([h.id for h in hos], 2), f"o{rng.randrange(n)}"]
         for k in (1, 3, 5):
             expected = _naive_candidates(model, starts, set(ends) - set(excluded), k, set(excluded))
             assert backend.route_candidates(starts, ends, k, excluded) == expected

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from benchmarks.generate_national import national_model
 from graph.examples import toy_chain
 from loaders.load import load_model
 from loaders.writers import write_export
 from queries.routes import routes
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-
-from generate_national import national_model  # noqa: E402
 
 
 def test_national_model_is_seeded_and_loads_back_valid(tmp_path):

@@ -45,7 +45,9 @@ def mangled(draw) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(text=mangled())
 def test_mangled_turtle_gives_a_model_or_chain_data_error(text, tmp_path):
     path = tmp_path / "mangled.ttl"

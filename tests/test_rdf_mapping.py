@@ -74,7 +74,9 @@ def test_every_model_field_is_mapped_or_listed_as_not_exported(class_map):
     mapped = [prop.attribute for prop in class_map.props]
     assert len(mapped) == len(set(mapped)), "a field is mapped twice"
     missing = fields - set(mapped) - class_map.not_exported
-    assert not missing, f"{class_map.model.__name__}: no mapping entry for {sorted(missing)} (add a Prop, or list it in not_exported)"
+    assert not missing, (
+        f"{class_map.model.__name__}: no mapping entry for {sorted(missing)} (add a Prop, or list it in not_exported)"
+    )
     assert set(mapped) <= fields, f"{class_map.model.__name__}: entries for no field: {sorted(set(mapped) - fields)}"
     assert not set(mapped) & class_map.not_exported
 
@@ -110,7 +112,9 @@ def test_writer_and_reader_follow_a_changed_entry(tmp_path, monkeypatch):
 
     trigger = mapping.HANDOFF.prop("trigger")
     moved = dataclasses.replace(trigger, predicate=SCHEMA.description)
-    handoff = dataclasses.replace(mapping.HANDOFF, props=tuple(moved if p is trigger else p for p in mapping.HANDOFF.props))
+    handoff = dataclasses.replace(
+        mapping.HANDOFF, props=tuple(moved if p is trigger else p for p in mapping.HANDOFF.props)
+    )
     elements = tuple(handoff if m is mapping.HANDOFF else m for m in mapping.ELEMENTS)
     monkeypatch.setattr("graph.rdf.ELEMENTS", elements)
     monkeypatch.setattr("loaders.readers.turtle.ELEMENTS", elements)
@@ -171,7 +175,9 @@ def test_an_identifier_that_is_no_juriconnect_reference_is_left_alone(tmp_path):
     ("https://example.org/wmo", "https://example.org/wmo"),
 ])
 def test_schema_url_is_an_override_only_when_it_is_not_the_derived_url(tmp_path, page, override):
-    basis = load_basis(tmp_path, f'dct:identifier "jci1.3:c:BWBR0035362&artikel=4.1.1" ; schema:url "{page}"^^xsd:anyURI')
+    basis = load_basis(
+        tmp_path, f'dct:identifier "jci1.3:c:BWBR0035362&artikel=4.1.1" ; schema:url "{page}"^^xsd:anyURI'
+    )
     assert basis.url_override == override
     assert basis.url == page
 

@@ -47,7 +47,9 @@ def test_users_add_takes_the_password_from_a_prompt_or_the_environment_never_a_f
     listing = run("users", "list").output
     assert "lid2" in listing and "wachtwoord" in listing
     assert run("users", "add", "kort", "--role", "lid", new_password="kort").exit_code == 1
-    oidc = run("users", "add", "burgemeester", "--role", "voorzitter", "--oidc-email", "b@denhaag.example", "--no-password")
+    oidc = run(
+        "users", "add", "burgemeester", "--role", "voorzitter", "--oidc-email", "b@denhaag.example", "--no-password"
+    )
     assert oidc.exit_code == 0 and "oidc b@denhaag.example" in run("users", "list").output
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import cast
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from loaders.load import load_model
 from loaders.register.demo import admin, demo_path, seed_demo
@@ -130,10 +132,14 @@ def test_file_level_problems(register_url, tmp_path):
     for name, (content, expected) in cases.items():
         path = tmp_path / name
         if content is None:
-            path.write_bytes(",".join(FLAT_COLUMNS).encode() + "\nDBT-2026-001,2026-03-02,den-haag,caf\xe9".encode("latin-1"))
+            path.write_bytes(
+                ",".join(FLAT_COLUMNS).encode() + "\nDBT-2026-001,2026-03-02,den-haag,caf\xe9".encode("latin-1")
+            )
         else:
             path.write_text(content, encoding="utf-8")
-        with pytest.raises(RegisterImportError, match=expected.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
+        with pytest.raises(
+            RegisterImportError, match=expected.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")
+        ):
             import_file(reg, LID, path, MODEL)
     assert reg.counts()["casus"] == 0
     reg.close()
@@ -142,7 +148,7 @@ def test_file_level_problems(register_url, tmp_path):
 def test_xlsx_problems_name_sheet_and_row(register_url, tmp_path):
     reg = Register.open(register_url)
     book = Workbook()
-    sheet = book.active
+    sheet = cast(Worksheet, book.active)  # a new workbook always has one active worksheet
     sheet.title = "casussen"
     sheet.append(list(FLAT_COLUMNS))
     sheet.append([GOOD.get(c) for c in FLAT_COLUMNS])

@@ -130,8 +130,16 @@ def test_update_keeps_systeemknelpunt_links_and_audits_before_and_after(reg):
     reg.add_casus(LID, parsed(raw_casus()))
     reg.add_casus(LID, parsed(raw_casus("DBT-2026-015")))
     ids = [k.id for c in reg.snapshot().casussen for k in c.knelpunten if k.number == 1]
-    issue, problems = parse_system_issue({"code": "SYS-2026-01", "title": "Terugkoppeling ontbreekt",
-                                          "category": "terugkoppeling", "level": "werkproces", "knelpunt_ids": ids}, MODEL)
+    issue, problems = parse_system_issue(
+        {
+            "code": "SYS-2026-01",
+            "title": "Terugkoppeling ontbreekt",
+            "category": "terugkoppeling",
+            "level": "werkproces",
+            "knelpunt_ids": ids,
+        },
+        MODEL,
+    )
     assert not problems
     reg.add_system_issue(LID, issue)
     changed = raw_casus()

@@ -90,7 +90,8 @@ def test_members_see_true_counts_the_board_and_the_casus(demo):
     casus = page(demo, "register_casus.py", "lid")
     casus.selectbox(key="reg_casus_pick").set_value("DBT-2026-003").run()
     assert not casus.exception
-    assert casus.text_area(key="reg_DBT-2026-003_kp0_description").value.startswith("Verzoek tot onderzoek lag")
+    description = casus.text_area(key="reg_DBT-2026-003_kp0_description").value
+    assert description is not None and description.startswith("Verzoek tot onderzoek lag")
 
 
 def test_the_voorzitter_approves_the_report(demo):

@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDF
-from strategies import chain_models
 
 from graph.examples import toy_chain
 from graph.model import (
@@ -25,6 +24,7 @@ from graph.model import (
 )
 from graph.rdf import regeling_iri, shapes_graph, to_rdf, validate_rdf
 from graph.rdf_vocab import KK, ORG_KIND_CLASS, SH, concept, element_iri
+from tests.strategies import chain_models
 
 
 @pytest.fixture(scope="module")

@@ -79,7 +79,9 @@ def test_the_map_page_shows_hostile_names_as_text():
 def test_offline_html_escapes_what_it_embeds():
     model = hostile_chain()
     page = map_html(model, map_view(model), title="</script><!--<script>")
-    data_block = re.search(r'<script type="application/json" id="kk-data">(.*?)</script>', page, re.DOTALL).group(1)
+    found = re.search(r'<script type="application/json" id="kk-data">(.*?)</script>', page, re.DOTALL)
+    assert found is not None
+    data_block = found.group(1)
     assert "<" not in data_block and ">" not in data_block
     assert "\\u0026lt;!--\\u0026lt;script\\u0026gt;" in data_block  # XML-escaped in the SVG, then for the script
     assert page.count("<script") == page.count("</script>") == 3

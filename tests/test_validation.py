@@ -113,7 +113,8 @@ CASES: dict[str, tuple[str, list[tuple[str, str]], str, str, str]] = {
         "handoffs.yaml", [("  sources:\n  - toy-source\n  instrument: ots", "  sources: []\n  instrument: ots")],
         "sources", "needs at least one source", "sources: []"),
     "norm-without-source": (
-        "handoffs.yaml", [("  norm:\n    description: binnen 5 werkdagen\n", "  norm:  # hier\n    description: binnen 5 werkdagen\n"),
+        "handoffs.yaml", [("  norm:\n    description: binnen 5 werkdagen\n",
+                           "  norm:  # hier\n    description: binnen 5 werkdagen\n"),
                           ("    sources:\n    - toy-law\n    status: verified\n  regie_after: veilig-thuis",
                            "    status: verified\n  regie_after: veilig-thuis")],
         "norm.sources", "required field is missing", "norm:  # hier"),
@@ -142,13 +143,15 @@ CASES: dict[str, tuple[str, list[tuple[str, str]], str, str, str]] = {
         "legal_bases.yaml", [("valid_from: 2009-01-01", "valid_from: 2016-01-01")],
         "valid_to", "valid_to 2015-01-01 is before valid_from 2016-01-01", "valid_to: 2015-01-01"),
     "failure-mode-id-twice": (
-        "handoffs.yaml", [(FM_BLOCK, FM_BLOCK + FM_BLOCK.replace("  - id: uit-beeld", "  - id: uit-beeld  # nog eens"))],
+        "handoffs.yaml",
+        [(FM_BLOCK, FM_BLOCK + FM_BLOCK.replace("  - id: uit-beeld", "  - id: uit-beeld  # nog eens"))],
         "failure_modes[1].id", "failure mode id 'uit-beeld' is used twice in this hand-off", "# nog eens"),
     "amount-not-positive": (
         "handoffs.yaml", [("    amount: 5\n", "    amount: 0\n")],
         "norm.amount", "must be greater than 0", "amount: 0"),
     "amount-without-unit": (
-        "handoffs.yaml", [("  norm:\n    description: binnen 5 werkdagen\n", "  norm:  # hier\n    description: binnen 5 werkdagen\n"),
+        "handoffs.yaml", [("  norm:\n    description: binnen 5 werkdagen\n",
+                           "  norm:  # hier\n    description: binnen 5 werkdagen\n"),
                           ("    unit: working-days\n", "")],
         "norm.unit", "amount and unit must be given together", "norm:  # hier"),
     "duration-amount-negative": (
@@ -218,7 +221,7 @@ def test_broken_file_names_file_line_and_field(tmp_path, case):
 
 
 def test_duplicate_id_names_both_locations(tmp_path):
-    folder, path = _break(tmp_path, "instruments.yaml", [("- id: ots", "- id: politie")])
+    folder, _path = _break(tmp_path, "instruments.yaml", [("- id: ots", "- id: politie")])
     (problem,) = [p for p in _problems(folder) if "duplicate" in p.message]
     organisations = folder / "organisations.yaml"
     assert problem.message.endswith(f"{organisations}:{_line_of(organisations, '- id: politie')}")
@@ -276,7 +279,7 @@ def test_unknown_file_is_reported_with_a_suggestion(tmp_path):
 
 
 def test_problems_come_in_reading_order(tmp_path):
-    folder, path = _break(tmp_path, "handoffs.yaml", [("from: politie", "from: polite"),
+    folder, _path = _break(tmp_path, "handoffs.yaml", [("from: politie", "from: polite"),
                                                        ("    amount: 5\n", "    amount: -5\n")])
     text = (folder / "signals.yaml").read_text().replace("enters_at: politie", "enters_at: police")
     (folder / "signals.yaml").write_text(text)

@@ -560,8 +560,8 @@ def _split_crowded(nodes: dict[str, _Node], edges: list[_Edge], phases: list, us
             layers[i] -= 1
             break
     # Within a split phase, organisations that mostly receive go right, those that mostly send go left.
-    flow: dict[str, float] = {n: 0.0 for n in nodes}
-    weight: dict[str, float] = {n: 0.0 for n in nodes}
+    flow: dict[str, float] = dict.fromkeys(nodes, 0.0)
+    weight: dict[str, float] = dict.fromkeys(nodes, 0.0)
     for e in edges:
         flow[e.source] -= e.weight
         flow[e.target] += e.weight
@@ -586,7 +586,7 @@ def _split_crowded(nodes: dict[str, _Node], edges: list[_Edge], phases: list, us
             else:
                 size, extra = divmod(len(cell), k)
                 subs = [g for g in range(k) for _ in range(size + (1 if g < extra else 0))]
-            for n, sub in zip(cell, subs):
+            for n, sub in zip(cell, subs, strict=True):
                 n.column = first_layer[i] + sub
     return [p for i, p in enumerate(phases) for _ in range(layers[i])]
 
@@ -691,8 +691,7 @@ def _order(nodes: dict[str, _Node], edges: list[_Edge], lanes: Sequence[str]) ->
                     desired[node_id] = total / weight if weight else float(slots[node_id])
                 members.sort(key=lambda n: (desired[n], slots[n], n))
                 placed = _place([desired[n] for n in members], rows[lane])
-                for node_id, slot in zip(members, placed):
-                    slots[node_id] = slot
+                slots.update(zip(members, placed, strict=False))
         score = _proxy_crossings(nodes, edges, lanes, slots)
         if score < best[0]:
             best = (score, dict(slots))
@@ -728,7 +727,9 @@ def _segments(nodes: dict[str, _Node], edges: Sequence[_Edge], lanes: Sequence[s
 def _crossing_matrix(p: np.ndarray, q: np.ndarray, p2: np.ndarray, q2: np.ndarray) -> np.ndarray:
     """Which segments (p, q) properly cross which segments (p2, q2): a boolean matrix."""
     def orient(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
-        return np.sign((b[..., 0] - a[..., 0]) * (c[..., 1] - a[..., 1]) - (b[..., 1] - a[..., 1]) * (c[..., 0] - a[..., 0]))
+        return np.sign(
+            (b[..., 0] - a[..., 0]) * (c[..., 1] - a[..., 1]) - (b[..., 1] - a[..., 1]) * (c[..., 0] - a[..., 0])
+        )
 
     a, b = p[:, None, :], q[:, None, :]
     c, d = p2[None, :, :], q2[None, :, :]
@@ -749,7 +750,7 @@ def _proxy_crossings(nodes: dict[str, _Node], edges: Sequence[_Edge], lanes: Seq
     for start in range(0, len(p), chunk):
         block = _crossing_matrix(p[start:start + chunk], q[start:start + chunk], p, q)
         rows_idx, cols_idx = np.nonzero(block)
-        for i, j in zip(rows_idx + start, cols_idx):
+        for i, j in zip(rows_idx + start, cols_idx, strict=True):
             if j <= i:
                 continue
             if set(owners[i]) & set(owners[j]):
@@ -863,7 +864,7 @@ def _coordinates(nodes: dict[str, _Node], edges: list[_Edge], lanes: Sequence[st
         layer_id = phase.id if seen[phase.id] == 1 else f"{phase.id}#{seen[phase.id]}"
         columns_list.append(Column(layer_id, phase.id, round(x_left[c], 1), round(x_left[c] + widths[c], 1)))
     bands = tuple(PhaseBand(phase.id, round(x_left[first], 1), round(x_left[last] + widths[last], 1), labels)
-                  for (phase, first, last), labels in zip(spans, band_lines))
+                  for (phase, first, last), labels in zip(spans, band_lines, strict=False))
 
     boxes: dict[str, Box] = {}
     for n in nodes.values():
@@ -1030,7 +1031,7 @@ def _assign_tracks(verticals: list[_Vertical]) -> tuple[dict[tuple[str, int], in
         while improved and best:
             improved = False
             for i in range(len(order) - 1):
-                trial = order[:i] + [order[i + 1], order[i]] + order[i + 2:]
+                trial = [*order[:i], order[i + 1], order[i], *order[i + 2:]]
                 score = _gap_crossings(trial)
                 if score < best:
                     order, best, improved = trial, score, True

@@ -137,7 +137,7 @@ def write(params: Sequence[Param]) -> None:
 def _remember(seen: dict[str, list], name: str, raw: list[str], keep: int = 2) -> None:
     """Keep the last two address values of a parameter that came from us or were already applied."""
     history = [r for r in seen.get(name, []) if r != raw]
-    seen[name] = (history + [raw])[-keep:]
+    seen[name] = [*history, raw][-keep:]
 
 
 def entered(page: str, keep: Sequence[str] = ()) -> None:

@@ -269,8 +269,10 @@ def _edge(edge: MapEdge, colour: str | None, fade: bool, label_at: tuple[float, 
     end = commands[-1][-2:]
     dx, dy = edge.end_direction
     head = ARROW * (1.0 + (width - 1.8) * 0.12)
-    trimmed = commands[:-1] + ((commands[-1][0], *commands[-1][1:-2], end[0] - dx * head * 0.6,
-                                end[1] - dy * head * 0.6),)
+    trimmed = (
+        *commands[:-1],
+        (commands[-1][0], *commands[-1][1:-2], end[0] - dx * head * 0.6, end[1] - dy * head * 0.6),
+    )
     items: list[Shape] = [
         Path(trimmed, None, stroke, width, (7.0, 5.0) if edge.dashed else (), cls="kk-line"),
         _arrow((float(end[0]), float(end[1])), edge.end_direction, stroke, 1.0 + (width - 1.8) * 0.12),

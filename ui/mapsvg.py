@@ -82,7 +82,8 @@ def _shape(shape: Rect | Path | Circle | Text) -> str:
                 f"{_paint(shape.fill, shape.stroke, shape.width, shape.dash)}/>")
     if isinstance(shape, Path):
         cls = f' class="{shape.cls}"' if shape.cls else ""
-        return f'<path{cls} d="{_d(shape.commands)}" {_paint(shape.fill, shape.stroke, shape.width, shape.dash)} stroke-linejoin="round"/>'
+        paint = _paint(shape.fill, shape.stroke, shape.width, shape.dash)
+        return f'<path{cls} d="{_d(shape.commands)}" {paint} stroke-linejoin="round"/>'
     if isinstance(shape, Circle):
         return (f'<circle cx="{_f(shape.cx)}" cy="{_f(shape.cy)}" r="{_f(shape.r)}" '
                 f"{_paint(shape.fill, shape.stroke, shape.width, ())}/>")

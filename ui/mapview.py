@@ -333,7 +333,7 @@ def main_flow(model: ChainModel, size: int = 12) -> tuple[str, ...]:
     if not entries:
         targets = {b for _, b in pairs}
         entries = sorted({a for a, _ in pairs} - targets) or sorted({a for a, _ in pairs})[:1]
-    score = {p: 0.0 for p in pairs}
+    score = dict.fromkeys(pairs, 0.0)
     for s in entries:
         sigma = {s: 1.0}
         dist = {s: 0}
@@ -372,7 +372,7 @@ def main_flow(model: ChainModel, size: int = 12) -> tuple[str, ...]:
         pick = min(candidates, key=lambda p: (p[1] in reached, -score[p], p))
         chosen.append(pick)
         reached.add(pick[1])
-    depth = {e: 0 for e in entries}
+    depth = dict.fromkeys(entries, 0)
     for a, b in chosen:
         depth.setdefault(b, depth.get(a, 0) + 1)
     order_of = model.phase_order
@@ -473,7 +473,7 @@ def focus_set(model: ChainModel, element_id: str, steps: int = 1) -> tuple[set[s
 def _handoff_title(model: ChainModel, ho: HandOff, lang: str) -> str:
     lines = [_name(ho, lang), f"{_name(model.index[ho.from_org], lang)} → {_name(model.index[ho.to_org], lang)}"]
     if ho.legal_bases:
-        names = [model.index[lb].name for lb in ho.legal_bases if lb in model.index]
+        names = [model.legal_basis(lb).name for lb in ho.legal_bases if lb in model.index]
         lines.append(text("map.t.legal", lang, names="; ".join(names)))
     else:
         lines.append(text("map.t.no_legal", lang))
@@ -595,8 +595,8 @@ def map_view(
     flt = flt or MapFilter()
     figures = figures or {}
     colours = dict(highlight or {})
-    volumes = {k: v for k, v in (volumes or {}).items() if v}
-    top_volume = max(volumes.values(), default=0)
+    shown_volumes: dict[str, int] = {k: v for k, v in (volumes or {}).items() if v}
+    top_volume = max(shown_volumes.values(), default=0)
     base = layout_of or model
     layout = chain_layout(base, part)
     orgs = {o.id: o for o in model.organisations}
@@ -661,14 +661,16 @@ def map_view(
             dashed=not ho.legal_bases, no_norm=ho.norm is None, title=title, path=route.svg_path(),
             mid=route.mid, end_direction=route.end_direction, highlighted=highlighted,
             faded=bool(highlight_ids) and not highlighted, figures=fig, name=name,
-            width=round(1.8 + 6 * (volumes[ho.id] / top_volume) ** 0.5, 2) if ho.id in volumes else 1.8,
+            width=round(1.8 + 6 * (shown_volumes[ho.id] / top_volume) ** 0.5, 2) if ho.id in shown_volumes else 1.8,
             information=information_only(ho), highlight=colours.get(ho.id) or (HIGHLIGHT if highlighted else None),
         ))
         touched |= {ho.from_org, ho.to_org}
 
     handoff_filter = bool(flt.phases or flt.instruments or flt.focus)
     nodes: list[MapNode] = []
-    highlighted_orgs = {e.source for e in shown_edges if e.highlighted} | {e.target for e in shown_edges if e.highlighted}
+    highlighted_orgs = {e.source for e in shown_edges if e.highlighted} | {
+        e.target for e in shown_edges if e.highlighted
+    }
     for org in model.organisations:
         if not layout.has_box(org.id):
             continue
@@ -715,7 +717,7 @@ def map_view(
                   if e.id in numbers)
     shown_signal = any(n.kind == "signals" for n in nodes)
     return MapView(nodes=tuple(nodes), edges=tuple(shown_edges), lanes=lanes, columns=columns,
-                   legend=legend(lang, volumes=bool(volumes), no_norm=flt.mark_no_norm,
+                   legend=legend(lang, volumes=bool(shown_volumes), no_norm=flt.mark_no_norm,
                                  highlight=bool(highlight_ids) or bool(colours), signals=shown_signal),
                    width=layout.width, height=layout.height, header=layout.header, focus=focus_box,
                    abbreviations=abbreviations(model, nodes, lang, terms), steps=steps, lang=lang)
@@ -768,7 +770,9 @@ def legend(lang: str = "nl", volumes: bool = False, no_norm: bool = False, highl
     >>> next(e.label for e in legend("en") if e.key == "no-legal-basis")
     'Hand-off without a known legal basis (dashed)'
     """
-    t = lambda key: text(key, lang)
+    def t(key: str) -> str:
+        return text(key, lang)
+
     entries = [
         LegendEntry("organisation", t("legend.organisation"), "box"),
         LegendEntry("post", t("legend.post"), "pill"),
@@ -789,8 +793,14 @@ def legend(lang: str = "nl", volumes: bool = False, no_norm: bool = False, highl
         entries.append(LegendEntry("volume", t("legend.volume"), "thick"))
     if lanes:  # the map names its lanes itself; a legend of them only where the lanes are not drawn
         for domain in LANE_ORDER:
-            entries.append(LegendEntry(f"lane-{domain.value}", t("legend.lane").format(lane=LANE_NAMES[domain].in_(lang)),
-                                       "lane", DOMAIN_COLOURS[domain]))
+            entries.append(
+                LegendEntry(
+                    f"lane-{domain.value}",
+                    t("legend.lane").format(lane=LANE_NAMES[domain].in_(lang)),
+                    "lane",
+                    DOMAIN_COLOURS[domain],
+                )
+            )
     return tuple(entries)
 
 

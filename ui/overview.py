@@ -32,7 +32,7 @@ def part_for(model: ChainModel, key: str, handoffs: Sequence[str], organisations
     return MapPart(key, tuple(sorted(orgs)), tuple(ids), numbered=numbered)
 
 
-def overview_part(model: ChainModel, curated: Sequence[str] | None | object = ...) -> MapPart:
+def overview_part(model: ChainModel, curated: Sequence[str] | object | None = ...) -> MapPart:
     """The overview's part of the chain: the curated one when it fits this chain, else the computed flow."""
     if curated is ...:
         from ui.storyload import overview_handoffs

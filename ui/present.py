@@ -17,7 +17,8 @@ __all__ = ["page_css"]
 
 # Always: less empty space, no English data-grid toolbar (it also offered an unsafe CSV download).
 _BASE = """
-[data-testid="stMainBlockContainer"], .block-container { padding: 4.2rem 1.5rem 2.5rem !important; max-width: none !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+  padding: 4.2rem 1.5rem 2.5rem !important; max-width: none !important; }
 [data-testid="stElementToolbar"] { display: none !important; }
 [data-testid="stDecoration"] { display: none !important; }
 .kk-footer { margin-top: 2rem; color: #333333; font-size: 0.9rem; }
@@ -40,9 +41,12 @@ _PRESENT = """
 [role="dialog"] [data-testid="stMarkdownContainer"] p,
 [role="dialog"] [data-testid="stMarkdownContainer"] li,
 [role="dialog"] [data-testid="stCaptionContainer"] { font-size: 1.45rem !important; line-height: 1.45; color: #000000; }
-[data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.3rem !important; font-weight: 600; color: #000000; }
-[data-testid="stMain"] button p, [data-testid="stMain"] input, [data-testid="stMain"] [data-baseweb="select"] { font-size: 1.3rem !important; }
-[data-testid="stTable"] table, [data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.35rem !important; color: #000000; }
+[data-testid="stMain"] [data-testid="stWidgetLabel"] p {
+  font-size: 1.3rem !important; font-weight: 600; color: #000000; }
+[data-testid="stMain"] button p, [data-testid="stMain"] input, [data-testid="stMain"] [data-baseweb="select"] {
+  font-size: 1.3rem !important; }
+[data-testid="stTable"] table, [data-testid="stTable"] th, [data-testid="stTable"] td {
+  font-size: 1.35rem !important; color: #000000; }
 [role="dialog"] { width: min(92vw, 1300px) !important; max-width: none !important; }
 [data-testid="stHeader"] { font-size: 1.2rem; }
 .kk-footer { font-size: 1.1rem; }

@@ -84,8 +84,7 @@ def _names(element: object) -> list[tuple[str, str]]:
     abbreviation = getattr(element, "abbreviation", None)
     if abbreviation:
         found.append(("abbreviation", abbreviation))
-    for alias in getattr(element, "aliases", ()) or ():
-        found.append(("alias", str(alias)))
+    found.extend(("alias", str(alias)) for alias in getattr(element, "aliases", ()) or ())
     return found
 
 
@@ -149,9 +148,8 @@ def search(model: ChainModel, query: str, lang: str = "nl", glossary: Iterable[G
     needles = [(needle, 1.0, "")]
     for entry in glossary:
         if normalise(entry.term) == needle:
-            for full in (entry.full_nl, entry.full_en):
-                if full and normalise(full) != needle:
-                    needles.append((normalise(full), 0.95, entry.term))
+            needles.extend((normalise(full), 0.95, entry.term)
+                           for full in (entry.full_nl, entry.full_en) if full and normalise(full) != needle)
     best: dict[str, Hit] = {}
     kinds = {kind: i for i, kind in enumerate(_KIND_ORDER)}
     for kind in _KIND_ORDER:
@@ -181,7 +179,9 @@ def _keep(best: dict[str, Hit], element: object, kind: str, field: str, text: st
     score *= _KIND_WEIGHT.get(kind, 1.0)
     if element_id in best and best[element_id].score >= score:
         return
-    best[element_id] = Hit(element_id, kind, element_name(element, lang), field, _snippet(text, needle), round(score, 1))
+    best[element_id] = Hit(
+        element_id, kind, element_name(element, lang), field, _snippet(text, needle), round(score, 1)
+    )
 
 
 def suggestions(model: ChainModel, query: str, lang: str = "nl", n: int = 3) -> list[str]:

@@ -59,8 +59,10 @@ def search_box(model: ChainModel) -> None:
     with st.container(border=True, key="kk_search_results"):
         if not hits:
             close = suggestions(model, query, language)
-            st.markdown(t("search.none", query=md(query)) + (" " + t("search.maybe", names=", ".join(md(c) for c in close))
-                                                              if close else ""))
+            st.markdown(
+                t("search.none", query=md(query))
+                + (" " + t("search.maybe", names=", ".join(md(c) for c in close)) if close else "")
+            )
             return
         for hit in hits:
             where = _FIELDS.get(hit.field)

@@ -63,6 +63,8 @@ def overview_handoffs(model: ChainModel) -> tuple[str, ...] | None:
     """The hand-offs of the curated overview for this chain in story order, or None (then computed)."""
     for story in stories(model):
         if story.overview:
-            handoffs = [e for e in story.elements() if model.index.get(e) is not None and model.kind_of(e) == "handoffs"]
+            handoffs = [
+                e for e in story.elements() if model.index.get(e) is not None and model.kind_of(e) == "handoffs"
+            ]
             return tuple(handoffs) or None
     return None

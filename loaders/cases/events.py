@@ -18,6 +18,7 @@ with ``file:line: field`` for every problem.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
@@ -88,12 +89,10 @@ def connect(
     con.execute("SET preserve_insertion_order = false")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
-    try:
-        # Time-zone-aware timestamps (XES, some Parquet) become Dutch local time, so dates and
-        # working days are the ones the partners saw.
+    # Time-zone-aware timestamps (XES, some Parquet) become Dutch local time, so dates and
+    # working days are the ones the partners saw. (duckdb.Error: DuckDB built without ICU.)
+    with contextlib.suppress(duckdb.Error):
         con.execute("SET TimeZone = 'Europe/Amsterdam'")
-    except duckdb.Error:  # pragma: no cover - DuckDB built without ICU
-        pass
     return con
 
 
@@ -129,8 +128,11 @@ class EventLog:
 def _drop_relation(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """Drop a temporary table or view called ``name``, whichever it is."""
     for kind, catalog in (("VIEW", "duckdb_views()"), ("TABLE", "duckdb_tables()")):
-        found = con.execute(f"SELECT count(*) FROM {catalog} WHERE {kind.lower()}_name = ? AND temporary", [name]).fetchone()[0]
-        if found:
+        row = con.execute(
+            f"SELECT count(*) FROM {catalog} WHERE {kind.lower()}_name = ? AND temporary", [name]
+        ).fetchone()
+        assert row is not None  # count(*) returns one row
+        if row[0]:
             con.execute(f"DROP {kind} {name}")
 
 
@@ -141,7 +143,9 @@ def _sql_path(path: Path) -> str:
 def _format_of(path: Path) -> str:
     fmt = LOG_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise ChainError(f"{path.name}: unknown event log format {path.suffix!r}; use one of: {', '.join(sorted(LOG_FORMATS))}")
+        raise ChainError(
+            f"{path.name}: unknown event log format {path.suffix!r}; use one of: {', '.join(sorted(LOG_FORMATS))}"
+        )
     return fmt
 
 
@@ -241,7 +245,9 @@ def load_events(
             con.execute("SET preserve_insertion_order = false")
         rn, kind = "rowid", "TABLE"
     elif fmt == "parquet":
-        con.execute(f"CREATE TEMP VIEW {raw} AS SELECT * FROM read_parquet('{_sql_path(path)}', file_row_number = true)")
+        con.execute(
+            f"CREATE TEMP VIEW {raw} AS SELECT * FROM read_parquet('{_sql_path(path)}', file_row_number = true)"
+        )
         rn, kind = "file_row_number", "VIEW"
     else:
         _read_xes(con, path, raw)
@@ -268,9 +274,11 @@ def load_events(
                             f"(SELECT DISTINCT CAST({column} AS VARCHAR) FROM {raw} WHERE {column} IS NOT NULL)")
         organisation = f"CAST(CAST(r.organisation AS VARCHAR) AS {org_type})" if "organisation" in columns \
             else "CAST(NULL AS VARCHAR)"
-        total, kept, synthetic = con.execute(
+        totals = con.execute(
             f"SELECT coalesce(sum(n), 0), coalesce(sum(usable) FILTER (WHERE v IS NOT NULL), 0), "
             f"coalesce(bool_and(starts_with(CAST(v AS VARCHAR), '{SYNTHETIC_PREFIX}')), false) FROM {ids}").fetchone()
+        assert totals is not None  # an aggregate without GROUP BY returns one row
+        total, kept, synthetic = totals
         # Case ids are replaced by a salted SHA-256, folded to a 64-bit key for fast partitioning, computed
         # once per distinct id (not per event) and joined back; the events keep only that key, never the id.
         salt_sql = "'" + salt.replace("'", "''") + "'"
@@ -473,12 +481,21 @@ def parse_mapping(text: str, model: ChainModel, *, source: str = "mapping.yaml")
         rules.append(HandOffRule(hid or "", sides["from"], sides["to"], at))
     for name, node in end_nodes:
         if name not in activities:
-            problems.append(Problem(f"{source}:{_line(node)}", "end_activities", f"activity {name!r} is not under activities:"))
+            problems.append(
+                Problem(f"{source}:{_line(node)}", "end_activities", f"activity {name!r} is not under activities:")
+            )
     if problems:
         raise ChainDataError(problems)
-    return ActivityMapping(end_activities=tuple(name for name, _ in end_nodes), source=source, activities=tuple(sorted(activities.items())),
-                           organisations=tuple(sorted(log_orgs.items())), handoffs=tuple(rules),
-                           infer_by_organisation=infer, synthetic=synthetic, title=title)
+    return ActivityMapping(
+        end_activities=tuple(name for name, _ in end_nodes),
+        source=source,
+        activities=tuple(sorted(activities.items())),
+        organisations=tuple(sorted(log_orgs.items())),
+        handoffs=tuple(rules),
+        infer_by_organisation=infer,
+        synthetic=synthetic,
+        title=title,
+    )
 
 
 def load_mapping(path: str | os.PathLike, model: ChainModel) -> ActivityMapping:

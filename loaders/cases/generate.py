@@ -40,6 +40,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
 import numpy as np
 import pyarrow as pa
@@ -69,8 +70,10 @@ class Step:
 
 # A route tree: (steps, [(probability, subtree), ...]). Probabilities of the children sum to <= 1;
 # the rest ends the case after `steps` without a closing event (a case that stalls: drop-off).
-_VT_CLOSE = ([Step("Zaak afgesloten", "veilig-thuis-haaglanden", 5, 0.6)], [])
-_GI = ([Step("Jeugdbeschermer toegewezen", "jeugdbescherming-west", 21, 0.8),
+RouteTree: TypeAlias = tuple[list[Step], list[tuple[float, "RouteTree"]]]
+
+_VT_CLOSE: RouteTree = ([Step("Zaak afgesloten", "veilig-thuis-haaglanden", 5, 0.6)], [])
+_GI: RouteTree = ([Step("Jeugdbeschermer toegewezen", "jeugdbescherming-west", 21, 0.8),
         Step("Plan van aanpak vastgesteld", "jeugdbescherming-west", 28, 0.5)], [])
 _OTS = ([Step("Verzoek OTS ingediend", "raad-voor-de-kinderbescherming", 45, 0.4),
          Step("Zitting kinderrechter", "kinderrechter", 21, 0.5),
@@ -80,22 +83,35 @@ _RAAD = ([Step("Verzoek tot onderzoek Raad", "veilig-thuis-haaglanden", 3, 0.5),
          [(0.6, _OTS), (0.38, ([Step("Raadsonderzoek afgerond", "raad-voor-de-kinderbescherming", 60, 0.3)], []))])
 _ONDERZOEK = ([Step("Onderzoek gestart", "veilig-thuis-haaglanden", 7, 0.6),
                Step("Onderzoek afgerond", "veilig-thuis-haaglanden", 63, 0.35)], [(0.35, _RAAD), (0.62, _VT_CLOSE)])
-_HULP = ([Step("Hulp afgerond", "jeugd-en-wijkteams", 45, 0.3)], [])
+_HULP: RouteTree = ([Step("Hulp afgerond", "jeugd-en-wijkteams", 45, 0.3)], [])
 _TERUG = ([Step("Terugmelding Veilig Thuis", "jeugd-en-wijkteams", 30, 0.7),
            Step("Melding ontvangen", "veilig-thuis-haaglanden", 1, 0.8)], [(1.0, _VT_CLOSE)])
 _WIJKTEAM = ([Step("Overdracht lokaal team", "veilig-thuis-haaglanden", 2, 0.6)],
              [(0.85, ([Step("Intake jeugd- en wijkteam", "jeugd-en-wijkteams", 14, 0.7)],
                       [(0.12, _TERUG), (0.86, _HULP)]))])
-_VT = ([Step("Melding ontvangen", "veilig-thuis-haaglanden", 1, 0.8),
+_VT = (
+    [
+        Step("Melding ontvangen", "veilig-thuis-haaglanden", 1, 0.8),
         Step("Melding geregistreerd", "veilig-thuis-haaglanden", 0),
-        Step("Veiligheidsbeoordeling afgerond", "veilig-thuis-haaglanden", 4, 0.7)],
-       [(0.45, _WIJKTEAM), (0.20, _ONDERZOEK), (0.05, ([Step("Crisisinterventie", "crisisinterventieteam", 0.2, 0.8)], [])),
-        (0.28, _VT_CLOSE)])
-_HUISVERBOD = ([Step("Huisverbod voorgesteld", "hulpofficier-van-justitie", 0.1, 0.5),
-                Step("Huisverbod opgelegd", "burgemeester-den-haag", 0.2, 0.5),
-                Step("Melding ontvangen", "veilig-thuis-haaglanden", 0.5, 0.6),
-                Step("Hulpaanbod na huisverbod", "veilig-thuis-haaglanden", 3, 0.5)], [(0.5, _WIJKTEAM), (0.5, _VT_CLOSE)])
-ROUTES = (
+        Step("Veiligheidsbeoordeling afgerond", "veilig-thuis-haaglanden", 4, 0.7),
+    ],
+    [
+        (0.45, _WIJKTEAM),
+        (0.20, _ONDERZOEK),
+        (0.05, ([Step("Crisisinterventie", "crisisinterventieteam", 0.2, 0.8)], [])),
+        (0.28, _VT_CLOSE),
+    ],
+)
+_HUISVERBOD = (
+    [
+        Step("Huisverbod voorgesteld", "hulpofficier-van-justitie", 0.1, 0.5),
+        Step("Huisverbod opgelegd", "burgemeester-den-haag", 0.2, 0.5),
+        Step("Melding ontvangen", "veilig-thuis-haaglanden", 0.5, 0.6),
+        Step("Hulpaanbod na huisverbod", "veilig-thuis-haaglanden", 3, 0.5),
+    ],
+    [(0.5, _WIJKTEAM), (0.5, _VT_CLOSE)],
+)
+ROUTES: RouteTree = (
     [],
     [
         (0.35, ([Step("Incident huiselijk geweld", "politie", 0), Step("Zorgmelding verzonden", "politie", 1, 0.8)],

@@ -28,8 +28,8 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import duckdb
 
@@ -105,7 +105,7 @@ def passes_elfproef(digits: str) -> bool:
     """
     if not re.fullmatch(r"[0-9]{9}", digits) or digits == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
     return total % 11 == 0
 
 
@@ -192,7 +192,8 @@ def scan_relation(
         grouped = (f"SELECT v, n FROM {_quote(distinct[name])}" if name in distinct
                    else f"SELECT {_quote(name)} AS v, count(*) AS n FROM {_quote(table)} GROUP BY ALL")
         counts = con.execute(f"SELECT {select} FROM ({grouped})").fetchone()
-        for (kind, _), rows in zip(checks, counts):
+        assert counts is not None  # an aggregate without GROUP BY returns one row
+        for (kind, _), rows in zip(checks, counts, strict=False):
             if rows:
                 findings.append(Finding(column=name, kind=kind, rows=int(rows)))
     return findings

@@ -113,7 +113,9 @@ def add_account(register: Register, actor: Principal, username: str, role: Role,
     if not _USERNAME.fullmatch(username):
         raise InvalidInput("username", "2–80 of a–z, 0–9, '.', '_' or '-'", "2–80 tekens uit a–z, 0–9, '.', '_' of '-'")
     if password is None and oidc_email is None:
-        raise InvalidInput("password", "give a password or an OIDC e-mail address", "geef een wachtwoord of een OIDC-e-mailadres")
+        raise InvalidInput(
+            "password", "give a password or an OIDC e-mail address", "geef een wachtwoord of een OIDC-e-mailadres"
+        )
     if password is not None:
         _check_password(password)
     if oidc_email is not None and not _EMAIL.fullmatch(oidc_email.strip()):

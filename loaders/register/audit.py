@@ -8,8 +8,10 @@ of the previous hash and the entry's canonical JSON; the newest ``id:hash``
 is kept as the *head* in ``register_meta``. :func:`verify` walks the chain
 and reports any entry that was edited, deleted or inserted.
 
->>> first = entry_hash(GENESIS, 1, "2026-03-02T10:00:00+00:00", "lid1", "create", "casus", "1", None, '{"code":"DBT-2026-014"}')
->>> len(first), first != entry_hash(GENESIS, 1, "2026-03-02T10:00:00+00:00", "lid1", "create", "casus", "1", None, '{"code":"DBT-2026-015"}')
+>>> first = entry_hash(GENESIS, 1, "2026-03-02T10:00:00+00:00", "lid1", "create", "casus", "1", None,
+...                    '{"code":"DBT-2026-014"}')
+>>> len(first), first != entry_hash(GENESIS, 1, "2026-03-02T10:00:00+00:00", "lid1", "create", "casus", "1", None,
+...                                 '{"code":"DBT-2026-015"}')
 (64, True)
 >>> canonical(redact({"description": "Geen terugkoppeling", "category": "terugkoppeling"}))
 '{"category":"terugkoppeling","description":{"chars":19,"sha256":"..."}}'

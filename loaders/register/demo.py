@@ -93,10 +93,10 @@ def _agreement(i, what, org, status, level, agreed, deadline, knelpunt_id=None, 
 def example_snapshot(demo: bool = True) -> Snapshot:
     """Two small casussen on the toy chain (:func:`graph.examples.toy_chain`), for doctests and unit tests."""
     d1, d2 = dt.date(2026, 3, 2), dt.date(2026, 4, 6)
-    a1 = _agreement(1, "Veilig Thuis vraagt na 10 werkdagen terugkoppeling op", "veilig-thuis", AgreementStatus.IN_PROGRESS,
-                    Level.WORK_PROCESS, d1, dt.date(2026, 6, 15), knelpunt_id=1)
-    a2 = _agreement(2, "Lokaal team bevestigt de start van de hulp", "lokaal-team", AgreementStatus.AGREED, Level.CASE, d2,
-                    dt.date(2026, 5, 1), knelpunt_id=3)
+    a1 = _agreement(1, "Veilig Thuis vraagt na 10 werkdagen terugkoppeling op", "veilig-thuis",
+                    AgreementStatus.IN_PROGRESS, Level.WORK_PROCESS, d1, dt.date(2026, 6, 15), knelpunt_id=1)
+    a2 = _agreement(2, "Lokaal team bevestigt de start van de hulp", "lokaal-team", AgreementStatus.AGREED, Level.CASE,
+                    d2, dt.date(2026, 5, 1), knelpunt_id=3)
     c1 = Casus(1, "DBT-2026-001", d1, "den-haag", (ViolenceKind.PARTNER,), ("politie", "veilig-thuis"),
                CasusStatus.FOLLOW_UP, None, (
                    Knelpunt(1, 1, 1, ("ho-vt-lokaal-team",), Category.FEEDBACK, "Geen terugkoppeling na de overdracht.",

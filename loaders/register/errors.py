@@ -72,7 +72,9 @@ class LoginFailed(RegisterError):
     """Wrong user name or password (never says which)."""
 
     def __init__(self) -> None:
-        super().__init__("login failed: wrong user name or password", "inloggen mislukt: onjuiste gebruikersnaam of wachtwoord")
+        super().__init__(
+            "login failed: wrong user name or password", "inloggen mislukt: onjuiste gebruikersnaam of wachtwoord"
+        )
 
 
 class LoginThrottled(RegisterError):

@@ -26,8 +26,9 @@ import io
 import json
 import zipfile
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from graph.errors import Problem
 from graph.model import ChainModel
@@ -122,7 +123,7 @@ def _flat_rows(casussen: Iterable[Casus]) -> list[dict[str, Any]]:
             kp = {"knelpunt": k.number, "elements": "; ".join(k.elements), "category": k.category.value,
                   "description": k.description, "evidence": k.evidence}
             for a in k.agreements or [None]:
-                ag = {f"agreement_{f}": None for f in AGREEMENT_FIELDS}
+                ag: dict[str, str | None] = {f"agreement_{f}": None for f in AGREEMENT_FIELDS}
                 if a is not None:
                     ag = {"agreement_what": a.what, "agreement_by_organisation": a.by_organisation,
                           "agreement_by_role": a.by_role, "agreement_deadline": _date(a.deadline),
@@ -136,7 +137,9 @@ def export_casussen(register: Register, actor: Principal, fmt: str) -> bytes:
     """Every casus (with a code) as ``json``, ``csv`` or ``xlsx`` bytes (a *lid*)."""
     require(actor, Role.LID)
     if fmt not in FORMATS:
-        raise RegisterImportError("export", [Problem("export", "format", f"unknown format {fmt!r}{did_you_mean(fmt, FORMATS)}")])
+        raise RegisterImportError(
+            "export", [Problem("export", "format", f"unknown format {fmt!r}{did_you_mean(fmt, FORMATS)}")]
+        )
     snapshot = register.snapshot()
     if fmt == "json":
         return (json.dumps(snapshot_to_json(snapshot), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -148,9 +151,10 @@ def export_casussen(register: Register, actor: Principal, fmt: str) -> bytes:
         writer.writerows(rows)
         return buffer.getvalue().encode("utf-8")
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
-    sheet = book.active
+    sheet = cast(Worksheet, book.active)  # a new workbook always has one active worksheet
     sheet.title = "casussen"
     sheet.append(list(FLAT_COLUMNS))
     for row in rows:
@@ -200,9 +204,8 @@ def _flat(path: Path, rows: list[tuple[str, dict[str, Any]]], problems: list[Pro
             located.where.append({"": where})
         index = by_code[code]
         casus = located.casussen[index]
-        for column in CASUS_COLUMNS[1:]:
-            if _norm(row.get(column)) != _norm(casus.get(column)):
-                problems.append(Problem(where, column, f"differs from the casus's first row ({located.where[index]['']})"))
+        problems.extend(Problem(where, column, f"differs from the casus's first row ({located.where[index]['']})")
+                        for column in CASUS_COLUMNS[1:] if _norm(row.get(column)) != _norm(casus.get(column)))
         number_raw = row.get("knelpunt")
         try:
             number = int(str(number_raw).strip())
@@ -216,9 +219,8 @@ def _flat(path: Path, rows: list[tuple[str, dict[str, Any]]], problems: list[Pro
             located.where[index][f"knelpunten[{numbers[number]}]"] = where
         kp_index = numbers[number]
         kp = casus["knelpunten"][kp_index]
-        for column in KNELPUNT_COLUMNS[1:]:
-            if _norm(row.get(column)) != _norm(kp.get(column)):
-                problems.append(Problem(where, column, "differs from the knelpunt's first row"))
+        problems.extend(Problem(where, column, "differs from the knelpunt's first row")
+                        for column in KNELPUNT_COLUMNS[1:] if _norm(row.get(column)) != _norm(kp.get(column)))
         if any(_norm(row.get(f"agreement_{f}")) for f in AGREEMENT_FIELDS):
             located.where[index][f"knelpunten[{kp_index}].agreements[{len(kp['agreements'])}]"] = where
             kp["agreements"].append({f: row.get(f"agreement_{f}") for f in AGREEMENT_FIELDS})
@@ -237,12 +239,10 @@ def _norm(value: Any) -> str:
 
 def _check_header(path: str, header: list[str], problems: list[Problem]) -> bool:
     known = set(FLAT_COLUMNS)
-    for name in header:
-        if name and name not in known:
-            problems.append(Problem(path, name, f"unknown column {name!r}{did_you_mean(name, FLAT_COLUMNS)}"))
+    problems.extend(Problem(path, name, f"unknown column {name!r}{did_you_mean(name, FLAT_COLUMNS)}")
+                    for name in header if name and name not in known)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    for name in missing:
-        problems.append(Problem(path, name, "required column is missing"))
+    problems.extend(Problem(path, name, "required column is missing") for name in missing)
     return not missing
 
 
@@ -274,7 +274,7 @@ def _read_csv(path: Path, problems: list[Problem]) -> _Located | None:
             where = f"{path}:{reader.line_num}"
             if len(values) > len(header):
                 problems.append(Problem(where, f"column {len(header) + 1}", "a value in a column without a header"))
-            rows.append((where, {h: (v if v.strip() else None) for h, v in zip(header, values) if h}))
+            rows.append((where, {h: (v if v.strip() else None) for h, v in zip(header, values, strict=False) if h}))
     except csv.Error as exc:
         problems.append(Problem(f"{path}:{reader.line_num}", "(file)", f"not readable as CSV ({exc})"))
         return None
@@ -311,7 +311,11 @@ def _read_xlsx(path: Path, problems: list[Problem]) -> _Located | None:
                 return None
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
-            row = {h: v for h, v in zip(header, values) if h and v is not None and not (isinstance(v, str) and not v.strip())}
+            row = {
+                h: v
+                for h, v in zip(header, values, strict=False)
+                if h and v is not None and not (isinstance(v, str) and not v.strip())
+            }
             rows.append((f"{path}[casussen]:{number}", row))
         return _flat(path, rows, problems)
     except Exception as exc:  # noqa: BLE001 - a damaged sheet fails while streaming rows
@@ -350,7 +354,7 @@ def _read_json(path: Path, problems: list[Problem]) -> tuple[_Located | None, li
     return located, issues
 
 
-def read_casussen(path: Path, model: ChainModel, *, existing_codes: set[str] = frozenset()) -> list[CasusInput]:
+def read_casussen(path: Path, model: ChainModel, *, existing_codes: AbstractSet[str] = frozenset()) -> list[CasusInput]:
     """Read and check every casus in ``path`` (.json, .csv or .xlsx); raise with every problem found.
 
     Raises
@@ -362,7 +366,7 @@ def read_casussen(path: Path, model: ChainModel, *, existing_codes: set[str] = f
     return inputs
 
 
-def _read_checked(path: Path, model: ChainModel, existing_codes: set[str]):
+def _read_checked(path: Path, model: ChainModel, existing_codes: AbstractSet[str]):
     problems: list[Problem] = []
     suffix = path.suffix.lower().lstrip(".")
     if not path.is_file():

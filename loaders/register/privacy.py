@@ -25,7 +25,8 @@ The error names the field and the kind, never the value:
 >>> refuse_identifiers("beschrijving", "BSN 1112.22.333 van moeder")
 Traceback (most recent call last):
 ...
-loaders.register.errors.IdentifierRefused: beschrijving: refused: this text looks like it contains BSN (value not shown). Describe the case without names, BSN, addresses, dates of birth or contact details.
+loaders.register.errors.IdentifierRefused: beschrijving: refused: this text looks like it contains BSN
+(value not shown). Describe the case without names, BSN, addresses, dates of birth or contact details.
 >>> find_identifiers("mail naar jan@voorbeeld.nl of bel 06-12345678")
 ('e-mailadres', 'telefoonnummer')
 >>> find_identifiers("overleg op 12-03-2026 over 5 casussen van 2025")
@@ -51,7 +52,9 @@ _BSN = re.compile(
     rf"|(\d{{9}}))(?![\d])"
 )
 _EMAIL = re.compile(r"[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}", re.UNICODE)
-_EMAIL_OBFUSCATED = re.compile(r"[\w.\-]+\s*(?:\[at\]|\(at\)|\s+at\s+)\s*[\w\-]+\s*(?:\[dot\]|\(dot\)|\.)\s*[a-z]{2,}", re.IGNORECASE)
+_EMAIL_OBFUSCATED = re.compile(
+    r"[\w.\-]+\s*(?:\[at\]|\(at\)|\s+at\s+)\s*[\w\-]+\s*(?:\[dot\]|\(dot\)|\.)\s*[a-z]{2,}", re.IGNORECASE
+)
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+31|0031|0)[ \-.]?(?:\(0\)[ \-.]?)?(?:\(?\d\)?[ \-.]?){9}(?!\d)"
 )
@@ -62,9 +65,14 @@ _STREET = re.compile(
     re.IGNORECASE,
 )
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
-_DATE = r"(?:\d{1,2}[-/. ]\d{1,2}[-/. ](?:19|20)\d{2}|\d{1,2} (?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.? (?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
+_DATE = (
+    r"(?:\d{1,2}[-/. ]\d{1,2}[-/. ](?:19|20)\d{2}"
+    r"|\d{1,2} (?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.? (?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2})"
+)
 _BIRTH_WORD = re.compile(
-    rf"(?:geboren|geb\.|geboortedatum|geboortedag|\bdob\b|date of birth|born|\bgeb\b)[^\d]{{0,20}}{_DATE}", re.IGNORECASE
+    rf"(?:geboren|geb\.|geboortedatum|geboortedag|\bdob\b|date of birth|born|\bgeb\b)[^\d]{{0,20}}{_DATE}",
+    re.IGNORECASE,
 )
 _OLD_DATE = re.compile(r"(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]19\d{2}(?!\d)|(?<!\d)19\d{2}-\d{2}-\d{2}(?!\d)")
 
@@ -77,7 +85,7 @@ def passes_elfproef(digits: str) -> bool:
     """
     if not re.fullmatch(r"[0-9]{9}", digits) or digits == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
     return total % 11 == 0
 
 

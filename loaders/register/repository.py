@@ -18,7 +18,8 @@ Examples
 >>> reg = Register.open("sqlite://")
 >>> lid = Principal("lid1", Role.LID)
 >>> raw = {"code": "DBT-2026-001", "review_date": "2026-03-02", "region": "den-haag", "violence": "partnergeweld",
-...        "knelpunten": [{"elements": "ho-vt-lokaal-team", "category": "terugkoppeling", "description": "Geen terugkoppeling."}]}
+...        "knelpunten": [{"elements": "ho-vt-lokaal-team", "category": "terugkoppeling",
+...                        "description": "Geen terugkoppeling."}]}
 >>> casus = reg.add_casus(lid, parse_casus(raw, toy_chain())[0])
 >>> casus.code, casus.knelpunten[0].elements
 ('DBT-2026-001', ('ho-vt-lokaal-team',))
@@ -177,7 +178,9 @@ class Register:
         if key == HEAD:
             raise InvalidInput("key", "the audit head is kept by the audit trail itself")
         with self._write(actor) as tx:
-            before = tx.conn.execute(select(register_meta.c.value).where(register_meta.c.key == key)).scalar_one_or_none()
+            before = tx.conn.execute(
+                select(register_meta.c.value).where(register_meta.c.key == key)
+            ).scalar_one_or_none()
             if before is None:
                 tx.conn.execute(insert(register_meta).values(key=key, value=value))
             else:
@@ -223,7 +226,8 @@ class Register:
                 raise InvalidInput("username", f"an account {username!r} (or that e-mail address) already exists",
                                    f"er is al een account {username!r} (of dat e-mailadres)") from None
             tx.audit("create", "account", new_id, None, {"username": username, "role": role.value,
-                                                          "password": password_hash is not None, "oidc_email": oidc_email})
+                                                          "password": password_hash is not None,
+                                                          "oidc_email": oidc_email})
         return self._account(self.account_row(account_id=new_id))
 
     def update_account(self, actor: Principal, username: str, **values: Any) -> Account:
@@ -351,7 +355,8 @@ class Register:
         with self._write(actor) as tx:
             for data in items:
                 casus_id = self._insert_casus(tx, data)
-                tx.audit("import", "casus", casus_id, None, self._casus_state(self._casus_by(tx.conn, casus.c.id == casus_id)))
+                state = self._casus_state(self._casus_by(tx.conn, casus.c.id == casus_id))
+                tx.audit("import", "casus", casus_id, None, state)
         return len(items)
 
     def import_with_system_issues(self, actor: Principal, items: list[CasusInput],
@@ -365,7 +370,8 @@ class Register:
         with self._write(actor) as tx:
             for data in items:
                 casus_id = self._insert_casus(tx, data)
-                tx.audit("import", "casus", casus_id, None, self._casus_state(self._casus_by(tx.conn, casus.c.id == casus_id)))
+                state = self._casus_state(self._casus_by(tx.conn, casus.c.id == casus_id))
+                tx.audit("import", "casus", casus_id, None, state)
             rows = tx.conn.execute(select(casus.c.code, knelpunt.c.number, knelpunt.c.id)
                                    .join(knelpunt, knelpunt.c.casus_id == casus.c.id)
                                    .where(casus.c.code.is_not(None))).all()
@@ -389,7 +395,9 @@ class Register:
             if data.status is CasusStatus.CLOSED and before.status is not CasusStatus.CLOSED:
                 require(actor, Role.VOORZITTER)
             if data.code != code:
-                raise InvalidInput("code", "the code of a casus does not change", "de code van een casus verandert niet")
+                raise InvalidInput(
+                    "code", "the code of a casus does not change", "de code van een casus verandert niet"
+                )
             tx.conn.execute(update(casus).where(casus.c.id == before.id).values(
                 review_date=data.review_date, region=data.region, status=data.status.value,
                 closed_on=data.closed_on, updated_at=tx.now))
@@ -464,7 +472,9 @@ class Register:
             before = self._casus_by(tx.conn, casus.c.id == casus_id)
             tx.conn.execute(delete(casus_violence).where(casus_violence.c.casus_id == casus_id))
             tx.conn.execute(delete(casus_organisation).where(casus_organisation.c.casus_id == casus_id))
-            tx.conn.execute(update(knelpunt).where(knelpunt.c.casus_id == casus_id).values(description=None, evidence=None))
+            tx.conn.execute(
+                update(knelpunt).where(knelpunt.c.casus_id == casus_id).values(description=None, evidence=None)
+            )
             tx.conn.execute(update(casus).where(casus.c.id == casus_id).values(
                 code=None, region=None, status=CasusStatus.REDUCED.value, reduced_on=on,
                 review_date=before.review_date.replace(day=1), updated_at=tx.now))
@@ -564,9 +574,13 @@ class Register:
         with self._write(actor) as tx:
             issue_id = None
             if system_issue_code is not None:
-                issue_id = tx.conn.execute(select(system_issue.c.id).where(system_issue.c.code == system_issue_code)).scalar_one_or_none()
+                issue_id = tx.conn.execute(
+                    select(system_issue.c.id).where(system_issue.c.code == system_issue_code)
+                ).scalar_one_or_none()
                 if issue_id is None:
-                    raise NotFound(f"no systeemknelpunt {system_issue_code}", f"geen systeemknelpunt {system_issue_code}")
+                    raise NotFound(
+                        f"no systeemknelpunt {system_issue_code}", f"geen systeemknelpunt {system_issue_code}"
+                    )
             elif tx.conn.execute(select(knelpunt.c.id).where(knelpunt.c.id == knelpunt_id)).first() is None:
                 raise NotFound(f"no knelpunt {knelpunt_id}", f"geen knelpunt {knelpunt_id}")
             new_id = self._insert_agreement(tx, data, knelpunt_id=None if issue_id else knelpunt_id,
@@ -639,9 +653,14 @@ class Register:
         where = system_issue.c.id.in_(ids) if ids is not None else and_(True)
         rows = conn.execute(select(system_issue).where(where).order_by(system_issue.c.code)).all()
         issue_ids = [r.id for r in rows]
-        links = self._grouped(conn, select(system_issue_knelpunt)
-                              .where(system_issue_knelpunt.c.system_issue_id.in_(issue_ids))
-                              .order_by(system_issue_knelpunt.c.knelpunt_id), "system_issue_id", lambda r: r.knelpunt_id)
+        links = self._grouped(
+            conn,
+            select(system_issue_knelpunt)
+            .where(system_issue_knelpunt.c.system_issue_id.in_(issue_ids))
+            .order_by(system_issue_knelpunt.c.knelpunt_id),
+            "system_issue_id",
+            lambda r: r.knelpunt_id,
+        )
         agreements = self._grouped(conn, select(agreement).where(agreement.c.system_issue_id.in_(issue_ids))
                                    .order_by(agreement.c.id), "system_issue_id", self._agreement)
         return [SystemIssue(id=r.id, code=r.code, title=r.title, description=r.description,

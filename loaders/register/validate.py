@@ -149,7 +149,9 @@ class _Checker:
         try:
             return parse_date(value)
         except ValueError:
-            self.add(field, f"not a date (YYYY-MM-DD): {str(value)[:20]!r}", f"geen datum (JJJJ-MM-DD): {str(value)[:20]!r}")
+            self.add(
+                field, f"not a date (YYYY-MM-DD): {str(value)[:20]!r}", f"geen datum (JJJJ-MM-DD): {str(value)[:20]!r}"
+            )
             return None
 
     def choice(self, raw: Mapping[str, Any], key: str, field: str, enum: type[E], default: E | None = None) -> E | None:
@@ -288,14 +290,18 @@ def parse_casus(raw: Mapping[str, Any], model: ChainModel | None) -> tuple[Casus
                       knelpunten=knelpunten), []
 
 
-def parse_system_issue(raw: Mapping[str, Any], model: ChainModel | None) -> tuple[SystemIssueInput | None, list[FieldProblem]]:
+def parse_system_issue(
+    raw: Mapping[str, Any], model: ChainModel | None
+) -> tuple[SystemIssueInput | None, list[FieldProblem]]:
     """Check a systeemknelpunt (``knelpunt_ids``: the knelpunten it groups)."""
     c = _Checker(model)
     code = c.required(raw, "code", "code")
     if code is not None:
         code = str(code).strip().upper()
         if not re.fullmatch(SYSTEM_CODE_PATTERN, code):
-            c.add("code", f"a code like SYS-2026-01, got {code[:16]!r}", f"een code als SYS-2026-01, niet {code[:16]!r}")
+            c.add(
+                "code", f"a code like SYS-2026-01, got {code[:16]!r}", f"een code als SYS-2026-01, niet {code[:16]!r}"
+            )
     title = c.text(raw, "title", "title", required=True)
     description = c.text(raw, "description", "description")
     category = c.choice(raw, "category", "category", Category)
@@ -318,15 +324,28 @@ def parse_system_issue(raw: Mapping[str, Any], model: ChainModel | None) -> tupl
 
 
 _FIELD_NAMES: dict[str, tuple[str, str]] = {
-    "code": ("code", "code"), "review_date": ("datum bespreking", "review date"), "region": ("regio", "region"),
-    "violence": ("vorm van geweld", "kind of violence"), "organisations": ("betrokken organisaties", "organisations involved"),
-    "status": ("status", "status"), "closed_on": ("gesloten op", "closed on"), "knelpunten": ("knelpunten", "bottlenecks"),
-    "elements": ("element van de keten", "chain element"), "category": ("categorie", "category"),
-    "description": ("beschrijving", "description"), "evidence": ("besproken onderbouwing", "evidence discussed"),
-    "what": ("afspraak", "agreement"), "by_organisation": ("door organisatie", "by organisation"),
-    "by_role": ("rol", "role"), "deadline": ("uiterlijk", "deadline"), "follow_up": ("opvolgdatum", "follow-up date"),
-    "level": ("niveau", "level"), "agreed_on": ("afgesproken op", "agreed on"), "title": ("titel", "title"),
-    "owner_organisation": ("trekker", "owner"), "owner_role": ("rol trekker", "owner's role"),
+    "code": ("code", "code"),
+    "review_date": ("datum bespreking", "review date"),
+    "region": ("regio", "region"),
+    "violence": ("vorm van geweld", "kind of violence"),
+    "organisations": ("betrokken organisaties", "organisations involved"),
+    "status": ("status", "status"),
+    "closed_on": ("gesloten op", "closed on"),
+    "knelpunten": ("knelpunten", "bottlenecks"),
+    "elements": ("element van de keten", "chain element"),
+    "category": ("categorie", "category"),
+    "description": ("beschrijving", "description"),
+    "evidence": ("besproken onderbouwing", "evidence discussed"),
+    "what": ("afspraak", "agreement"),
+    "by_organisation": ("door organisatie", "by organisation"),
+    "by_role": ("rol", "role"),
+    "deadline": ("uiterlijk", "deadline"),
+    "follow_up": ("opvolgdatum", "follow-up date"),
+    "level": ("niveau", "level"),
+    "agreed_on": ("afgesproken op", "agreed on"),
+    "title": ("titel", "title"),
+    "owner_organisation": ("trekker", "owner"),
+    "owner_role": ("rol trekker", "owner's role"),
     "knelpunt_ids": ("gebundelde knelpunten", "grouped bottlenecks"),
 }
 

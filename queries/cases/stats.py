@@ -55,7 +55,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.encode import plain
 from graph.model import CALENDAR_DAYS_PER_UNIT, ChainModel, HandOff, NormUnit
@@ -63,6 +63,9 @@ from graph.settings import MIN_SUPPRESSION_THRESHOLD
 from loaders.cases.events import ActivityMapping, EventLog, current_handoffs
 from queries.cases.calendar import holiday_rows
 from queries.cases.suppression import Count, check_threshold, share, suppress
+
+if TYPE_CHECKING:
+    import duckdb
 
 __all__ = [
     "PERCENTILE_METHOD",
@@ -186,7 +189,14 @@ class PracticeReport:
 # --- SQL helpers --------------------------------------------------------------------------------
 
 
-def _register(con, name: str, columns: dict[str, tuple[str, list]]) -> None:
+def _one_row(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[Any, ...]:
+    """The single row of an aggregate query (it has one by construction)."""
+    row = con.execute(sql).fetchone()
+    assert row is not None, sql
+    return row
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, tuple[str, list[Any]]]) -> None:
     """A small lookup table from Python lists (``column -> (SQL type, values)``), as parameters.
 
     Plain SQL rather than an Arrow table: the first Arrow conversion in a process costs ~0.2 s.
@@ -211,7 +221,7 @@ def _activity_codes(log: EventLog) -> tuple[list[str], str, list[str], str | Non
         if types[column].startswith("ENUM"):
             # The values come from the type itself: no need to read (for a Parquet view: scan) the log.
             empty = types[column].replace(" ", "") == "ENUM()"
-            values = [] if empty else con.execute(f"SELECT enum_range(CAST(NULL AS {types[column]}))").fetchone()[0]
+            values = [] if empty else _one_row(con, f"SELECT enum_range(CAST(NULL AS {types[column]}))")[0]
             return list(values), f"CAST(enum_code({column}) AS INTEGER)"
         values = [v for (v,) in con.execute(
             f"SELECT DISTINCT CAST({column} AS VARCHAR) AS v FROM {log.quoted()} WHERE {column} IS NOT NULL ORDER BY v"
@@ -237,7 +247,7 @@ def _handoffs_of_period(model: ChainModel, first: dt.date | None, last: dt.date 
                  if (h.valid_from is None or h.valid_from <= last) and (h.valid_to is None or h.valid_to > first))
 
 
-def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on: dt.date | None) -> dict:
+def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on: dt.date | None) -> dict[str, Any]:
     """Small lookup tables, all in integer codes: activities by their index in the log, organisations
     by their index in the model's sorted organisation ids."""
     con = log.con
@@ -248,17 +258,24 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
     org_code = {o: n for n, o in enumerate(orgs)}
     of_activity = mapping.organisation_of_activity()
     of_name = mapping.organisation_of_log_name()
-    act_org = [org_code.get(of_activity.get(a, ""), None) for a in acts]
-    name_org = [org_code.get(of_name.get(n, ""), None) for n in names]
+    act_org = [org_code.get(of_activity.get(a, "")) for a in acts]
+    name_org = [org_code.get(of_name.get(n, "")) for n in names]
     rule_rows = sorted({(r.handoff_id, act_code[a], role) for r in mapping.handoffs
                         for role, group in (("from", r.from_activities), ("to", r.to_activities))
                         for a in group if a in act_code})
     rule_code = {h: n for n, h in enumerate(sorted({r[0] for r in rule_rows}))}  # integer partition key
-    _register(con, "pm_rule_acts", {"handoff_id": (s, [r[0] for r in rule_rows]), "activity": (i, [r[1] for r in rule_rows]),
-                                    "role": (s, [r[2] for r in rule_rows]),
-                                    "rule": (i, [rule_code[r[0]] for r in rule_rows]),
-                                    "is_from": ("BOOLEAN", [r[2] == "from" for r in rule_rows])})
-    first, last = log.con.execute(f"SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM {log.quoted()}").fetchone()
+    _register(
+        con,
+        "pm_rule_acts",
+        {
+            "handoff_id": (s, [r[0] for r in rule_rows]),
+            "activity": (i, [r[1] for r in rule_rows]),
+            "role": (s, [r[2] for r in rule_rows]),
+            "rule": (i, [rule_code[r[0]] for r in rule_rows]),
+            "is_from": ("BOOLEAN", [r[2] == "from" for r in rule_rows]),
+        },
+    )
+    first, last = _one_row(log.con, f"SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM {log.quoted()}")
     valid = _handoffs_of_period(model, first, last, on)
     explicit = {r.handoff_id for r in mapping.handoffs}
     by_id = {h.id: h for h in model.handoffs}
@@ -272,23 +289,37 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
         infer = [(org_code[a], org_code[b], ids[0]) for (a, b), ids in sorted(by_pair.items())
                  if len(ids) == 1 and a != b and (org_code[a], org_code[b]) not in explicit_pairs]
     rule_pairs = sorted((h, org_code[by_id[h].from_org], org_code[by_id[h].to_org]) for h in explicit)
-    _register(con, "pm_rule_pairs", {"handoff_id": (s, [r[0] for r in rule_pairs]), "org_a": (i, [r[1] for r in rule_pairs]),
-                                     "org_b": (i, [r[2] for r in rule_pairs])})
-    _register(con, "pm_covered", {"org_a": (i, [a for a, _ in explicit_pairs]), "org_b": (i, [b for _, b in explicit_pairs])})
+    _register(
+        con,
+        "pm_rule_pairs",
+        {
+            "handoff_id": (s, [r[0] for r in rule_pairs]),
+            "org_a": (i, [r[1] for r in rule_pairs]),
+            "org_b": (i, [r[2] for r in rule_pairs]),
+        },
+    )
+    _register(
+        con, "pm_covered", {"org_a": (i, [a for a, _ in explicit_pairs]), "org_b": (i, [b for _, b in explicit_pairs])}
+    )
     _register(con, "pm_infer", {"org_a": (i, [r[0] for r in infer]), "org_b": (i, [r[1] for r in infer]),
                                 "handoff_id": (s, [r[2] for r in infer])})
     # The sending side of each hand-off, for drop-off: explicit from-activities, else the from-organisation.
-    side_act = sorted({(r.handoff_id, act_code[f]) for r in mapping.handoffs for f in r.from_activities if f in act_code})
+    side_act = sorted(
+        {(r.handoff_id, act_code[f]) for r in mapping.handoffs for f in r.from_activities if f in act_code}
+    )
     side_org = [(hid, a) for a, b, hid in infer]
-    _register(con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]), "activity": (i, [r[1] for r in side_act])})
+    _register(
+        con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]), "activity": (i, [r[1] for r in side_act])}
+    )
     _register(con, "pm_side_org", {"handoff_id": (s, [r[0] for r in side_org]), "org": (i, [r[1] for r in side_org])})
     _register(con, "pm_end", {"activity": (i, [act_code[a] for a in mapping.end_activities if a in act_code])})
-    norms = [h for h in valid if h.norm is not None and h.norm.amount is not None and h.norm.unit is not None]
+    norms = [(h.id, h.norm.unit, float(h.norm.amount)) for h in valid
+             if h.norm is not None and h.norm.amount is not None and h.norm.unit is not None]
     _register(con, "pm_norms", {
-        "handoff_id": (s, [h.id for h in norms]),
-        "working": ("BOOLEAN", [h.norm.unit is NormUnit.WORKING_DAYS for h in norms]),
-        "amount": ("DOUBLE", [float(h.norm.amount) for h in norms]),
-        "cal_days": ("DOUBLE", [float(h.norm.amount) * CALENDAR_DAYS_PER_UNIT[h.norm.unit] for h in norms]),
+        "handoff_id": (s, [hid for hid, _, _ in norms]),
+        "working": ("BOOLEAN", [unit is NormUnit.WORKING_DAYS for _, unit, _ in norms]),
+        "amount": ("DOUBLE", [amount for _, _, amount in norms]),
+        "cal_days": ("DOUBLE", [amount * CALENDAR_DAYS_PER_UNIT[unit] for _, unit, amount in norms]),
     })
     all_pairs = sorted({(org_code[h.from_org], org_code[h.to_org]) for h in model.handoffs})
     _register(con, "pm_model_pairs", {"org_a": (i, [a for a, _ in all_pairs]), "org_b": (i, [b for _, b in all_pairs])})
@@ -303,7 +334,7 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
             "act_sql": act_sql, "org_sql": org_sql}
 
 
-def _calendar(con, first: dt.date, last: dt.date) -> None:
+def _calendar(con: duckdb.DuckDBPyConnection, first: dt.date, last: dt.date) -> None:
     """``pm_cal(d, wd_cum)``: cumulative working days up to and including each date."""
     rows = holiday_rows(first.year, last.year)
     _register(con, "pm_holidays", {"d": ("DATE", [d for d, _ in rows]), "name": ("VARCHAR", [n for _, n in rows])})
@@ -349,7 +380,7 @@ def _build_transitions(log: EventLog, act_sql: str, org_sql: str) -> None:
     )
 
 
-def _drop_off(con, cutoff: dict, horizon_s: int, n_acts: int, n_orgs: int, *,
+def _drop_off(con: duckdb.DuckDBPyConnection, cutoff: dict[str, Any], horizon_s: int, n_acts: int, n_orgs: int, *,
               bits_per_pass: int = 62) -> dict[str, tuple[int, int]]:
     """Per hand-off (cases observed on its sending side, of which dropped off), from ``pm_tr``.
 
@@ -357,7 +388,9 @@ def _drop_off(con, cutoff: dict, horizon_s: int, n_acts: int, n_orgs: int, *,
     """
     side_act = con.execute("SELECT handoff_id, activity FROM pm_side_act").fetchall()
     side_org = con.execute("SELECT handoff_id, org FROM pm_side_org").fetchall()
-    sides = [("act", h) for h in sorted({h for h, _ in side_act})] + [("org", o) for o in sorted({o for _, o in side_org})]
+    sides = [("act", h) for h in sorted({h for h, _ in side_act})] + [
+        ("org", o) for o in sorted({o for _, o in side_org})
+    ]
     counts: dict[tuple[str, Any], tuple[int, int]] = {}
     for first in range(0, len(sides), bits_per_pass):
         chunk = sides[first:first + bits_per_pass]
@@ -394,7 +427,7 @@ def _drop_off(con, cutoff: dict, horizon_s: int, n_acts: int, n_orgs: int, *,
     return drop
 
 
-def _f(value) -> float | None:
+def _f(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
@@ -436,15 +469,17 @@ def practice_stats(
     con = log.con
     ctx = _setup_tables(log, mapping, model, on)
     _build_transitions(log, ctx["act_sql"], ctx["org_sql"])
-    first, last, n_events, n_cases = con.execute(
-        "SELECT CAST(min(ts_a) AS DATE), CAST(max(ts_a) AS DATE), count(*), count(*) FILTER (WHERE pos = 1) FROM pm_tr"
-    ).fetchone()
+    first, last, n_events, n_cases = _one_row(
+        con, "SELECT CAST(min(ts_a) AS DATE), CAST(max(ts_a) AS DATE), count(*), count(*) FILTER (WHERE pos = 1) "
+        "FROM pm_tr")
     if n_events == 0:
         return PracticeReport(log.source, suppress(0, threshold), suppress(0, threshold), None, None, (), (), (), (),
                               threshold, horizon_days, log.synthetic, mapping=mapping.source)
     _calendar(con, first, last)
     acts, orgs = ctx["acts"], ctx["orgs"]
-    sup = lambda n: suppress(n, threshold)  # noqa: E731
+
+    def sup(n: int | None) -> Count:
+        return suppress(n, threshold)
 
     # Attribute each transition to a hand-off: an explicit activity pair first, else the organisation pair.
     con.execute("DROP TABLE IF EXISTS pm_hx")
@@ -641,9 +676,9 @@ def handoff_figures(report: PracticeReport) -> tuple[HandOffFigure, ...]:
 
 
 def analyse_log(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     *,
-    mapping_path: str | os.PathLike,
+    mapping_path: str | os.PathLike[str],
     model: ChainModel,
     threshold: int = MIN_SUPPRESSION_THRESHOLD,
     horizon_days: int = 90,

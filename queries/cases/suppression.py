@@ -37,7 +37,9 @@ def check_threshold(threshold: int) -> int:
     5
     """
     if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < MIN_SUPPRESSION_THRESHOLD:
-        raise ChainError(f"suppression threshold must be a whole number >= {MIN_SUPPRESSION_THRESHOLD}, got {threshold!r}")
+        raise ChainError(
+            f"suppression threshold must be a whole number >= {MIN_SUPPRESSION_THRESHOLD}, got {threshold!r}"
+        )
     return threshold
 
 

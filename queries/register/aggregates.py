@@ -76,8 +76,8 @@ class ElementFinding:
     casussen: Count
     knelpunten: Count
     categories: tuple[tuple[Category, Count], ...]  # most casussen first
-    period_start: dt.date | None
-    period_end: dt.date | None
+    period_start: dt.date
+    period_end: dt.date
     agreements: tuple[Agreement, ...]  # beyond casus level, newest first
     true_casussen: int  # for ordering only; never shown where ``casussen`` is suppressed
 
@@ -110,7 +110,9 @@ def element_findings(snapshot: Snapshot, *, threshold: int = MIN_SUPPRESSION_THR
                 agreements.setdefault(element, []).extend(k.agreements)
     found = []
     for element, ids in cases.items():
-        categories = sorted(by_category[element].items(), key=lambda item: (-len(item[1]), list(Category).index(item[0])))
+        categories = sorted(
+            by_category[element].items(), key=lambda item: (-len(item[1]), list(Category).index(item[0]))
+        )
         found.append(ElementFinding(
             element=element,
             casussen=count(len(ids), threshold, suppressed=suppressed),

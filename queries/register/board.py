@@ -41,24 +41,22 @@ class BoardItem:
 def follow_up_board(snapshot: Snapshot, today: dt.date, *, finished: bool = False) -> list[BoardItem]:
     """The agreements to follow up, overdue first; ``finished=True`` adds the done and failed ones at the end."""
     items: list[BoardItem] = []
-    for c in snapshot.casussen:
-        for k in c.knelpunten:
-            for a in k.agreements:
-                items.append(_item(a, c.code, k.number, None, k.elements, k.category, today))
-    for s in snapshot.system_issues:
-        for a in s.agreements:
-            items.append(_item(a, None, None, s.code, (), s.category, today))
+    items.extend(_item(a, c.code, k.number, None, k.elements, k.category, today)
+                 for c in snapshot.casussen for k in c.knelpunten for a in k.agreements)
+    items.extend(_item(a, None, None, s.code, (), s.category, today)
+                 for s in snapshot.system_issues for a in s.agreements)
     if not finished:
         items = [i for i in items if i.agreement.status.open]
 
-    def order(i: BoardItem):
+    def order(i: BoardItem) -> tuple[bool, bool, bool, dt.date, int]:
         due = i.agreement.deadline or i.agreement.follow_up
         return (not i.agreement.status.open, not i.overdue, due is None, due or dt.date.max, i.agreement.id)
 
     return sorted(items, key=order)
 
 
-def _item(a: Agreement, code, number, system_code, elements, category, today: dt.date) -> BoardItem:
+def _item(a: Agreement, code: str | None, number: int | None, system_code: str | None, elements: tuple[str, ...],
+          category: Category | None, today: dt.date) -> BoardItem:
     due = a.deadline or a.follow_up
     return BoardItem(agreement=a, casus_code=code, knelpunt_number=number, system_issue_code=system_code,
                      elements=tuple(elements), category=category, overdue=a.overdue(today),

@@ -17,7 +17,8 @@ Examples
 True
 >>> item = provider.evidence_for("ho-vt-lokaal-team")[0]
 >>> print(item.note_nl)
-In 2 besproken casussen stokte deze overdracht, 2× terugkoppeling, 1× regie; afspraak maart 2026: Veilig Thuis vraagt na 10 werkdagen terugkoppeling op — in uitvoering.
+In 2 besproken casussen stokte deze overdracht, 2× terugkoppeling, 1× regie; afspraak maart 2026:
+Veilig Thuis vraagt na 10 werkdagen terugkoppeling op — in uitvoering.
 >>> item.confirms, [c.value for c in item.categories]
 (True, ['terugkoppeling', 'regie'])
 >>> RegisterEvidence(example_snapshot(demo=False)).evidence_for("ho-vt-lokaal-team")[0].figures[0]
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from graph.model import ChainModel
 from graph.settings import MIN_SUPPRESSION_THRESHOLD
 from graph.text import Phrase
 from graph.vocab import CATEGORY_NAMES
@@ -66,7 +68,7 @@ def agreement_phrase(a: Agreement) -> Phrase:
                   f"agreement {when.en}: {a.what} — {name(a.status, 'en')}")
 
 
-def _kind(element_id: str, model) -> str:
+def _kind(element_id: str, model: ChainModel | None) -> str:
     if model is not None and element_id in model.index:
         return model.kind_of(element_id)
     return "handoffs"
@@ -87,8 +89,9 @@ class RegisterEvidence:
         True (the default) for *lezers* and everything outside the team.
     """
 
-    def __init__(self, snapshot: Snapshot, model=None, *, threshold: int = MIN_SUPPRESSION_THRESHOLD,
-                 suppressed: bool = True, start: dt.date | None = None, end: dt.date | None = None):
+    def __init__(self, snapshot: Snapshot, model: ChainModel | None = None, *,
+                 threshold: int = MIN_SUPPRESSION_THRESHOLD, suppressed: bool = True,
+                 start: dt.date | None = None, end: dt.date | None = None) -> None:
         self.snapshot = snapshot
         self.model = model
         self.threshold = threshold

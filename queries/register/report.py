@@ -10,9 +10,11 @@ suppressed (``<5``). :mod:`ui.exports.register_report` lays it out as PDF and DO
 >>> import datetime as dt
 >>> from graph.examples import toy_chain
 >>> from loaders.register.demo import example_snapshot
->>> o = overview(example_snapshot(), toy_chain(), dt.date(2026, 1, 1), dt.date(2026, 12, 31), today=dt.date(2026, 12, 1))
+>>> o = overview(example_snapshot(), toy_chain(), dt.date(2026, 1, 1), dt.date(2026, 12, 31),
+...              today=dt.date(2026, 12, 1))
 >>> o.casussen.label, [h.name for h in o.handoffs]
-('<5', ['Veilig Thuis → Lokaal team (Vrijwillige hulp mogelijk)', 'Raad voor de Kinderbescherming → Kinderrechter (Verzoek OTS)'])
+('<5', ['Veilig Thuis → Lokaal team (Vrijwillige hulp mogelijk)',
+       'Raad voor de Kinderbescherming → Kinderrechter (Verzoek OTS)'])
 >>> print(o.summary[0].nl)
 In de periode 1 januari 2026 – 31 december 2026 besprak het Doorbraakteam <5 casussen met <5 knelpunten.
 """
@@ -23,7 +25,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from graph.model import ChainModel
+from graph.model import ChainModel, HandOff
 from graph.settings import MIN_SUPPRESSION_THRESHOLD
 from graph.text import Phrase, element_name, join_en, join_nl
 from graph.vocab import CATEGORY_NAMES, Category
@@ -43,7 +45,9 @@ from queries.register.systemic import SystemView, system_views
 
 __all__ = ["REPORT_TITLE", "AgreementRow", "ElementRow", "Overview", "date_phrase", "overview"]
 
-REPORT_TITLE = Phrase("Overzicht bevindingen Doorbraakteam Huiselijk Geweld", "Findings of the Doorbraakteam on domestic violence")
+REPORT_TITLE = Phrase(
+    "Overzicht bevindingen Doorbraakteam Huiselijk Geweld", "Findings of the Doorbraakteam on domestic violence"
+)
 
 
 def date_phrase(day: dt.date) -> Phrase:
@@ -98,7 +102,7 @@ def _name(model: ChainModel, element_id: str, lang: str = "nl") -> str:
     if element_id not in model.index:
         return element_id
     element = model.index[element_id]
-    if model.kind_of(element_id) == "handoffs":
+    if isinstance(element, HandOff):
         src = element_name(model.index[element.from_org], lang) if element.from_org in model.index else element.from_org
         dst = element_name(model.index[element.to_org], lang) if element.to_org in model.index else element.to_org
         return f"{src} → {dst} ({element_name(element, lang)})"
@@ -112,7 +116,8 @@ def overview(snapshot: Snapshot, model: ChainModel, start: dt.date, end: dt.date
     cases = in_period(snapshot, start, end)
     period = Snapshot(casussen=cases, system_issues=snapshot.system_issues, demo=snapshot.demo)
     kps = [k for c in cases for k in c.knelpunten]
-    rows_h, rows_o = [], []
+    rows_h: list[ElementRow] = []
+    rows_o: list[ElementRow] = []
     for f in element_findings(period, threshold=threshold, suppressed=True):
         kind = model.kind_of(f.element) if f.element in model.index else "unknown"
         row = ElementRow(f.element, kind, _name(model, f.element), f.casussen, f.categories, f.true_casussen > 0)
@@ -121,12 +126,10 @@ def overview(snapshot: Snapshot, model: ChainModel, start: dt.date, end: dt.date
     issues = tuple(v for v in system_views(period, threshold=threshold)
                    if set(v.issue.knelpunt_ids) & in_scope or v.issue.status.value != "opgelost")
     agreements: list[AgreementRow] = []
-    for k in kps:
-        for a in shared_agreements(k.agreements):
-            agreements.append(AgreementRow(a, _by(model, a), "; ".join(_name(model, e) for e in k.elements)))
-    for v in issues:
-        for a in shared_agreements(v.issue.agreements):
-            agreements.append(AgreementRow(a, _by(model, a), v.issue.title))
+    agreements.extend(AgreementRow(a, _by(model, a), "; ".join(_name(model, e) for e in k.elements))
+                      for k in kps for a in shared_agreements(k.agreements))
+    agreements.extend(AgreementRow(a, _by(model, a), v.issue.title)
+                      for v in issues for a in shared_agreements(v.issue.agreements))
     level_order = list(Level)
     agreements.sort(key=lambda r: (-level_order.index(r.agreement.level), r.agreement.deadline or dt.date.max,
                                    r.agreement.id))
@@ -154,9 +157,13 @@ def overview(snapshot: Snapshot, model: ChainModel, start: dt.date, end: dt.date
         parts = [(f"{n} op {name(lv)}niveau" if lv is not Level.NATIONAL else f"{n} bij het rijk",
                   f"{n} at {name(lv, 'en')} level" if lv is not Level.NATIONAL else f"{n} with national government")
                  for lv, n in sorted(levels.items(), key=lambda item: level_order.index(item[0]))]
-        summary.append(Phrase(f"Het team bundelde {len(issues)} systeemknelpunten en bracht die {join_nl([p[0] for p in parts])}.",
-                              f"The team grouped {len(issues)} system bottlenecks and took them up: "
-                              f"{join_en([p[1] for p in parts])}."))
+        summary.append(
+            Phrase(
+                f"Het team bundelde {len(issues)} systeemknelpunten en bracht die {join_nl([p[0] for p in parts])}.",
+                f"The team grouped {len(issues)} system bottlenecks and took them up: "
+                f"{join_en([p[1] for p in parts])}.",
+            )
+        )
     if agreements:
         summary.append(Phrase(
             f"Van de {len(agreements)} afspraken over werkprocessen, beleid en regelgeving zijn er "
@@ -164,8 +171,12 @@ def overview(snapshot: Snapshot, model: ChainModel, start: dt.date, end: dt.date
             f"Of the {len(agreements)} agreements on work processes, policy and regulation, "
             + join_en([f"{n} {name(s, 'en')}" for s, n in agreement_status]) + "."))
     if snapshot.demo:
-        summary.append(Phrase("Dit overzicht is gemaakt op het FICTIEVE demoregister: het beschrijft geen echte casussen.",
-                              "This overview was made from the FICTITIOUS demo register: it describes no real cases."))
+        summary.append(
+            Phrase(
+                "Dit overzicht is gemaakt op het FICTIEVE demoregister: het beschrijft geen echte casussen.",
+                "This overview was made from the FICTITIOUS demo register: it describes no real cases.",
+            )
+        )
     return Overview(
         title=REPORT_TITLE, period_start=start, period_end=end, generated_on=today, demo=snapshot.demo,
         threshold=threshold, casussen=total, knelpunten=total_k, categories=categories, handoffs=tuple(rows_h),

@@ -32,7 +32,9 @@ class SystemView:
     knelpunten: tuple[tuple[str | None, int], ...]  # (casus code, knelpunt number), members only
 
 
-def system_views(snapshot: Snapshot, *, threshold: int = MIN_SUPPRESSION_THRESHOLD, members: bool = False) -> list[SystemView]:
+def system_views(
+    snapshot: Snapshot, *, threshold: int = MIN_SUPPRESSION_THRESHOLD, members: bool = False
+) -> list[SystemView]:
     """Every systeemknelpunt, by code. Counts are suppressed unless ``members``."""
     owner = snapshot.casus_of()
     by_id = {k.id: k for k in snapshot.knelpunten()}

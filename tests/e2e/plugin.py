@@ -142,8 +142,12 @@ class PageGuard:
 def _guarded_page(chromium, width: int, height: int) -> tuple[object, PageGuard]:
     context = chromium.new_context(viewport={"width": width, "height": height}, locale="nl-NL", accept_downloads=True)
     # Anything that is not local is blocked (and recorded by the guard).
-    context.route(lambda url: urlparse(url).hostname not in LOCAL_HOSTS and urlparse(url).scheme in ("http", "https", "ws", "wss"),
-                  lambda route: route.abort())
+    context.route(
+        lambda url: (
+            urlparse(url).hostname not in LOCAL_HOSTS and urlparse(url).scheme in ("http", "https", "ws", "wss")
+        ),
+        lambda route: route.abort(),
+    )
     page = context.new_page()
     page.set_default_timeout(20_000)
     return context, PageGuard(page)

@@ -25,7 +25,8 @@ LABELS = """(name) => {
   const out = [];
   api.svg.querySelectorAll('text').forEach(t => {
     const r = t.getBoundingClientRect();
-    if (!r.width || r.right < frame.left || r.left > frame.right || r.bottom < frame.top || r.top > frame.bottom) return;
+    if (!r.width || r.right < frame.left || r.left > frame.right
+        || r.bottom < frame.top || r.top > frame.bottom) return;
     const g = t.closest('[data-id]');
     out.push({id: g ? g.getAttribute('data-id') : (t.getAttribute('class') || 'frame'), text: t.textContent,
               x0: r.left, y0: r.top, x1: r.right, y1: r.bottom});
@@ -85,7 +86,8 @@ def test_map_is_readable_without_overlapping_labels(ui_pages, ui_server, width, 
     assert smallest >= least - 0.05
     # every label sits inside its own box
     inside = page.evaluate("""() => [...window.__ketenkaart['kaart'].svg.querySelectorAll('.kk-node')].every(g => {
-        const s = g.querySelector('.kk-shape').getBoundingClientRect(), t = g.querySelector('text').getBoundingClientRect();
+        const s = g.querySelector('.kk-shape').getBoundingClientRect();
+        const t = g.querySelector('text').getBoundingClientRect();
         return t.left >= s.left - 1 && t.right <= s.right + 1 && t.top >= s.top - 1 && t.bottom <= s.bottom + 1; })""")
     assert inside
     # the legend is on screen with the map, and names every abbreviation on the map
@@ -97,7 +99,9 @@ def test_click_on_node_and_handoff_shows_details(ui_page, ui_server):
     page = ui_page.page
     page.goto(ui_server + "/?weergave=alles")
     wait_for_map(page)
-    page.evaluate("() => window.__ketenkaart['kaart'].element('veilig-thuis-haaglanden').scrollIntoView({block: 'center'})")
+    page.evaluate(
+        "() => window.__ketenkaart['kaart'].element('veilig-thuis-haaglanden').scrollIntoView({block: 'center'})"
+    )
     page.locator('.kk-node[data-id="veilig-thuis-haaglanden"] .kk-shape').click()
     dialog = page.get_by_role("dialog")
     dialog.wait_for(timeout=20_000)
@@ -134,9 +138,13 @@ def test_story_played_to_the_end_with_arrow_keys_in_presentation_mode(ui_pages, 
     for step in range(1, steps + 1):
         page.locator(f".kk-player[data-step='{step}']").wait_for(timeout=10_000)
         shown.append(page.locator(".kk-player-title").inner_text())
-        lit = page.evaluate("() => [...document.querySelectorAll('.kk-player .kk-now')].map(g => g.getAttribute('data-id'))")
+        lit = page.evaluate(
+            "() => [...document.querySelectorAll('.kk-player .kk-now')].map(g => g.getAttribute('data-id'))"
+        )
         assert lit, f"nothing lit at step {step}"
-        narrative_px = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.kk-narrative p')).fontSize)")
+        narrative_px = page.evaluate(
+            "() => parseFloat(getComputedStyle(document.querySelector('.kk-narrative p')).fontSize)"
+        )
         assert narrative_px >= 24, narrative_px  # projector-sized
         if step == 5:
             guard.screenshot("story-presentation-step-5")

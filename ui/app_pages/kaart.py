@@ -38,8 +38,14 @@ language = lang()
 presenting = present()
 options = filter_options(model, language)
 labels = dict(options.focusable)
-change_days = sorted({d for e in model.elements() for d in (getattr(e, "valid_from", None), getattr(e, "valid_to", None))
-                      if isinstance(d, dt.date)})
+change_days = sorted(
+    {
+        d
+        for e in model.elements()
+        for d in (getattr(e, "valid_from", None), getattr(e, "valid_to", None))
+        if isinstance(d, dt.date)
+    }
+)
 
 PARAMS = [
     links.Param("weergave", "map_mode", "str", "overzicht", allowed=("overzicht", "alles")),
@@ -83,12 +89,13 @@ if full and practice_available(current):
 if full and not presenting:
     with st.expander(t("map.filters"), expanded=bool(st.session_state.get("map_focus"))):
         c1, c2, c3, c4 = st.columns(4)
-        c1.multiselect(t("map.domain"), [d for d, _ in options.domains], format_func=dict(options.domains).get,
+        c1.multiselect(t("map.domain"), [d for d, _ in options.domains], format_func=dict(options.domains).__getitem__,
                        key="map_domains", placeholder=t("choose"), select_all=False, persist_state="session")
-        c2.multiselect(t("map.phase"), [p for p, _ in options.phases], format_func=dict(options.phases).get,
+        c2.multiselect(t("map.phase"), [p for p, _ in options.phases], format_func=dict(options.phases).__getitem__,
                        key="map_phases", placeholder=t("choose"), select_all=False, persist_state="session")
         c3.multiselect(t("map.instrument"), [i for i, _ in options.instruments], select_all=False,
-                       format_func=dict(options.instruments).get, key="map_instruments", placeholder=t("choose"),
+                       format_func=dict(options.instruments).__getitem__, key="map_instruments",
+                       placeholder=t("choose"),
                        help=glossary_help("OTS", "MUHP", "MDA++"), persist_state="session")
         c4.multiselect(t("map.region"), list(options.regions), key="map_regions", placeholder=t("choose"),
                        select_all=False, persist_state="session")
@@ -157,13 +164,13 @@ handoff_edges = [e for e in view.edges if e.kind == "handoff"]
 if st.toggle(t("map.table", n=len(handoff_edges)), key="map_table_on", persist_state="session"):
     edge_rows = []
     for edge in handoff_edges:
-        ho = shown_model.index[edge.id]  # as it stood on the chosen date
+        ho = shown_model.handoff(edge.id)  # as it stood on the chosen date
         edge_rows.append({
             t("routes.from"): name_of(shown_model.index[edge.source]),
             t("routes.handoff"): edge.name,
             t("routes.to"): name_of(shown_model.index[edge.target]),
-            t("detail.legal"): "; ".join(shown_model.index[lb].name for lb in ho.legal_bases if lb in shown_model.index)
-            or t("detail.no_legal"),
+            t("detail.legal"): "; ".join(shown_model.legal_basis(lb).name for lb in ho.legal_bases
+                                         if lb in shown_model.index) or t("detail.no_legal"),
             t("detail.norm"): ho.norm.description if ho.norm else t("detail.no_norm"),
             t("map.passes_info"): t("detail.yes") if information_only(ho) else t("detail.no"),
             **({t("map.figures"): edge.figures or ""} if figures else {}),

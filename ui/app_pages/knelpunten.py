@@ -76,8 +76,13 @@ if chosen_rows and chosen_rows[0] < len(findings):
     st.session_state["bn_pick"] = chosen_rows[0]
 if st.session_state.get("bn_pick") not in indexes:
     st.session_state["bn_pick"] = 0
-pick = st.selectbox(t("bn.pick"), indexes, key="bn_pick", persist_state="session",
-                    format_func=lambda i: f"{i + 1}. {label(findings[i].element)} — {value_name(findings[i].rule.value, language)}")
+pick = st.selectbox(
+    t("bn.pick"),
+    indexes,
+    key="bn_pick",
+    persist_state="session",
+    format_func=lambda i: f"{i + 1}. {label(findings[i].element)} — {value_name(findings[i].rule.value, language)}",
+)
 links.write(PARAMS)
 finding = findings[pick]
 st.markdown(md(finding.reason_en if language == "en" else finding.reason_nl))

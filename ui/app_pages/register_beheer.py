@@ -27,7 +27,9 @@ st.dataframe([{t("reg.username"): a.username, t("reg.role"): name(a.role, langua
 with st.form("reg_member_form", clear_on_submit=True):
     c1, c2, c3 = st.columns(3)
     username = c1.text_input(t("reg.username"), key="reg_new_user")
-    role = c2.selectbox(t("reg.role"), [r.value for r in Role], key="reg_new_role", format_func=lambda r: name(r, language))
+    role = c2.selectbox(
+        t("reg.role"), [r.value for r in Role], key="reg_new_role", format_func=lambda r: name(r, language)
+    )
     email = c3.text_input(t("reg.oidc_email"), key="reg_new_email")
     password = st.text_input(t("reg.password"), type="password", key="reg_new_password", help=t("reg.password_help"))
     if st.form_submit_button(t("reg.member_add")):

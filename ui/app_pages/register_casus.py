@@ -89,12 +89,16 @@ with st.form(f"{prefix}_form", border=True):
     c1, c2, c3 = st.columns([1.2, 1, 1.4])
     raw["code"] = c1.text_input(t("reg.code"), value=existing.code if existing else reg.next_code(dt.date.today().year),
                                 key=f"{prefix}_code", disabled=existing is not None, help=t("reg.code_help"))
-    raw["review_date"] = c2.date_input(t("reg.review_date"), value=existing.review_date if existing else dt.date.today(),
-                                       key=f"{prefix}_date", format="DD-MM-YYYY")
+    raw["review_date"] = c2.date_input(
+        t("reg.review_date"),
+        value=existing.review_date if existing else dt.date.today(),
+        key=f"{prefix}_date",
+        format="DD-MM-YYYY",
+    )
     regions = list(REGIONS)
     raw["region"] = c3.selectbox(t("reg.region"), regions, key=f"{prefix}_region",
                                  index=regions.index(existing.region) if existing and existing.region in regions else 0,
-                                 format_func=REGIONS.get)
+                                 format_func=REGIONS.__getitem__)
     c4, c5 = st.columns(2)
     raw["violence"] = c4.multiselect(t("reg.violence"), [v.value for v in ViolenceKind], key=f"{prefix}_violence",
                                      default=[v.value for v in existing.violence] if existing else None,
@@ -108,23 +112,38 @@ with st.form(f"{prefix}_form", border=True):
         k, a = _kp(i), _ag(i)
         st.markdown(f"#### {t('reg.knelpunt_n', n=i + 1)}")
         e1, e2 = st.columns([3, 1])
-        elements = e1.multiselect(t("reg.elements"), options, key=f"{prefix}_kp{i}_elements",
-                                  default=list(k.elements) if k and f"{prefix}_kp{i}_elements" not in st.session_state else None,
-                                  format_func=lambda e: element_label(model, e), placeholder=t("reg.elements_ph"),
-                                  help=t("reg.elements_help"))
+        elements = e1.multiselect(
+            t("reg.elements"),
+            options,
+            key=f"{prefix}_kp{i}_elements",
+            default=list(k.elements) if k and f"{prefix}_kp{i}_elements" not in st.session_state else None,
+            format_func=lambda e: element_label(model, e),
+            placeholder=t("reg.elements_ph"),
+            help=t("reg.elements_help"),
+        )
         categories = [c.value for c in Category]
-        category = e2.selectbox(t("reg.category"), categories, key=f"{prefix}_kp{i}_category",
-                                index=categories.index(k.category.value) if k else None,
-                                format_func=lambda c: CATEGORY_NAMES[Category(c)].in_(language), placeholder=t("reg.choose_one"))
+        category = e2.selectbox(
+            t("reg.category"),
+            categories,
+            key=f"{prefix}_kp{i}_category",
+            index=categories.index(k.category.value) if k else None,
+            format_func=lambda c: CATEGORY_NAMES[Category(c)].in_(language),
+            placeholder=t("reg.choose_one"),
+        )
         description = st.text_area(t("reg.description"), value=k.description or "" if k else "", height=68,
                                    key=f"{prefix}_kp{i}_description", help=t("reg.privacy_help"))
         evidence = st.text_input(t("reg.evidence"), value=k.evidence or "" if k else "", key=f"{prefix}_kp{i}_evidence")
         st.markdown(f"**{t('reg.doorbraak')}** — {t('reg.doorbraak_help')}")
         a1, a2, a3 = st.columns([3, 1.6, 1.4])
         what = a1.text_input(t("reg.what"), value=a.what if a else "", key=f"{prefix}_kp{i}_what")
-        by_org = a2.selectbox(t("reg.by_org"), organisations, key=f"{prefix}_kp{i}_by_org",
-                              index=organisations.index(a.by_organisation) if a and a.by_organisation in organisations else None,
-                              format_func=lambda o: element_label(model, o).split(" · ")[0], placeholder=t("reg.choose_one"))
+        by_org = a2.selectbox(
+            t("reg.by_org"),
+            organisations,
+            key=f"{prefix}_kp{i}_by_org",
+            index=organisations.index(a.by_organisation) if a and a.by_organisation in organisations else None,
+            format_func=lambda o: element_label(model, o).split(" · ")[0],
+            placeholder=t("reg.choose_one"),
+        )
         by_role = a3.text_input(t("reg.by_role"), value=a.by_role or "" if a else "", key=f"{prefix}_kp{i}_by_role",
                                 help=t("reg.by_role_help"))
         b1, b2, b3, b4 = st.columns(4)
@@ -141,17 +160,31 @@ with st.form(f"{prefix}_form", border=True):
         agreements = [] if not what.strip() else [{
             "what": what, "by_organisation": by_org, "by_role": by_role, "deadline": deadline, "follow_up": follow_up,
             "status": status, "level": level, "agreed_on": a.agreed_on if a else None}]
-        agreements += [{"what": x.what, "by_organisation": x.by_organisation, "by_role": x.by_role, "deadline": x.deadline,
-                        "follow_up": x.follow_up, "status": x.status.value, "level": x.level.value,
-                        "agreed_on": x.agreed_on} for x in (k.agreements[1:] if k else ())]
+        agreements += [
+            {
+                "what": x.what,
+                "by_organisation": x.by_organisation,
+                "by_role": x.by_role,
+                "deadline": x.deadline,
+                "follow_up": x.follow_up,
+                "status": x.status.value,
+                "level": x.level.value,
+                "agreed_on": x.agreed_on,
+            }
+            for x in (k.agreements[1:] if k else ())
+        ]
         raw["knelpunten"].append({"elements": elements, "category": category, "description": description,
                                   "evidence": evidence, "agreements": agreements})
     statuses = [CasusStatus.IN_REVIEW.value, CasusStatus.FOLLOW_UP.value]
     if existing and existing.status is CasusStatus.CLOSED:
         statuses.append(CasusStatus.CLOSED.value)
-    raw["status"] = st.selectbox(t("reg.casus_status"), statuses, key=f"{prefix}_status",
-                                 index=statuses.index(existing.status.value) if existing and existing.status.value in statuses else 0,
-                                 format_func=lambda s: name(s, language))
+    raw["status"] = st.selectbox(
+        t("reg.casus_status"),
+        statuses,
+        key=f"{prefix}_status",
+        index=statuses.index(existing.status.value) if existing and existing.status.value in statuses else 0,
+        format_func=lambda s: name(s, language),
+    )
     if existing:
         raw["closed_on"] = existing.closed_on
     submitted = st.form_submit_button(t("reg.save"), type="primary")

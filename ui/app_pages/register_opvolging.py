@@ -54,7 +54,7 @@ rows = [{
     + (f" ({i.agreement.by_role})" if i.agreement.by_role else ""),
     t("reg.ag_status"): name(i.agreement.status, language),
     t("reg.level"): name(i.agreement.level, language),
-    t("reg.board_from"): i.casus_code and f"{i.casus_code} #{i.knelpunt_number}" or i.system_issue_code or "",
+    t("reg.board_from"): (i.casus_code and f"{i.casus_code} #{i.knelpunt_number}") or i.system_issue_code or "",
     t("reg.category"): CATEGORY_NAMES[i.category].in_(language) if i.category else "",
 } for i in items]
 st.dataframe(rows, hide_index=True, width="stretch", key="reg_board_table", column_config={
@@ -67,8 +67,12 @@ st.dataframe(rows, hide_index=True, width="stretch", key="reg_board_table", colu
 st.subheader(t("reg.board_update"))
 by_id = {i.agreement.id: i for i in items}
 with st.form("reg_board_form"):
-    chosen = st.selectbox(t("reg.board_pick"), list(by_id), key="reg_board_pick",
-                          format_func=lambda a: f"{by_id[a].casus_code or by_id[a].system_issue_code} · {by_id[a].agreement.what[:80]}")
+    chosen = st.selectbox(
+        t("reg.board_pick"),
+        list(by_id),
+        key="reg_board_pick",
+        format_func=lambda a: f"{by_id[a].casus_code or by_id[a].system_issue_code} · {by_id[a].agreement.what[:80]}",
+    )
     c1, c2 = st.columns(2)
     statuses = [s.value for s in AgreementStatus]
     new_status = c1.selectbox(t("reg.ag_status"), statuses, key="reg_board_status",

@@ -43,12 +43,23 @@ st.subheader(t("reg.per_category"))
 st.dataframe([{t("reg.category"): CATEGORY_NAMES[c.category].in_(language), t("reg.casussen"): c.casussen.label,
                t("reg.knelpunten"): c.knelpunten.label} for c in cats], hide_index=True)
 st.subheader(t("reg.per_element"))
-st.dataframe([{t("reg.element"): element_label(model, f.element), t("reg.casussen"): f.casussen.label,
-               t("reg.categories"): ", ".join(f"{CATEGORY_NAMES[c].in_(language)} ({n.label})" for c, n in f.categories),
-               t("reg.latest_agreement"): agreement_phrase(f.agreements[0]).in_(language) if f.agreements else ""}
-              for f in found], hide_index=True, width="stretch", column_config={
-                  t("reg.element"): st.column_config.TextColumn(width="large"),
-                  t("reg.casussen"): st.column_config.TextColumn(width="small")})
+st.dataframe(
+    [
+        {
+            t("reg.element"): element_label(model, f.element),
+            t("reg.casussen"): f.casussen.label,
+            t("reg.categories"): ", ".join(f"{CATEGORY_NAMES[c].in_(language)} ({n.label})" for c, n in f.categories),
+            t("reg.latest_agreement"): agreement_phrase(f.agreements[0]).in_(language) if f.agreements else "",
+        }
+        for f in found
+    ],
+    hide_index=True,
+    width="stretch",
+    column_config={
+        t("reg.element"): st.column_config.TextColumn(width="large"),
+        t("reg.casussen"): st.column_config.TextColumn(width="small"),
+    },
+)
 
 st.subheader(t("nav.reg_system"))
 views = system_views(snapshot, threshold=threshold, members=member)
@@ -57,7 +68,14 @@ if not views:
 for v in views:
     with st.container(border=True):
         st.markdown(f"**{v.issue.code} · {v.issue.title}**")
-        st.caption(" · ".join([CATEGORY_NAMES[v.issue.category].in_(language), f"{t('reg.level')}: {name(v.issue.level, language)}",
-                               f"{t('reg.status')}: {name(v.issue.status, language)}",
-                               f"{t('reg.casussen')}: {v.casussen.label}"]))
+        st.caption(
+            " · ".join(
+                [
+                    CATEGORY_NAMES[v.issue.category].in_(language),
+                    f"{t('reg.level')}: {name(v.issue.level, language)}",
+                    f"{t('reg.status')}: {name(v.issue.status, language)}",
+                    f"{t('reg.casussen')}: {v.casussen.label}",
+                ]
+            )
+        )
         st.markdown(", ".join(element_label(model, e) for e in v.elements[:4]))

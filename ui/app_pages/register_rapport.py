@@ -40,9 +40,12 @@ with st.container(border=True):
         st.markdown(sentence.in_(language))
 stem = f"overzicht-doorbraakteam-{start:%Y%m%d}-{end:%Y%m%d}"
 d1, d2 = st.columns(2)
-d1.download_button(t("reg.pdf"), data=lambda: render_report(content, "pdf", model=model, approval=approval, lang=language),
-                   file_name=f"{stem}.pdf", mime="application/pdf", key="reg_rep_pdf", on_click="ignore", type="primary")
-d2.download_button(t("reg.docx"), data=lambda: render_report(content, "docx", model=model, approval=approval, lang=language),
+d1.download_button(t("reg.pdf"),
+                   data=lambda: render_report(content, "pdf", model=model, approval=approval, lang=language),
+                   file_name=f"{stem}.pdf", mime="application/pdf", key="reg_rep_pdf", on_click="ignore",
+                   type="primary")
+d2.download_button(t("reg.docx"),
+                   data=lambda: render_report(content, "docx", model=model, approval=approval, lang=language),
                    file_name=f"{stem}.docx", key="reg_rep_docx", on_click="ignore",
                    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 if who.can(Role.VOORZITTER) and st.button(t("reg.approve"), key="reg_rep_approve"):

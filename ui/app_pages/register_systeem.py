@@ -115,9 +115,20 @@ with st.form("reg_system_form"):
     owner_role = o2.text_input(t("reg.by_role"), key="reg_sys_owner_role")
     submitted = st.form_submit_button(t("reg.save"), type="primary")
 if submitted:
-    parsed, problems = parse_system_issue({"code": code, "title": title, "description": description, "category": category,
-                                           "level": level, "status": status, "owner_organisation": owner,
-                                           "owner_role": owner_role, "knelpunt_ids": chosen}, model)
+    parsed, problems = parse_system_issue(
+        {
+            "code": code,
+            "title": title,
+            "description": description,
+            "category": category,
+            "level": level,
+            "status": status,
+            "owner_organisation": owner,
+            "owner_role": owner_role,
+            "knelpunt_ids": chosen,
+        },
+        model,
+    )
     for p in problems:
         st.error(f"{field_label(p.field, language)}: {p.en if language == 'en' else p.nl}")
     if parsed:

@@ -39,8 +39,9 @@ if jump in handoff_ids:
 
 
 def label(hid: str) -> str:
-    ho = model.index[hid]
-    return f"{name_of(ho, language)} ({name_of(model.index[ho.from_org], language)} → {name_of(model.index[ho.to_org], language)})"
+    ho = model.handoff(hid)
+    frm, to = name_of(model.index[ho.from_org], language), name_of(model.index[ho.to_org], language)
+    return f"{name_of(ho, language)} ({frm} → {to})"
 
 
 handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="why_pick", help=t("why.pick_help"),
@@ -120,5 +121,11 @@ glossary_notes(card.name, card.trigger, card.from_name, card.to_name, card.reaso
 b1, b2 = st.columns(2)
 b1.page_link("app_pages/kaart.py", label=t("detail.show_on_map"),
              query_params=links.link(focus=handoff_id, weergave="alles", taal="en" if en else None))
-b2.download_button(t("export.json"), data=lambda: json.dumps(card.as_dict(model), ensure_ascii=False, indent=2),
-                   file_name="waarom-stokt-deze-overdracht.json", mime="application/json", key="why_json", on_click="ignore")
+b2.download_button(
+    t("export.json"),
+    data=lambda: json.dumps(card.as_dict(model), ensure_ascii=False, indent=2),
+    file_name="waarom-stokt-deze-overdracht.json",
+    mime="application/json",
+    key="why_json",
+    on_click="ignore",
+)

@@ -39,7 +39,8 @@ def legend_html(view: MapView) -> str:
     if view.abbreviations:
         spelled = " · ".join(f"<b>{escape(short)}</b> = {escape(full)}" for short, full in view.abbreviations)
         parts.append(f'<p class="kk-abbr"><span>{escape(text("legend.abbreviations", view.lang))}</span> {spelled}</p>')
-    return f'<div class="kk-legend" aria-label="{escape(text("map.legend", view.lang), quote=True)}">{"".join(parts)}</div>'
+    label = escape(text("map.legend", view.lang), quote=True)
+    return f'<div class="kk-legend" aria-label="{label}">{"".join(parts)}</div>'
 
 
 def steps_html(view: MapView) -> str:

@@ -95,10 +95,13 @@ _MAP_INIT = """
 
 
 def _toolbar(lang: str) -> str:
-    return (f'<div class="kk-bar"><button type="button" class="kk-zoom-in" aria-label="{escape(text("map.zoom_in", lang))}">+'
-            f'</button><button type="button" class="kk-zoom-out" aria-label="{escape(text("map.zoom_out", lang))}">−'
-            f'</button><button type="button" class="kk-fit">{escape(text("map.fit", lang))}</button>'
-            f'<span class="kk-hint">{escape(text("map.hint", lang))}</span></div>')
+    return (
+        '<div class="kk-bar">'
+        f'<button type="button" class="kk-zoom-in" aria-label="{escape(text("map.zoom_in", lang))}">+'
+        f'</button><button type="button" class="kk-zoom-out" aria-label="{escape(text("map.zoom_out", lang))}">−'
+        f'</button><button type="button" class="kk-fit">{escape(text("map.fit", lang))}</button>'
+        f'<span class="kk-hint">{escape(text("map.hint", lang))}</span></div>'
+    )
 
 
 def map_html(model: ChainModel, view: MapView, *, title: str, subtitle: str = "") -> str:
@@ -116,11 +119,14 @@ def map_html(model: ChainModel, view: MapView, *, title: str, subtitle: str = ""
     lang = view.lang
     shown = [n.id for n in view.nodes] + [e.id for e in view.edges if e.kind == "handoff"]
     sources = "".join(f"<li>{source_html(model, s, lang)}</li>" for s in handout_sources(model, shown))
-    body = (f"<h1>{escape(title)}</h1>" + (f'<p class="kk-sub">{escape(subtitle)}</p>' if subtitle else "") +
-            f'<div class="kk-wrap">{_toolbar(lang)}{legend_html(view)}<div class="kk-map" role="img" '
-            f'aria-label="{escape(text("map.aria", lang), quote=True)}"></div><div class="kk-tip" role="tooltip" hidden>'
-            f'</div></div><div class="kk-detail" hidden></div>{steps_html(view)}'
-            + (f'<h2>{escape(text("detail.sources", lang))}</h2><ul class="kk-sources">{sources}</ul>' if sources else ""))
+    body = (
+        f"<h1>{escape(title)}</h1>"
+        + (f'<p class="kk-sub">{escape(subtitle)}</p>' if subtitle else "")
+        + f'<div class="kk-wrap">{_toolbar(lang)}{legend_html(view)}<div class="kk-map" role="img" '
+        f'aria-label="{escape(text("map.aria", lang), quote=True)}"></div><div class="kk-tip" role="tooltip" hidden>'
+        f'</div></div><div class="kk-detail" hidden></div>{steps_html(view)}'
+        + (f'<h2>{escape(text("detail.sources", lang))}</h2><ul class="kk-sources">{sources}</ul>' if sources else "")
+    )
     data = {"svg": svg, "width": view.width, "height": view.height, "focus": list(view.focus) if view.focus else None,
             "min_px": 12, "max_scale": 1.6}
     return page_shell(title=title, lang=lang, body=body, data=data, init=_MAP_INIT)

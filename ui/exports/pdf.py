@@ -166,7 +166,7 @@ def _paragraph_style(size: float = 10.0, bold: bool = False, leading: float | No
                           textColor="#111111")
 
 
-def _flow(canvas, paragraphs: list[tuple[str, float, bool]], x: float, top: float, width: float, bottom: float,
+def _flow(canvas, paragraphs: Sequence[tuple[str, float, bool]], x: float, top: float, width: float, bottom: float,
           new_page) -> float:
     """Write paragraphs (text, size, bold) downwards from ``top``; a new page when one does not fit."""
     from reportlab.platypus import Paragraph

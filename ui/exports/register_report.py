@@ -14,7 +14,8 @@ The chain map comes from the one static map renderer of the map UI
 >>> from graph.examples import toy_chain
 >>> from loaders.register.demo import example_snapshot
 >>> from queries.register.report import overview
->>> o = overview(example_snapshot(), toy_chain(), dt.date(2026, 1, 1), dt.date(2026, 12, 31), today=dt.date(2026, 12, 1))
+>>> o = overview(example_snapshot(), toy_chain(), dt.date(2026, 1, 1), dt.date(2026, 12, 31),
+...              today=dt.date(2026, 12, 1))
 >>> render_report(o, "pdf", model=toy_chain())[:5]
 b'%PDF-'
 >>> render_report(o, "docx", model=toy_chain())[:2]
@@ -287,8 +288,14 @@ def _pdf(o: Overview, approval: ReportApproval | None, lang: str, png: bytes | N
     story: list = [Spacer(1, 55 * mm), Paragraph(clean(o.title.in_(lang)), title), Spacer(1, 10 * mm)]
     meta = [[_t("period", lang), period_text], [_t("date", lang), date_phrase(o.generated_on).in_(lang)],
             [_t("status", lang), _status_line(o, approval, lang)]]
-    meta_table = Table([[Paragraph(clean(k), ParagraphStyle("k", parent=body, fontName=bold)), Paragraph(clean(v), body)]
-                        for k, v in meta], colWidths=[30 * mm, 140 * mm], hAlign="LEFT")
+    meta_table = Table(
+        [
+            [Paragraph(clean(k), ParagraphStyle("k", parent=body, fontName=bold)), Paragraph(clean(v), body)]
+            for k, v in meta
+        ],
+        colWidths=[30 * mm, 140 * mm],
+        hAlign="LEFT",
+    )
     story += [meta_table, Spacer(1, 12 * mm), Paragraph(clean(_t("to", lang)), body),
               Paragraph(clean(_t("from", lang)), body)]
     if o.demo:

@@ -76,14 +76,14 @@ def story_pdf(model: ChainModel, story: Story, *, lang: str = "nl", compact: boo
     area_w, area_h = width - 3 * MARGIN - text_w, top - MARGIN
     scale = min(area_w / scene.width, area_h / scene.height)
     draw_scene(canvas, scene, MARGIN, top, scale)
-    intro = [(_p(story.text("summary", lang)), 10, False)] if story.summary else []
+    intro: list[tuple[str, float, bool]] = [(_p(story.text("summary", lang)), 10, False)] if story.summary else []
     intro.append((escape(text("legend.steps", lang)), 11, True))
     intro += [(f"{i}. {_p(step.text('title', lang))}", 10, False) for i, step in enumerate(story.steps, start=1)]
     _flow(canvas, intro, width - MARGIN - text_w, top, text_w, MARGIN + 6, new_page)
 
     if compact:
         y = new_page()
-        body = []
+        body: list[tuple[str, float, bool]] = []
         for i, step in enumerate(story.steps, start=1):
             body.append((f"{i}. {_p(step.text('title', lang))}", 12, True))
             body += [(_p(part), 10, False) for part in step.text("narrative", lang).split("\n\n") if part.strip()]
@@ -99,7 +99,7 @@ def story_pdf(model: ChainModel, story: Story, *, lang: str = "nl", compact: boo
             area_w, area_h = width - 3 * MARGIN - text_w, y - MARGIN
             scale = min(area_w / scene.width, area_h / scene.height)
             draw_scene(canvas, scene, MARGIN, y, scale)
-            body = [(f"{i + 1}. {_p(step.text('title', lang))}", 13, True)]
+            body = [(f"{i + 1}. {_p(step.text('title', lang))}", 13.0, True)]
             body += [(_p(part), 10.5, False) for part in step.text("narrative", lang).split("\n\n") if part.strip()]
             question = step.text("question", lang)
             if question:

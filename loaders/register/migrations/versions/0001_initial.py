@@ -97,13 +97,15 @@ def upgrade() -> None:
     op.create_table('casus_organisation',
     sa.Column('casus_id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.String(length=120), nullable=False),
-    sa.ForeignKeyConstraint(['casus_id'], ['casus.id'], name=op.f('fk_casus_organisation_casus_id_casus'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['casus_id'], ['casus.id'],
+                            name=op.f('fk_casus_organisation_casus_id_casus'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('casus_id', 'organisation_id', name=op.f('pk_casus_organisation'))
     )
     op.create_table('casus_violence',
     sa.Column('casus_id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
-    sa.ForeignKeyConstraint(['casus_id'], ['casus.id'], name=op.f('fk_casus_violence_casus_id_casus'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['casus_id'], ['casus.id'],
+                            name=op.f('fk_casus_violence_casus_id_casus'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('casus_id', 'kind', name=op.f('pk_casus_violence'))
     )
     op.create_table('knelpunt',
@@ -127,7 +129,8 @@ def upgrade() -> None:
     sa.Column('last_seen', sa.DateTime(timezone=True), nullable=False),
     sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('ended', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['account_id'], ['account.id'], name=op.f('fk_login_session_account_id_account'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['account_id'], ['account.id'],
+                            name=op.f('fk_login_session_account_id_account'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_login_session'))
     )
     with op.batch_alter_table('login_session', schema=None) as batch_op:
@@ -147,8 +150,10 @@ def upgrade() -> None:
     sa.Column('agreed_on', sa.Date(), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint('(knelpunt_id IS NULL) <> (system_issue_id IS NULL)', name=op.f('ck_agreement_one_owner')),
-    sa.ForeignKeyConstraint(['knelpunt_id'], ['knelpunt.id'], name=op.f('fk_agreement_knelpunt_id_knelpunt'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['system_issue_id'], ['system_issue.id'], name=op.f('fk_agreement_system_issue_id_system_issue'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['knelpunt_id'], ['knelpunt.id'],
+                            name=op.f('fk_agreement_knelpunt_id_knelpunt'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['system_issue_id'], ['system_issue.id'],
+                            name=op.f('fk_agreement_system_issue_id_system_issue'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_agreement'))
     )
     with op.batch_alter_table('agreement', schema=None) as batch_op:
@@ -159,7 +164,8 @@ def upgrade() -> None:
     sa.Column('knelpunt_id', sa.Integer(), nullable=False),
     sa.Column('element_id', sa.String(length=120), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['knelpunt_id'], ['knelpunt.id'], name=op.f('fk_knelpunt_element_knelpunt_id_knelpunt'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['knelpunt_id'], ['knelpunt.id'],
+                            name=op.f('fk_knelpunt_element_knelpunt_id_knelpunt'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('knelpunt_id', 'element_id', name=op.f('pk_knelpunt_element'))
     )
     with op.batch_alter_table('knelpunt_element', schema=None) as batch_op:
@@ -168,8 +174,10 @@ def upgrade() -> None:
     op.create_table('system_issue_knelpunt',
     sa.Column('system_issue_id', sa.Integer(), nullable=False),
     sa.Column('knelpunt_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['knelpunt_id'], ['knelpunt.id'], name=op.f('fk_system_issue_knelpunt_knelpunt_id_knelpunt'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['system_issue_id'], ['system_issue.id'], name=op.f('fk_system_issue_knelpunt_system_issue_id_system_issue'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['knelpunt_id'], ['knelpunt.id'],
+                            name=op.f('fk_system_issue_knelpunt_knelpunt_id_knelpunt'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['system_issue_id'], ['system_issue.id'],
+                            name=op.f('fk_system_issue_knelpunt_system_issue_id_system_issue'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('system_issue_id', 'knelpunt_id', name=op.f('pk_system_issue_knelpunt'))
     )
     # the audit chain starts at entry 0 with an all-zero hash (see loaders/register/audit.py)
