@@ -1,0 +1,1 @@
+"""Case event logs: the privacy gate that every case-log path goes through (issue 12)."""
