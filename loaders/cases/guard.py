@@ -424,7 +424,8 @@ def _iban_sql(lowered: str) -> str:
     cand = f"left({compact}, coalesce({lengths}[left(x, 2)], 0))"
     digits = ("array_to_string(list_transform(string_split(substr(y, 5) || left(y, 4), ''), "
               "lambda ch: CASE WHEN ch >= 'a' THEN CAST(ascii(ch) - 87 AS VARCHAR) ELSE ch END), '')")
-    mod97 = (f"list_reduce(list_transform(string_split({digits}, ''), lambda z: TRY_CAST(z AS INTEGER)), "
+    # A leading '0' keeps the list non-empty (list_reduce refuses an empty list) and changes no remainder.
+    mod97 = (f"list_reduce(list_transform(string_split('0' || {digits}, ''), lambda z: TRY_CAST(z AS INTEGER)), "
              "lambda a, b: (a * 10 + b) % 97)")
     checked = f"list_transform(list_transform({found}, lambda x: {cand}), lambda y: len(y) >= 15 AND {mod97} = 1)"
     return f"list_bool_or({checked})"
@@ -464,12 +465,15 @@ def _earliest_date_sql(lowered: str) -> str:
 
 _STREET_WORDS = ("straat|str\\.|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|park|steeg|markt|baan|burgwal|wal"
                  "|haven|kanaal|boulevard|allee|plantsoen|passage|poort|oord|dam|vaart|vliet|hoven|wetering|zijde|hage"
-                 "|straatweg|kwartier|pad")
+                 "|straatweg|kwartier|pad|werf|einde|hout")
+# Street words that are a whole street name on their own ("Markt 1", "Boulevard 40").
+_STREET_ALONE = "markt|plein|boulevard|kade|singel|gracht|dreef|laan|straat|brink|esplanade|wal|dam"
 
 
 def _address_sql(lowered: str) -> str:
     number = "([1-9][0-9]{0,3})(?:\\s?[a-z]{1,2}|[-/][0-9]{1,4})?(?:[^\\p{L}0-9]|$)"
-    suffix = f"regexp_extract_all({lowered}, '\\p{{L}}{{2,}}(?:{_STREET_WORDS})\\s?{number}', 1)"
+    suffix = (f"regexp_extract_all({lowered}, '(?:\\p{{L}}{{2,}}(?:{_STREET_WORDS})|(?:^|[^\\p{{L}}])(?:{_STREET_ALONE}))"
+              f"\\s?{number}', 1)")
     prefix = (f"regexp_extract_all({lowered}, '(?:^|[^\\p{{L}}])(?:laan|plein|kade|singel|weg|straat|dreef|hof|gracht)"
               f"\\s(?:van|der|de|den|het|op|ten|ter|voor|aan|bij|achter|over)(?:\\s\\p{{L}}+){{1,3}}\\s{number}', 1)")
     not_year = "lambda x: NOT (len(x) = 4 AND (starts_with(x, '19') OR starts_with(x, '20')))"
@@ -480,7 +484,8 @@ def _address_sql(lowered: str) -> str:
 
 _TOKEN_RE = "['\u2019]t\\b|\\p{L}+\\.?"
 _SHAPE_RE = "N|[fb]V{0,3}[sbCN]|V{1,3}[sb]|T[IV]{0,4}[NfsbC]|I{1,4}V{0,3}[NfsbC]"
-_FULL_TITLES = ("mevrouw", "meneer", "juffrouw", "heer", "dhr", "mevr")
+_FULL_TITLES = ("mevrouw", "meneer", "juffrouw", "heer", "dhr", "mevr", "juf", "meester", "oma", "opa", "tante", "oom",
+                "moeder", "vader", "zus", "broer")
 
 
 # --- the scan -----------------------------------------------------------------------------------
@@ -629,7 +634,10 @@ def _scan(
     # Normalised forms of each distinct value: u (folded, case kept), l (lower), s (digit view).
     con.execute(f"CREATE TEMP TABLE {norm} AS SELECT row_number() OVER () AS rid, c, n, u, lower(u) AS l, "
                 f"{digit_view_sql('lower(u)')} AS s FROM (SELECT c, n, {fold_sql('v', lower=False)} AS u FROM {vals})")
-    windows = _windows_sql("s")
+    # Digits glued to letters are no phone number (hex ids, UUIDs); a BSN may follow letters ("bsn123…")
+    # but not run into them.
+    windows = _windows_sql("regexp_replace(s, '[\\p{L}0-9]*[0-9]\\p{L}[\\p{L}0-9]*', ' ', 'g')")
+    phone_windows = _windows_sql(f"regexp_replace({_no_iban('s')}, '[\\p{{L}}0-9]*\\p{{L}}[\\p{{L}}0-9]*', ' ', 'g')")
     many_digits = "regexp_matches(s, '[0-9](?:[^0-9]?[0-9]){8}')"
     con.execute(f"""
         CREATE TEMP TABLE {flags} AS SELECT rid, c, n,
@@ -637,7 +645,7 @@ def _scan(
             coalesce({_bsn8_sql('l')}, false) AS bsn8,
             coalesce(regexp_full_match(trim(l), '{_COMPACT_DATE}'), false) AS cdate,
             coalesce(regexp_matches(l, '@|\\[at\\]|\\(at\\)') AND {_email_sql('l')}, false) AS email,
-            coalesce({many_digits} AND {_phone_sql(_windows_sql(_no_iban('s')))}, false) AS phone,
+            coalesce({many_digits} AND {_phone_sql(phone_windows)}, false) AS phone,
             coalesce(regexp_matches(u, '[0-9]{{4}}') AND {_postcode_sql('u')}, false) AS postcode,
             coalesce(regexp_matches(l, '[a-z]{{2}}[0-9]{{2}}') AND {_iban_sql('l')}, false) AS iban,
             coalesce({_birth_keyword_sql('l')}, false) AS dob_kw,
@@ -651,6 +659,7 @@ def _scan(
                 [list(classes), list(classes.values())])
     full_titles = "[" + ", ".join(sql_literal(t) for t in _FULL_TITLES) + "]"
     no_dates = f"regexp_replace(u, '(?i)[0-9]{{1,2}}\\s*(?:{_MONTHS})\\p{{L}}*\\.?', ' ', 'g')"
+    no_dates = f"regexp_replace({no_dates}, '[\\p{{L}}\\p{{N}}]*[0-9][\\p{{L}}\\p{{N}}]*', ' ', 'g')"  # ids, not words
     con.execute(f"""
         CREATE TEMP TABLE {tok} AS
         WITH t AS (SELECT rid, unnest(toks) AS t, unnest(range(len(toks))) AS pos

@@ -136,9 +136,11 @@ van der den de het 't te ter ten op in onder aan bij over uit voor tot la le du 
 vd v.d. vander vanden vande el al ben bin ait abou ou
 """)
 
-# Forms of address; abbreviations count only with a full stop (see the guard), full words always.
+# Forms of address and kinship words before a first name ("juf Annemiek", "oma Riet");
+# abbreviations count only with a full stop (see the guard), full words always.
 TITLES = _words("""
-dhr mevr mw mevrouw meneer juffrouw juf mr mrs ms miss dr drs ir ing prof heer
+dhr mevr mw mevrouw meneer juffrouw juf mr mrs ms miss dr drs ir ing prof heer meester oma opa tante oom moeder
+vader zus broer
 """)
 
 # Words of the chain that are never a name, even when a larger list has them.
