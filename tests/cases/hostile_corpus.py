@@ -342,17 +342,20 @@ def hostile_logs(seed: int = 12) -> list[HostileLog]:
     spellings["person-name"] = _PERSON_NAMES
     spellings["address"] = _ADDRESSES
     logs: list[HostileLog] = []
+    csv_places = [p for p in _CSV_PLACES if p != "opmerking"]
     for k, (kind, values) in enumerate(spellings.items()):
+        n_csv = n_xes = k
         for j, value in enumerate(values):
-            # Each spelling twice: in the free-text column, and in a place that cycles through all.
+            # Each spelling twice: in the free-text column, and in a place that cycles through all
+            # (every third one in XES).
             logs.append(_plant_csv(rng, value, "opmerking", kind, f"{kind}-{j}-csv-opmerking"))
-            if (j + k) % 3 == 2:
-                place = _XES_PLACES[(j + k) % len(_XES_PLACES)]
+            if j % 3 == 2:
+                place = _XES_PLACES[n_xes % len(_XES_PLACES)]
+                n_xes += 1
                 logs.append(_plant_xes(rng, value, place, kind, f"{kind}-{j}-xes-{place}"))
             else:
-                place = _CSV_PLACES[(j + k) % len(_CSV_PLACES)]
-                if place == "opmerking":
-                    place = "activity"
+                place = csv_places[n_csv % len(csv_places)]
+                n_csv += 1
                 logs.append(_plant_csv(rng, value, place, kind, f"{kind}-{j}-csv-{place}"))
     for j, name in enumerate(_IDENTIFYING_COLUMNS):
         if j % 4 == 3:
