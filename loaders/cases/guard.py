@@ -32,10 +32,11 @@ fold, case fold, separators), for these kinds:
     or any date (in any column, the timestamp column included) more than 12 years before the
     median event date of the log (a birth date, or an event log that mixes in such dates).
 ``person-name``
-    a name from :class:`NameLists` that is not an ordinary word (``Jansen``, ``Fatima``), or a
-    *shape* of a name: first name + capitalised word, tussenvoegsel + surname, initials or a
-    form of address + capitalised word (``J. de Vries``, ``mevr. Bakker``). Measured recall,
-    not a promise (see the tests).
+    a listed name that is not an ordinary word (``Jansen``, ``Fatima``), or a *shape* of a name:
+    first name + surname or capitalised word, tussenvoegsel + surname, initials or a form of
+    address + capitalised word (``J. de Vries``, ``mevr. Bakker``), ``met``/``namens`` + a
+    capitalised first name. The lists are :class:`NameLists`: built in, plus the ``deduce``
+    lists when that package is installed. Measured recall, not a promise (see the tests).
 ``address``
     a street word (``…straat``, ``…laan``, ``…weg``, ``…plein``, ``…gracht``, ``…kade``,
     ``…singel``…) + house number, ``Laan van … 12``, ``Postbus 123``. Measured recall.
@@ -64,30 +65,40 @@ Pseudonymise the log (drop these columns or values, hash case ids) before loadin
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import importlib.metadata
+import itertools
 import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 
 from graph.errors import ChainError
 from loaders.cases import names_nl
-from loaders.cases.normalise import column_name_words, digit_view_sql, fold_sql, name_key, sql_literal
+from loaders.cases.normalise import (
+    column_name_words,
+    digit_view_sql,
+    fold_sql,
+    name_key,
+    sql_literal,
+)
 
 __all__ = [
+    "IBAN_LENGTHS",
     "KINDS",
     "Finding",
     "IdentifiersFound",
-    "PrivacyScanFailed",
     "NameLists",
-    "scan",
+    "PrivacyScanFailed",
     "guard",
     "identifying_column_name",
     "passes_elfproef",
     "passes_mod97",
-    "IBAN_LENGTHS",
+    "scan",
 ]
 
 KINDS = ("bsn", "email", "phone", "postcode", "iban", "date-of-birth", "person-name", "address",
@@ -184,8 +195,13 @@ def passes_mod97(iban: str) -> bool:
 
 # --- identifying column names ------------------------------------------------------------------
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Whole words (or two adjacent words joined) that say a column holds identifiers.
-_ID_WORDS = frozenset("""
+_ID_WORDS = _words("""
 naam namen name names voornaam voornamen achternaam roepnaam geslachtsnaam meisjesnaam tussenvoegsel
 voorletters initialen firstname lastname surname fullname givenname familyname forename initials
 adres adressen address addr adr straat straatnaam street huisnummer huisnr hnr housenumber postcode
@@ -195,17 +211,17 @@ bsn burgerservicenummer sofinummer sofi ssn bsnnummer anummer
 email mail emailadres mailadres telefoon telefoonnummer telnr tel phone mobiel mobile gsm cell cellphone
 iban rekeningnummer bankrekening paspoort passport paspoortnummer rijbewijs kenteken ipadres
 gebruikersnaam username
-""".split())
+""")
 # Word beginnings/endings of Dutch and English compounds (``woonadres``, ``clientnaam``, ``BSNkind``).
 _ID_PARTS = ("naam", "name", "adres", "address", "straat", "street", "telefoon", "phone", "geboorte", "birth",
              "email", "bsn", "postcode", "iban", "huisnummer", "woonplaats")
 # Qualifiers that make "naam"/"name" the name of something other than a person.
-_NOT_PERSON = frozenset("""
+_NOT_PERSON = _words("""
 activity activiteit activiteits event gebeurtenis org organisation organisatie organization afdeling team
 concept file bestand process proces status product dienst service stap step task taak resource role rol
 column kolom sheet tabel table field veld host server app applicatie project variant type soort categorie
 category handoff overdracht
-""".split())
+""")
 # The canonical columns of a case log and the standard XES keys are never identifying by name.
 _CANONICAL = frozenset({"case_id", "timestamp", "activity", "organisation", "concept:name", "time:timestamp",
                         "org:resource", "org:group", "org:role", "lifecycle:transition", "lifecycle:model",
@@ -227,7 +243,7 @@ def identifying_column_name(name: str) -> bool:
     words = column_name_words(name)
     if not words:
         return False
-    candidates = list(words) + [a + b for a, b in zip(words, words[1:])]
+    candidates = list(words) + [a + b for a, b in itertools.pairwise(words)]
     for i, word in enumerate(candidates):
         if word in _ID_WORDS:
             qualifier = words[i - 1] if 0 < i < len(words) else ""
@@ -263,6 +279,10 @@ class NameLists:
     interfixes: frozenset[str]
     titles: frozenset[str]
     not_names: frozenset[str]
+    # Names from a large external list: each counts only capitalised and with a sign (a title,
+    # initials, "met"/"namens"…, or a first name followed by a listed surname), never alone.
+    first_extra: frozenset[str] = frozenset()
+    surnames_extra: frozenset[str] = frozenset()
 
     @classmethod
     def builtin(cls) -> NameLists:
@@ -278,13 +298,24 @@ class NameLists:
         )
 
     @classmethod
+    def default(cls) -> NameLists:
+        """:meth:`from_deduce` when ``deduce`` is installed, else :meth:`builtin` (read once).
+
+        >>> NameLists.default().first_strong == NameLists.builtin().first_strong
+        True
+        """
+        return _default_lists()
+
+    @classmethod
     def from_deduce(cls) -> NameLists:
         """The built-in lists extended with the lookup lists of the ``deduce`` package, if installed.
 
         ``deduce`` (UMC Utrecht, LGPL-3.0-or-later) ships about 15,000 first names and 10,500
         surnames for de-identifying Dutch clinical text. Only its data files are read (through
-        the package metadata, nothing of it is imported); names that its own exception lists or
-        common-word lists mark as words become *weak*.
+        the package metadata, nothing of it is imported). Its names become *extra* names
+        (:attr:`first_extra`, :attr:`surnames_extra`): so many of them are also words
+        ("Dienst", "Fase", "Bruggen") that none counts on its own; names that its own
+        exception and common-word lists mark as words, and names of one or two letters, are left out.
 
         Raises
         ------
@@ -299,30 +330,29 @@ class NameLists:
         def read(suffix: str) -> set[str]:
             for file in dist.files or ():
                 if str(file).replace("\\", "/").endswith(suffix):
-                    text = file.locate().read_text(encoding="utf-8")
+                    text = Path(file.locate()).read_text(encoding="utf-8")
                     return {name_key(line.strip()) for line in text.splitlines() if line.strip()}
             return set()
 
-        words = (read("whitelist/lst_common_word/items.txt") | read("whitelist/lst_stop_word/items.txt")
-                 | read("names/lst_first_name/exceptions.txt") | read("names/lst_surname/exceptions.txt"))
-        first = {w for w in read("names/lst_first_name/items.txt") if len(w) > 1}
-        sur = {w for w in read("names/lst_surname/items.txt") | read("names/lst_interfix_surname/items.txt")
-               if len(w) > 1 and " " not in w}
         base = cls.builtin()
-        return cls(
-            first_strong=base.first_strong | frozenset(first - words - base.first_weak - base.surnames_weak),
-            first_weak=base.first_weak | frozenset(first & words),
-            surnames_strong=base.surnames_strong | frozenset(sur - words - base.surnames_weak - base.first_weak),
-            surnames_weak=base.surnames_weak | frozenset(sur & words),
-            interfixes=base.interfixes,
-            titles=base.titles,
-            not_names=base.not_names,
-        )
+        words = (read("whitelist/lst_common_word/items.txt") | read("whitelist/lst_stop_word/items.txt")
+                 | read("names/lst_first_name/exceptions.txt") | read("names/lst_surname/exceptions.txt")
+                 | base.not_names | base.interfixes | base.titles)
+        first = {w for w in read("names/lst_first_name/items.txt") if len(w) > 2 and " " not in w}
+        sur = {w for w in read("names/lst_surname/items.txt") | read("names/lst_interfix_surname/items.txt")
+               if len(w) > 2 and " " not in w}
+        return dataclasses.replace(base, first_extra=frozenset(first - words), surnames_extra=frozenset(sur - words))
 
     def classes(self) -> dict[str, str]:
         """Key -> one class letter: ``X`` never a name, ``T`` title, ``V`` tussenvoegsel, ``N``
-        strong name, ``b`` weak first name and surname, ``f`` weak first name, ``s`` weak surname."""
+        strong name, ``b``/``f``/``s`` weak first name and surname / first name / surname,
+        ``y``/``g``/``z`` the same from the extra lists, ``M`` a word that introduces a person."""
         out: dict[str, str] = {}
+        for key in self.first_extra | self.surnames_extra:
+            out[key] = "y" if key in self.first_extra and key in self.surnames_extra else (
+                "g" if key in self.first_extra else "z")
+        for key in _CONTEXT_WORDS:
+            out[key] = "M"
         for key in self.first_weak | self.surnames_weak:
             out[key] = "b" if key in self.first_weak and key in self.surnames_weak else (
                 "f" if key in self.first_weak else "s")
@@ -335,6 +365,14 @@ class NameLists:
         for key in self.not_names:
             out[key] = "X"
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def _default_lists() -> NameLists:
+    try:
+        return NameLists.from_deduce()
+    except ChainError:
+        return NameLists.builtin()
 
 
 # --- the SQL of each kind -----------------------------------------------------------------------
@@ -404,9 +442,9 @@ def _email_sql(lowered: str) -> str:
 
 
 # Ordinary two-letter words and units that may follow a four-digit number in lower case.
-_POSTCODE_WORDS = ("en in op de te om of na al er is we ze je me an at to on by or as be do go he if it my no so up "
-                   "us ja nu zo ik uw ge ca vs km kg mg ml cm mm ms kb mb gb pc st jr nr cl dl hl ha kw pk ct ex eu "
-                   "uu dd mm jj hh pp").split()
+_POSTCODE_WORDS = sorted(_words("en in op de te om of na al er is we ze je me an at to on by or as be do go he if it my "
+                                 "no so up us ja nu zo ik uw ge ca vs km kg mg ml cm mm ms kb mb gb pc st jr nr cl dl "
+                                 "hl ha kw pk ct ex eu uu dd jj hh pp"))
 
 
 def _postcode_sql(cased: str) -> str:
@@ -483,7 +521,12 @@ def _address_sql(lowered: str) -> str:
 
 
 _TOKEN_RE = "['\u2019]t\\b|\\p{L}+\\.?"
-_SHAPE_RE = "N|[fb]V{0,3}[sbCN]|V{1,3}[sb]|T[IV]{0,4}[NfsbC]|I{1,4}V{0,3}[NfsbC]"
+# Token classes (see NameLists.classes; C = other capitalised word, I = initial) and the shapes of a
+# name: a strong name; a (weak) first name + surname or capitalised word; a tussenvoegsel + weak
+# surname; a title or initials + a capitalised word; "met"/"namens"… + a capitalised first name.
+_SHAPE_RE = ("N|[fb]V{0,3}[sbzyCN]|[gy]V{0,3}[sbzyN]|V{1,3}[sb]|T[IV]{0,4}[NfsbgzyC]|I{1,4}V{0,3}[NfsbgzyC]"
+             "|M[fbgy]")
+_CONTEXT_WORDS = ("met", "namens", "door", "via", "en")
 _FULL_TITLES = ("mevrouw", "meneer", "juffrouw", "heer", "dhr", "mevr", "juf", "meester", "oma", "opa", "tante", "oom",
                 "moeder", "vader", "zus", "broer")
 
@@ -544,7 +587,7 @@ def scan(
         log (trace and event level, ``concept:name`` and ``time:timestamp`` included). Each key is
         scanned as a column name and its values as a column.
     names : NameLists, optional
-        Default :meth:`NameLists.builtin`.
+        Default :meth:`NameLists.default`: the ``deduce`` lists when installed, else the built-in ones.
     source : str
         Used only in the message of :class:`PrivacyScanFailed`.
 
@@ -561,7 +604,7 @@ def scan(
     tag = uuid.uuid4().hex[:12]
     failure: str | None = None
     try:
-        return _scan(con, relation, columns, timestamp_column, attributes, names or NameLists.builtin(), tag)
+        return _scan(con, relation, columns, timestamp_column, attributes, names or NameLists.default(), tag)
     except Exception as exc:  # noqa: BLE001 - every failure is re-raised below, without its data
         failure = type(exc).__name__
     finally:
@@ -677,8 +720,8 @@ def _scan(
                 WHEN m.cls = 'X' THEN 'w'
                 WHEN m.cls = 'T' AND (ends_with(t.t, '.') OR list_contains({full_titles}, m.k)) THEN 'T'
                 WHEN regexp_full_match(t.t, '\\p{{Lu}}\\.') THEN 'I'
-                WHEN m.cls IN ('V', 'N') THEN m.cls
-                WHEN m.cls IN ('f', 's', 'b') AND regexp_matches(t.t, '^\\p{{Lu}}') THEN m.cls
+                WHEN m.cls IN ('V', 'N', 'M') THEN m.cls
+                WHEN m.cls IN ('f', 's', 'b', 'g', 'z', 'y') AND regexp_matches(t.t, '^\\p{{Lu}}') THEN m.cls
                 WHEN m.cls IS NULL AND regexp_matches(t.t, '^\\p{{Lu}}') THEN 'C'
                 ELSE 'w'
             END AS ch

@@ -29,11 +29,11 @@ from __future__ import annotations
 __all__ = [
     "FIRST_NAMES_STRONG",
     "FIRST_NAMES_WEAK",
+    "INTERFIXES",
+    "NOT_NAMES",
     "SURNAMES_STRONG",
     "SURNAMES_WEAK",
-    "INTERFIXES",
     "TITLES",
-    "NOT_NAMES",
 ]
 
 

@@ -37,12 +37,12 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
-    "fold",
-    "digit_view",
-    "name_key",
     "column_name_words",
-    "fold_sql",
+    "digit_view",
     "digit_view_sql",
+    "fold",
+    "fold_sql",
+    "name_key",
     "name_key_sql",
     "sql_literal",
 ]

@@ -26,12 +26,21 @@ import csv
 import io
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-__all__ = ["HostileLog", "CleanLog", "hostile_logs", "clean_logs", "CLAIMED", "MEASURED", "ACTIVITIES",
-           "ORGANISATIONS"]
+__all__ = [
+    "ACTIVITIES",
+    "CLAIMED",
+    "MEASURED",
+    "ORGANISATIONS",
+    "CleanLog",
+    "HostileLog",
+    "clean_logs",
+    "hostile_logs",
+]
 
 # Kinds with a 100 % detection requirement, and kinds whose rate is measured.
 CLAIMED = ("bsn", "email", "phone", "postcode", "iban", "date-of-birth", "identifying-column")
@@ -368,7 +377,7 @@ def hostile_logs(seed: int = 12) -> list[HostileLog]:
 def clean_logs(seed: int = 12) -> list[CleanLog]:
     """Logs without identifiers: realistic names of activities and organisations, many formats."""
     rng = random.Random(seed + 1)
-    formats = [
+    formats: list[Callable[[tuple[int, int], int, int], str]] = [
         lambda d, h, m: f"2024-{d[1]:02d}-{d[0]:02d} {h:02d}:{m:02d}:00",
         lambda d, h, m: f"{d[0]:02d}-{d[1]:02d}-2024 {h:02d}:{m:02d}",
         lambda d, h, m: f"{d[0]:02d}-{d[1]:02d}-2024 {h:02d}.{m:02d}",
@@ -378,12 +387,12 @@ def clean_logs(seed: int = 12) -> list[CleanLog]:
         lambda d, h, m: f"2024-{d[1]:02d}-{d[0]:02d} {h:02d}:{m:02d}:00.123456",
         lambda d, h, m: f"2024{d[1]:02d}{d[0]:02d}",
     ]
-    ids = [
+    ids: list[Callable[[int], str]] = [
         lambda i: f"SYN{i:08d}",
         lambda i: f"VT-2024-{i:06d}",
-        lambda i: "%016x" % rng.getrandbits(64),
-        lambda i: "%08x-%04x-4%03x-a%03x-%012x" % (rng.getrandbits(32), rng.getrandbits(16), rng.getrandbits(12),
-                                                  rng.getrandbits(12), rng.getrandbits(48)),
+        lambda i: f"{rng.getrandbits(64):016x}",
+        lambda i: (f"{rng.getrandbits(32):08x}-{rng.getrandbits(16):04x}-4{rng.getrandbits(12):03x}-"
+                   f"a{rng.getrandbits(12):03x}-{rng.getrandbits(48):012x}"),
         lambda i: f"ZK{i:05d}",
         lambda i: str(i),
     ]
