@@ -65,6 +65,7 @@ Pseudonymise the log (drop these columns or values, hash case ids) before loadin
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import importlib.metadata
@@ -163,7 +164,7 @@ def passes_elfproef(digits: str) -> bool:
     """
     if not re.fullmatch(r"[0-9]{9}", digits) or digits == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=False)) - int(digits[8])
     return total % 11 == 0
 
 
@@ -395,7 +396,8 @@ def _windows_sql(s: str) -> str:
     window = ("struct_pack(d := array_to_string(g[i:i + w], ''), f := g[i], k := len(g[i:i + w]), "
               "lo := list_min(list_transform(g[i:i + w], lambda x: len(x))), "
               "hi := list_max(list_transform(g[i:i + w], lambda x: len(x))))")
-    per_chain = f"flatten(list_transform(range(1, len(g) + 1), lambda i: list_transform(range(0, 14), lambda w: {window})))"
+    per_chain = (f"flatten(list_transform(range(1, len(g) + 1), "
+                 f"lambda i: list_transform(range(0, 14), lambda w: {window})))")
     return f"flatten(list_transform({groups}, lambda g: {per_chain}))"
 
 
@@ -442,7 +444,8 @@ def _email_sql(lowered: str) -> str:
 
 
 # Ordinary two-letter words and units that may follow a four-digit number in lower case.
-_POSTCODE_WORDS = sorted(_words("en in op de te om of na al er is we ze je me an at to on by or as be do go he if it my "
+_POSTCODE_WORDS = sorted(_words("en in op de te om of na al er is we ze je me an at to on by or as be do go he if it "
+                                 "my "
                                  "no so up us ja nu zo ik uw ge ca vs km kg mg ml cm mm ms kb mb gb pc st jr nr cl dl "
                                  "hl ha kw pk ct ex eu uu dd jj hh pp"))
 
@@ -495,7 +498,8 @@ def _earliest_date_sql(lowered: str) -> str:
     mon = ("replace(replace(replace(replace(left(regexp_extract(x, '\\p{L}+'), 3), 'maa', 'mrt'), 'mar', 'mrt'), "
            "'may', 'mei'), 'oct', 'okt')")
     txt_d = (f"list_transform({txt}, lambda x: TRY_CAST(regexp_extract(x, '([0-9]{{4}})$', 1) || '-' || "
-             f"CAST(list_position({months}, {mon}) AS VARCHAR) || '-' || regexp_extract(x, '^([0-9]{{1,2}})', 1) AS DATE))")
+             f"CAST(list_position({months}, {mon}) AS VARCHAR) || '-' || "
+             f"regexp_extract(x, '^([0-9]{{1,2}})', 1) AS DATE))")
     dates = f"list_concat({iso_d}, {dmy_d}, {txt_d})"
     plausible = "x IS NOT NULL AND year(x) > 1900 AND x <> DATE '1970-01-01'"
     return f"list_min(list_filter({dates}, lambda x: {plausible}))"
@@ -510,7 +514,8 @@ _STREET_ALONE = "markt|plein|boulevard|kade|singel|gracht|dreef|laan|straat|brin
 
 def _address_sql(lowered: str) -> str:
     number = "([1-9][0-9]{0,3})(?:\\s?[a-z]{1,2}|[-/][0-9]{1,4})?(?:[^\\p{L}0-9]|$)"
-    suffix = (f"regexp_extract_all({lowered}, '(?:\\p{{L}}{{2,}}(?:{_STREET_WORDS})|(?:^|[^\\p{{L}}])(?:{_STREET_ALONE}))"
+    suffix = (f"regexp_extract_all({lowered}, '(?:\\p{{L}}{{2,}}(?:{_STREET_WORDS})"
+              f"|(?:^|[^\\p{{L}}])(?:{_STREET_ALONE}))"
               f"\\s?{number}', 1)")
     prefix = (f"regexp_extract_all({lowered}, '(?:^|[^\\p{{L}}])(?:laan|plein|kade|singel|weg|straat|dreef|hof|gracht)"
               f"\\s(?:van|der|de|den|het|op|ten|ter|voor|aan|bij|achter|over)(?:\\s\\p{{L}}+){{1,3}}\\s{number}', 1)")
@@ -609,10 +614,8 @@ def scan(
         failure = type(exc).__name__
     finally:
         for table in ("vals", "norm", "flags", "tok", "names", "keys"):
-            try:
+            with contextlib.suppress(Exception):  # cleanup must not mask the outcome
                 con.execute(f"DROP TABLE IF EXISTS _pg_{table}_{tag}")
-            except Exception:  # noqa: BLE001, S110 - cleanup must not mask the outcome
-                pass
     # Raised outside the except block, so the DuckDB error is not even attached as context.
     raise PrivacyScanFailed(source, failure)
 
@@ -651,11 +654,13 @@ def _scan(
     names: NameLists,
     tag: str,
 ) -> list[Finding]:
-    vals, norm, flags, tok, names_t, keys = (f"_pg_{t}_{tag}" for t in ("vals", "norm", "flags", "tok", "names", "keys"))
+    vals, norm, flags, tok, names_t, keys = (f"_pg_{t}_{tag}"
+                                             for t in ("vals", "norm", "flags", "tok", "names", "keys"))
     rel = _quote(relation)
     described = [str(row[0]) for row in con.execute(f"DESCRIBE {rel}").fetchall()]
     wanted = list(described if columns is None else columns)
-    sources = [_Source(f"column {_label(c)}", f"column {i + 1}", f"name of column {i + 1}", c) for i, c in enumerate(wanted)]
+    sources = [_Source(f"column {_label(c)}", f"column {i + 1}", f"name of column {i + 1}", c)
+               for i, c in enumerate(wanted)]
     selects = [f"SELECT {i} AS c, CAST({_quote(c)} AS VARCHAR) AS v FROM {rel}" for i, c in enumerate(wanted)]
     con.execute(f"CREATE TEMP TABLE {vals} (c INTEGER, v VARCHAR, n BIGINT)")
     if selects:
@@ -668,15 +673,16 @@ def _scan(
                     f"WHERE key IS NOT NULL)")
         for key, _ in con.execute(f"SELECT k, c FROM {keys} ORDER BY c").fetchall():
             j = len(sources) - base + 1
-            sources.append(_Source(f"XES attribute {_label(str(key))}", f"XES attribute {j}", f"key of XES attribute {j}",
-                                   str(key)))
+            sources.append(_Source(f"XES attribute {_label(str(key))}", f"XES attribute {j}",
+                                   f"key of XES attribute {j}", str(key)))
         con.execute(f"INSERT INTO {vals} SELECT k.c, CAST(a.value AS VARCHAR), count(*) FROM {_quote(attributes)} a "
                     f"JOIN {keys} k ON CAST(a.key AS VARCHAR) = k.k WHERE a.value IS NOT NULL "
                     f"AND CAST(a.value AS VARCHAR) <> '' GROUP BY ALL")
     # The names themselves are scanned as values too (c = -1 - index): a header can hold data.
     if sources:
         con.execute(f"INSERT INTO {vals} SELECT -1 - i, name, 1 FROM "
-                    f"(SELECT unnest(?::VARCHAR[]) AS name, unnest(range(?)) AS i)", [[s.name for s in sources], len(sources)])
+                    f"(SELECT unnest(?::VARCHAR[]) AS name, unnest(range(?)) AS i)",
+                    [[s.name for s in sources], len(sources)])
     for c, rows in con.execute(f"SELECT c, sum(n) FROM {vals} WHERE c >= 0 GROUP BY c").fetchall():
         sources[int(c)].rows = int(rows)
 

@@ -86,7 +86,8 @@ zoe zakaria zainab zuzanna
 
 # First names that are also ordinary words (or too short to stand alone).
 FIRST_NAMES_WEAK = _words("""
-ad amber bas ben bo do eef els ernst fleur floor frans harm jasmijn lex lieve madelief merel said ton elke fien frank gaby hoop iris jade job joy june kay lief lot luna mark max
+ad amber bas ben bo do eef els ernst fleur floor frans harm jasmijn lex lieve madelief merel said ton elke fien
+frank gaby hoop iris jade job joy june kay lief lot luna mark max
 mies milan noor olaf puck rosa roos ruth ryan sam skye sterre storm tijs ties tobias valentijn wil will
 """)
 
@@ -111,7 +112,7 @@ nieuwenhuis oosterhuis vermaat oudshoorn  raaijmakers schoenmakers ververs wijer
 vandenberg vanderveen vandijk vanleeuwen verhagen verbruggen vermeij verdonk weijers wijnen wiersma wijma
 wijbenga hettinga terpstra sikkema haitsma jellema feenstra kingma dijkema tuinstra visscher-smit
 fennema nauta hoogeveen ruiter-jansen kuijken kranendonk polman  bolhuis bolkestein bruggeman
-dijkgraaf ebbers geerts goedhart grootveld hakkert heemskerk hoogland huijsman jongejan kamphuis 
+dijkgraaf ebbers geerts goedhart grootveld hakkert heemskerk hoogland huijsman jongejan kamphuis
 kooistra koppelaar lagerwerf lammertink leenders luijten manders meijering nijenhuis  overbeek
 pijnenburg quist reinders rozendaal schuurman sijbrandij  stoffels swinkels teeuwen thijssen
 tiemersma veldhuis venema verschuren vinke vis-jansen vlietstra wessels westerhof wiegersma zuidema
@@ -126,7 +127,8 @@ baas bakker beek berg boer bos brink broek brouwer bruin dam dekker-bos dijk doo
 heuvel hoek horst huisman jong jonge jonker koning koster kok kramer kuiper lange leeuw leeuwen linden
 loon maas meer meulenberg mol molenaar pol post prins ruiter schipper smid veen vink visser vliet vos
 wal wijk wit zwart kleine kleijn-berg groote klein hout laan steen veld water weerd wolf haas bloem
-boom kamp zee molen kerk hof hoeve dijkhuis bosch-boer akker kruis stok boot slot stam kroon pronk plomp schaap baars vonk ploeg kerkhof ooms spaans
+boom kamp zee molen kerk hof hoeve dijkhuis bosch-boer akker kruis stok boot slot stam kroon pronk plomp schaap
+baars vonk ploeg kerkhof ooms spaans
 vogels oei bosch
 """)
 

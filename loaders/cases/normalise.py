@@ -29,6 +29,7 @@ only to values that hold one of its characters (a cheap RE2 test first).
 >>> digit_view("2023-01-01 10:00:00 06-12345678")
 '2023-01-01 : 06-12345678'
 """
+# ruff: noqa: RUF002 - full-width and other look-alike characters are the test data here
 
 from __future__ import annotations
 
@@ -98,8 +99,8 @@ def _compat_table() -> tuple[str, str, str]:
 @lru_cache(maxsize=1)
 def _py_table() -> dict[int, str]:
     src, dst, _ = _compat_table()
-    table = {ord(a): b for a, b in zip(src, dst)}
-    table.update({ord(a): b for a, b in zip(_FULLWIDTH_FROM, _FULLWIDTH_TO)})
+    table = {ord(a): b for a, b in zip(src, dst, strict=False)}
+    table.update({ord(a): b for a, b in zip(_FULLWIDTH_FROM, _FULLWIDTH_TO, strict=False)})
     return table
 
 
@@ -142,7 +143,8 @@ def fold_sql(expr: str, *, lower: bool = True) -> str:
     u = f"regexp_replace({u}, '{_DASH_RE}', '-', 'g')"
     u = (f"CASE WHEN regexp_matches({u}, '[\\x{{FF01}}-\\x{{FF5E}}]') "
          f"THEN translate({u}, {sql_literal(_FULLWIDTH_FROM)}, {sql_literal(_FULLWIDTH_TO)}) ELSE {u} END")
-    u = f"CASE WHEN regexp_matches({u}, '{cls}') THEN translate({u}, {sql_literal(src)}, {sql_literal(dst)}) ELSE {u} END"
+    u = (f"CASE WHEN regexp_matches({u}, '{cls}') THEN translate({u}, {sql_literal(src)}, {sql_literal(dst)}) "
+         f"ELSE {u} END")
     ascii_path = f"regexp_replace({expr}, '[\\t\\r\\n\\x0B\\x0C]', ' ', 'g')"
     out = f"(CASE WHEN regexp_matches({expr}, '[^\\x00-\\x7F]') THEN {u} ELSE {ascii_path} END)"
     return f"lower{out}" if lower else out

@@ -50,9 +50,11 @@ def load_xes_text(con: duckdb.DuckDBPyConnection, text: str, table: str = "log",
             cols["activity"].append(a.get("concept:name"))
             cols["organisation"].append(a.get("org:resource"))
     con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT unnest(?::VARCHAR[]) AS case_id, "
-                "unnest(?::VARCHAR[]) AS timestamp, unnest(?::VARCHAR[]) AS activity, unnest(?::VARCHAR[]) AS organisation",
+                "unnest(?::VARCHAR[]) AS timestamp, unnest(?::VARCHAR[]) AS activity, "
+                "unnest(?::VARCHAR[]) AS organisation",
                 [cols["case_id"], cols["timestamp"], cols["activity"], cols["organisation"]])
-    con.execute(f"CREATE OR REPLACE TABLE {attributes} AS SELECT unnest(?::VARCHAR[]) AS key, unnest(?::VARCHAR[]) AS value",
+    con.execute(f"CREATE OR REPLACE TABLE {attributes} AS "
+                "SELECT unnest(?::VARCHAR[]) AS key, unnest(?::VARCHAR[]) AS value",
                 [keys, values])
 
 

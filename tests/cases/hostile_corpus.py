@@ -19,6 +19,7 @@ True
 >>> len(clean_logs()) >= 30
 True
 """
+# ruff: noqa: RUF001 - full-width and other look-alike characters are the test data here
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def _chain_names(file: str, key: str) -> list[str]:
     return out
 
 
-ACTIVITIES = sorted(set([
+_BASE_ACTIVITIES = [
     "Incident huiselijk geweld", "Zorgmelding verzonden", "Huisverbod voorgesteld", "Huisverbod opgelegd",
     "Melding professional", "Melding burger", "Melding ontvangen", "Melding geregistreerd",
     "Veiligheidsbeoordeling afgerond", "Hulpaanbod na huisverbod", "Overdracht lokaal team", "Onderzoek gestart",
@@ -85,15 +86,17 @@ ACTIVITIES = sorted(set([
     "Nazorg afgerond", "Veiligheid gecheckt na 3 maanden", "Herhaalde melding", "Acute onveiligheid",
     "Structurele onveiligheid vastgesteld", "Aanmelding Doorbraakteam", "Oudergesprek", "Schoolgesprek",
     "Politie ter plaatse", "Reclasseringsadvies uitgebracht", "Toezicht gestart", "Slachtofferhulp ingeschakeld",
-] + _chain_names("data/synthetic/mapping.yaml", "from")))
+]
+ACTIVITIES = sorted({*_BASE_ACTIVITIES, *_chain_names("data/synthetic/mapping.yaml", "from")})
 
-ORGANISATIONS = sorted(set([
+_BASE_ORGANISATIONS = [
     "politie", "veilig-thuis-haaglanden", "meldcode-professionals", "raad-voor-de-kinderbescherming",
     "jeugd-en-wijkteams", "kinderrechter", "jeugdbescherming-west", "crisisinterventieteam",
     "VT Haaglanden", "Politie Eenheid Den Haag", "GGD Haaglanden", "CJG Leidschendam-Voorburg",
     "Sociaal wijkteam Escamp", "Kompaan en De Bocht", "Ipse de Bruggen", "Sterk Huis", "Xtra", "Parnassia",
     "Reclassering Nederland", "Leger des Heils J&R", "Blijf Groep", "Jeugdformaat", "Middin",
-] + _chain_names("data/haaglanden/organisations.yaml", "name")))
+]
+ORGANISATIONS = sorted({*_BASE_ORGANISATIONS, *_chain_names("data/haaglanden/organisations.yaml", "name")})
 
 _CLEAN_EXTRA = {
     "kanaal": ["telefonisch", "e-mail", "post", "balie", "digitaal formulier", "chat"],
@@ -137,7 +140,8 @@ class CleanLog:
 
 
 def _elfproef(d: str) -> bool:
-    return d != "000000000" and (sum(int(x) * w for x, w in zip(d[:8], range(9, 1, -1))) - int(d[8])) % 11 == 0
+    weighted = sum(int(x) * w for x, w in zip(d[:8], range(9, 1, -1), strict=True))
+    return d != "000000000" and (weighted - int(d[8])) % 11 == 0
 
 
 def _bsn(rng: random.Random, leading_zero: bool = False) -> str:
@@ -158,7 +162,8 @@ def _group4(text: str, sep: str = " ") -> str:
     return sep.join(text[i:i + 4] for i in range(0, len(text), 4))
 
 
-_FULLWIDTH = {ord(c): chr(ord(c) + 0xFEE0) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@.-+()"}
+_FULLWIDTH = {ord(c): chr(ord(c) + 0xFEE0)
+              for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@.-+()"}
 
 
 def _fw(text: str) -> str:
@@ -195,7 +200,8 @@ def _spellings(rng: random.Random) -> dict[str, list[str]]:
             f"(0{la[:2]}) {la[2:5]} {la[5:7]} {la[7:]}", f"0{la[:2]}-{la[2:]}", f"0{la[:2]} {la[2:5]} {la[5:]}",
             f"010-{la[2:5]} {la[5:7]} {la[7:]}", f"0118-{la[3:]}", f"+31 {m[0]} {m[1:]}", f"+31 (0){m[0]} {m[1:]}",
             f"+31{m}", f"0031{m}", f"0031 {m[0]} {m[1:5]} {m[5:]}", f"31{m}", f"+31-{la[:2]}-{la[2:]}",
-            _fw(f"0{m[0]}-{m[1:]}"), f"0{m[0]}\u2013{m[1:]}", f"0{m[0]}\u00a0{m[1:]}", f"tel: 0{m[0]} - {m[1:4]} {m[4:7]} {m[7:]}",
+            _fw(f"0{m[0]}-{m[1:]}"), f"0{m[0]}\u2013{m[1:]}", f"0{m[0]}\u00a0{m[1:]}",
+            f"tel: 0{m[0]} - {m[1:4]} {m[4:7]} {m[7:]}",
             f"Bel moeder op 0{m} na 17 uur", f"+31\u00a0(0)\u00a0{la[:2]}\u00a0{la[2:]}",
         ],
         "postcode": [
@@ -203,7 +209,8 @@ def _spellings(rng: random.Random) -> dict[str, list[str]]:
             "woont in 2563 CV Den Haag", "3521 az utrecht", "Postcode: 2595BN",
         ],
         "iban": [
-            nl, _group4(nl), nl.lower(), _group4(nl2, "-"), _fw(nl2), be, _group4(de), f"rekening {_group4(nl2)} t.n.v. moeder",
+            nl, _group4(nl), nl.lower(), _group4(nl2, "-"), _fw(nl2), be, _group4(de),
+            f"rekening {_group4(nl2)} t.n.v. moeder",
             _group4(nl, "."),
         ],
         "date-of-birth": [
@@ -261,7 +268,8 @@ def _base_rows(rng: random.Random, rows: int = 6) -> list[dict[str, str]]:
     for i in range(rows):
         out.append({
             "case_id": f"SYN{rng.randint(0, 99999999):08d}",
-            "timestamp": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(7, 18):02d}:{rng.randint(0, 59):02d}:00",
+            "timestamp": (f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} "
+                          f"{rng.randint(7, 18):02d}:{rng.randint(0, 59):02d}:00"),
             "activity": rng.choice(ACTIVITIES),
             "organisation": rng.choice(ORGANISATIONS),
             "opmerking": rng.choice(["", "geen", "zie dossier", "na overleg"]),
@@ -283,12 +291,12 @@ def _plant_csv(rng: random.Random, value: str, place: str, kind: str, log_id: st
     header = ["case_id", "timestamp", "activity", "organisation", "opmerking"]
     target = rng.randrange(len(rows))
     if place == "header":
-        header = header + [value]
-        body = [[r[h] for h in header[:-1]] + ["x"] for r in rows]
+        header = [*header, value]
+        body = [[*(r[h] for h in header[:-1]), "x"] for r in rows]
         labels: tuple[str, ...] = (f"name of column {len(header)}",)
     elif place == "column-name":
-        header = header + [value]
-        body = [[r[h] for h in header[:-1]] + ["onbekend"] for r in rows]
+        header = [*header, value]
+        body = [[*(r[h] for h in header[:-1]), "onbekend"] for r in rows]
         labels = (f"column {value!r}", f"column {len(header)}")
     else:
         rows[target][place] = value
@@ -305,8 +313,7 @@ def _xes(traces: list[tuple[dict[str, str], list[dict[str, str]]]]) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<log xes.version="1.0">']
     for trace_attrs, events in traces:
         lines.append(" <trace>" + "".join(attr(k, v) for k, v in trace_attrs.items()))
-        for event in events:
-            lines.append("  <event>" + "".join(attr(k, v) for k, v in event.items()) + "</event>")
+        lines.extend("  <event>" + "".join(attr(k, v) for k, v in event.items()) + "</event>" for event in events)
         lines.append(" </trace>")
     lines.append("</log>")
     return "\n".join(lines) + "\n"
@@ -413,12 +420,11 @@ def clean_logs(seed: int = 12) -> list[CleanLog]:
     for n in range(8):
         traces = []
         for t in range(4):
-            events = []
-            for e in range(4):
-                events.append({"concept:name": ACTIVITIES[(n * 16 + t * 4 + e) % len(ACTIVITIES)],
-                               "time:timestamp": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T10:00:00+01:00",
-                               "org:resource": ORGANISATIONS[(n + e) % len(ORGANISATIONS)],
-                               "lifecycle:transition": "complete", "kanaal": rng.choice(_CLEAN_EXTRA["kanaal"])})
+            events = [{"concept:name": ACTIVITIES[(n * 16 + t * 4 + e) % len(ACTIVITIES)],
+                       "time:timestamp": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T10:00:00+01:00",
+                       "org:resource": ORGANISATIONS[(n + e) % len(ORGANISATIONS)],
+                       "lifecycle:transition": "complete", "kanaal": rng.choice(_CLEAN_EXTRA["kanaal"])}
+                      for e in range(4)]
             traces.append(({"concept:name": f"SYN{n:04d}{t:04d}", "variant": f"variant {t + 1}"}, events))
         logs.append(CleanLog(f"clean-{n}-xes", "xes", _xes(traces)))
     return logs

@@ -1,5 +1,6 @@
 """The privacy gate finds every claimed identifier in every place, finds nothing in clean logs,
 and never shows a value (issue 12, groups 1-2)."""
+# ruff: noqa: RUF001 - full-width and other look-alike characters are the test data here
 
 from __future__ import annotations
 
@@ -67,7 +68,8 @@ def test_the_corpus_is_large_and_covers_every_kind_and_place():
     assert set(kinds) == set(KINDS)
     places = {log.place for log in HOSTILE}
     for place in ("case_id", "timestamp", "activity", "organisation", "opmerking", "header", "column-name",
-                  "trace:concept:name", "event:time:timestamp", "event:concept:name", "trace:extra", "event:extra", "key"):
+                  "trace:concept:name", "event:time:timestamp", "event:concept:name", "trace:extra", "event:extra",
+                  "key"):
         assert place in places, place
     for kind in set(KINDS) - {"identifying-column"}:
         assert {log.place for log in HOSTILE if log.kind == kind} >= {"opmerking"}
@@ -117,7 +119,8 @@ def test_the_generated_synthetic_log_is_clean():
 
     con = duckdb.connect()
     con.register("arrow", generate_events(20_000, seed=5))
-    con.execute("CREATE TABLE log AS SELECT CAST(case_id AS VARCHAR) AS case_id, CAST(timestamp AS VARCHAR) AS timestamp, "
+    con.execute("CREATE TABLE log AS SELECT CAST(case_id AS VARCHAR) AS case_id, "
+                "CAST(timestamp AS VARCHAR) AS timestamp, "
                 "CAST(activity AS VARCHAR) AS activity, CAST(organisation AS VARCHAR) AS organisation FROM arrow")
     assert scan(con, "log") == []
 
@@ -162,7 +165,8 @@ def test_reproducers(name, column, kind, tmp_path):
 
 def test_a_duckdb_error_during_the_scan_is_reraised_without_data():
     con = duckdb.connect()
-    con.execute("CREATE VIEW log AS SELECT CAST(v AS INTEGER) AS case_id FROM (VALUES ('123456782 jan@example.nl')) t(v)")
+    con.execute("CREATE VIEW log AS SELECT CAST(v AS INTEGER) AS case_id "
+                "FROM (VALUES ('123456782 jan@example.nl')) t(v)")
     with pytest.raises(PrivacyScanFailed) as info:
         scan(con, "log", source="log.csv")
     text = str(info.value) + repr(info.value)
@@ -263,7 +267,8 @@ def test_a_birth_date_is_told_from_event_dates_by_its_distance():
 
 def test_a_header_that_holds_a_value_is_named_by_position_only():
     con = duckdb.connect()
-    con.execute('CREATE TABLE log AS SELECT \'c1\' AS case_id, \'x\' AS "jan@example.nl", \'06-12345678\' AS "111222333"')
+    con.execute("CREATE TABLE log AS SELECT 'c1' AS case_id, 'x' AS \"jan@example.nl\", "
+                "'06-12345678' AS \"111222333\"")
     findings = scan(con, "log")
     text = " ".join(str(f) for f in findings)
     assert "jan@" not in text and "111222333" not in text
