@@ -127,7 +127,8 @@ def fold(text: str) -> str:
     text = _DELETE_PY.sub("", text)
     text = "".join(" " if unicodedata.category(c) == "Zs" or c in "\u2028\u2029\x85\t\r\n\x0b\x0c" else
                    "-" if unicodedata.category(c) == "Pd" or c == "\u2212" else c for c in text)
-    return text.translate(_py_table()).lower()
+    # Python lower-cases İ (U+0130) to two characters, DuckDB to one: follow DuckDB.
+    return text.translate(_py_table()).replace("\u0130", "i").lower()
 
 
 def fold_sql(expr: str, *, lower: bool = True) -> str:
