@@ -1,5 +1,6 @@
 """The SQL normalisation does exactly what its Python reference does, and the reference folds the
 spellings that issue 12 lists."""
+# ruff: noqa: RUF001 - full-width and other look-alike characters are the test data here
 
 from __future__ import annotations
 
@@ -26,11 +27,6 @@ _ALPHABET = st.sampled_from(list(
     "\u0660\u0669\u06f5\u0967\U0001d7ce\u2460\u00b2"  # other digits, circled, superscript
 ))
 _TEXT = st.lists(st.text(alphabet=_ALPHABET, max_size=24), min_size=1, max_size=60)
-
-
-@pytest.fixture(scope="module")
-def con():
-    return duckdb.connect()
 
 
 @settings(max_examples=40, deadline=None)
