@@ -67,7 +67,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import importlib.metadata
 import itertools
 import re
@@ -300,12 +299,16 @@ class NameLists:
 
     @classmethod
     def default(cls) -> NameLists:
-        """:meth:`from_deduce` when ``deduce`` is installed, else :meth:`builtin` (read once).
+        """The lists the gate uses unless told otherwise: :meth:`builtin`, whatever is installed.
 
-        >>> NameLists.default().first_strong == NameLists.builtin().first_strong
+        The gate is deterministic: the optional ``deduce`` package never changes what it finds
+        by being installed. Its lists are an explicit opt-in (:meth:`from_deduce`, passed as
+        ``names=`` to :func:`scan`, :func:`guard` or :func:`loaders.cases.events.load_events`).
+
+        >>> NameLists.default() == NameLists.builtin()
         True
         """
-        return _default_lists()
+        return cls.builtin()
 
     @classmethod
     def from_deduce(cls) -> NameLists:
@@ -366,14 +369,6 @@ class NameLists:
         for key in self.not_names:
             out[key] = "X"
         return out
-
-
-@functools.lru_cache(maxsize=1)
-def _default_lists() -> NameLists:
-    try:
-        return NameLists.from_deduce()
-    except ChainError:
-        return NameLists.builtin()
 
 
 # --- the SQL of each kind -----------------------------------------------------------------------
@@ -592,7 +587,7 @@ def scan(
         log (trace and event level, ``concept:name`` and ``time:timestamp`` included). Each key is
         scanned as a column name and its values as a column.
     names : NameLists, optional
-        Default :meth:`NameLists.default`: the ``deduce`` lists when installed, else the built-in ones.
+        Default :meth:`NameLists.default`: the built-in lists (``deduce``'s only when passed explicitly).
     source : str
         Used only in the message of :class:`PrivacyScanFailed`.
 

@@ -39,7 +39,7 @@ def corpus_figures(names: NameLists) -> tuple[dict[str, tuple[int, int]], int, i
 
 
 def scan_seconds(rows: int, threads: int | None = None) -> tuple[float, int]:
-    from loaders.generate_events import generate_events
+    from loaders.cases.generate import generate_events
 
     con = duckdb.connect()
     if threads:

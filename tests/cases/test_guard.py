@@ -115,7 +115,7 @@ def test_clean_logs_have_no_findings(log, tmp_path):
 
 
 def test_the_generated_synthetic_log_is_clean():
-    from loaders.generate_events import generate_events
+    from loaders.cases.generate import generate_events
 
     con = duckdb.connect()
     con.register("arrow", generate_events(20_000, seed=5))
