@@ -6,12 +6,13 @@ PM4Py (AGPL) is a test and benchmark dependency only; runtime code never imports
 from __future__ import annotations
 
 # pm4py is in the test extras (pyproject.toml), so a missing install fails here instead of skipping.
-import pm4py  # noqa: E402
+import pm4py
 import pytest
 
 from loaders.cases.events import connect, load_events
 from loaders.cases.generate import generate_events, write_events
-from queries.cases.stats import directly_follows
+from queries.cases.stats import _directly_follows
+from queries.cases.suppression import _Exact
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
@@ -19,9 +20,9 @@ def test_pairs_equal_pm4py(tmp_path, suffix):
     table = generate_events(30000, seed=11)
     path = write_events(table, tmp_path / f"gen{suffix}")
     ours = {(p.from_activity, p.to_activity): p for p in
-            directly_follows(load_events(path, con=connect(memory_limit="512MB"), salt="s"))}
+            _directly_follows(load_events(path, con=connect(memory_limit="512MB"), salt="s"), _Exact(5))}
     df = table.to_pandas()
-    keys = dict(case_id_key="case_id", activity_key="activity", timestamp_key="timestamp")
+    keys = {"case_id_key": "case_id", "activity_key": "activity", "timestamp_key": "timestamp"}
     frequency, _, _ = pm4py.discover_dfg(df, **keys)
     performance, _, _ = pm4py.discover_performance_dfg(df, **keys)
     assert set(ours) == set(frequency) and len(ours) > 20

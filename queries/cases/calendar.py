@@ -53,10 +53,7 @@ def easter(year: int) -> dt.date:
 
 def koningsdag(year: int) -> dt.date:
     """Koningsdag (from 2014) or Koninginnedag (before), moved off a Sunday."""
-    if year >= 2014:
-        day = dt.date(year, 4, 27)
-    else:
-        day = dt.date(year, 4, 30)
+    day = dt.date(year, 4, 27) if year >= 2014 else dt.date(year, 4, 30)
     return day - dt.timedelta(days=1) if day.weekday() == 6 else day
 
 
