@@ -28,6 +28,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,16 @@ from loaders.build import (
 )
 from loaders.records import Record, RecordSet
 
-__all__ = ["read_workbook", "write_workbook", "SHEET_COLUMNS", "LIST_SEPARATOR"]
+__all__ = ["read_workbook", "write_workbook", "SHEET_COLUMNS", "LIST_SEPARATOR", "MAX_UNPACKED_BYTES",
+           "MAX_PART_BYTES", "MAX_SHARED_STRINGS_BYTES", "MAX_ROWS", "MAX_CELLS"]
+
+# Limits checked before openpyxl parses anything (a workbook is a zip: 1 MB can unpack to gigabytes).
+# A chain's workbook is a few hundred rows; these leave a hundredfold margin.
+MAX_UNPACKED_BYTES = 200 * 2**20  # all parts together, as declared in the zip directory
+MAX_PART_BYTES = 100 * 2**20  # one part (a sheet's XML)
+MAX_SHARED_STRINGS_BYTES = 20 * 2**20  # xl/sharedStrings.xml: the part the known bombs inflate
+MAX_ROWS = 100_000  # rows read from one sheet
+MAX_CELLS = 2_000_000  # cells read from the whole workbook
 
 LIST_SEPARATOR = "; "
 REGION_SHEET = "region"
@@ -107,7 +117,8 @@ def write_workbook(model: ChainModel, path: Path) -> None:
 
     records = model_to_records(model)
     book = Workbook()
-    book.remove(book.active)
+    for empty in book.worksheets:  # the one empty sheet a new workbook starts with
+        book.remove(empty)
     rows: dict[str, list[dict[str, Any]]] = {REGION_SHEET: [{"region": model.region, "title": model.title}]}
     rows[FAILURE_MODES_SHEET] = []
     rows[DURATIONS_SHEET] = []
@@ -182,10 +193,46 @@ def _coerce(spec: Field | None, value: Any) -> Any:
     return value
 
 
+class _Unreadable(Exception):
+    """A sheet could not be read to its end (damaged part, or a limit reached); ``where`` is file[sheet]:row."""
+
+    def __init__(self, where: str, message: str):
+        super().__init__(message)
+        self.where = where
+        self.message = message
+
+
+def _unpacked_size_problem(path: Path) -> Problem | None:
+    """A problem when the zip's parts would unpack past the limits (read from the zip directory, before parsing).
+
+    Python's zipfile stops at a part's declared size (and fails on a mismatch), so the declared sizes bound
+    what openpyxl can unpack.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # not a zip: load_workbook reports it as not a readable workbook
+    total = sum(p.file_size for p in parts)
+    if total > MAX_UNPACKED_BYTES:
+        return Problem(str(path), "(file)", f"refused: the workbook unpacks to {total // 2**20} MB, more than the "
+                                            f"limit of {MAX_UNPACKED_BYTES // 2**20} MB (a zip bomb, or not a chain)")
+    for part in parts:
+        limit = MAX_SHARED_STRINGS_BYTES if part.filename.lower().endswith("sharedstrings.xml") else MAX_PART_BYTES
+        if part.file_size > limit:
+            return Problem(str(path), "(file)", f"refused: part {part.filename[:60]!r} unpacks to "
+                                                f"{part.file_size // 2**20} MB, more than the limit of "
+                                                f"{limit // 2**20} MB (a zip bomb, or not a chain)")
+    return None
+
+
 class _SheetReader:
     def __init__(self, path: Path, problems: list[Problem]):
         self.path = path
         self.problems = problems
+        self.cells = 0
 
     def at(self, sheet: str, row: int) -> str:
         return f"{self.path}[{sheet}]:{row}"
@@ -193,16 +240,32 @@ class _SheetReader:
     def rows(self, ws: Any, sheet: str) -> list[tuple[int, dict[str, Any], dict[str, str]]]:
         """(row number, {column: value}, {column: location}) of each non-empty data row."""
         header: list[str | None] = []
-        out = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        out: list[tuple[int, dict[str, Any], dict[str, str]]] = []
+        # The <dimension> a sheet declares is not trusted: rows past it are read like any other.
+        ws.reset_dimensions()
+        number = 0
+        iterator = ws.iter_rows(values_only=True)
+        while True:
+            try:
+                values = next(iterator, None)
+            except Exception as exc:  # noqa: BLE001 - a damaged part fails while streaming: say where, never a value
+                raise _Unreadable(self.at(sheet, number + 1),
+                                  f"damaged sheet content after row {number} ({type(exc).__name__})") from None
+            if values is None:
+                break
+            number += 1
+            self.cells += len(values)
+            if number > MAX_ROWS or self.cells > MAX_CELLS:
+                what = f"{MAX_ROWS} rows in a sheet" if number > MAX_ROWS else f"{MAX_CELLS} cells in the workbook"
+                raise _Unreadable(self.at(sheet, number), f"refused: more than {what} (the limit)")
             if number == 1:
-                for col, cell in enumerate(values, start=1):
+                for cell in values:
                     if cell is None or (isinstance(cell, str) and not cell.strip()):
                         header.append(None)
                     else:
                         header.append(str(cell).strip())
                 seen: set[str] = set()
-                for col, name in enumerate(header, start=1):
+                for name in header:
                     if name is not None and name in seen:
                         self.problems.append(Problem(self.at(sheet, 1), name, f"column {name!r} appears twice"))
                     if name is not None:
@@ -241,17 +304,24 @@ def read_workbook(path: Path) -> RecordSet:
     """
     path = Path(path)
     problems: list[Problem] = []
+    too_big = _unpacked_size_problem(path)
+    if too_big is not None:
+        problems.append(too_big)
+        return RecordSet(records=[], region="", problems=problems)
     try:
         from openpyxl import load_workbook
 
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types on a corrupt file; report, don't crash
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on a corrupt file; report, don't crash
         problems.append(Problem(str(path), "(file)", f"not a readable .xlsx workbook ({type(exc).__name__})"))
         return RecordSet(records=[], region="", problems=problems)
     try:
         return _read_book(path, book, problems)
-    except Exception as exc:  # a damaged sheet part fails while streaming rows
-        problems.append(Problem(str(path), "(file)", f"damaged workbook content ({type(exc).__name__}: {exc})"))
+    except _Unreadable as exc:  # a damaged sheet part, or a limit reached, while streaming rows
+        problems.append(Problem(exc.where, "(sheet)", exc.message))
+        return RecordSet(records=[], region="", problems=problems)
+    except Exception as exc:  # noqa: BLE001 - anything else openpyxl raises on a damaged part: no value shown
+        problems.append(Problem(str(path), "(file)", f"damaged workbook content ({type(exc).__name__})"))
         return RecordSet(records=[], region="", problems=problems)
     finally:
         book.close()
@@ -260,12 +330,11 @@ def read_workbook(path: Path) -> RecordSet:
 def _read_book(path: Path, book: Any, problems: list[Problem]) -> RecordSet:
     reader = _SheetReader(path, problems)
     sheets = set(book.sheetnames)
-    for name in sorted(sheets - set(SHEET_COLUMNS)):
-        problems.append(Problem(f"{path}[{name}]", "(sheet)",
-                                f"unknown sheet {name!r}; known sheets: {', '.join(SHEET_COLUMNS)}"))
-    for name in (REGION_SHEET, "sources", "organisations", "handoffs"):
-        if name not in sheets:
-            problems.append(Problem(f"{path}[{name}]", "(sheet)", "required sheet is missing"))
+    problems.extend(Problem(f"{path}[{name}]", "(sheet)",
+                            f"unknown sheet {name!r}; known sheets: {', '.join(SHEET_COLUMNS)}")
+                    for name in sorted(sheets - set(SHEET_COLUMNS)))
+    problems.extend(Problem(f"{path}[{name}]", "(sheet)", "required sheet is missing")
+                    for name in (REGION_SHEET, "sources", "organisations", "handoffs") if name not in sheets)
 
     region: Any = ""
     title: Any = ""
@@ -274,9 +343,8 @@ def _read_book(path: Path, book: Any, problems: list[Problem]) -> RecordSet:
         if rows:
             number, row, _ = rows[0]
             region, title = _coerce(None, row.get("region")), _coerce(_TITLE, row.get("title")) or ""
-            for key in row:
-                if key not in ("region", "title"):
-                    problems.append(Problem(reader.at(REGION_SHEET, number), key, f"unknown column {key!r}"))
+            problems.extend(Problem(reader.at(REGION_SHEET, number), key, f"unknown column {key!r}")
+                            for key in row if key not in ("region", "title"))
             if not isinstance(region, str) or not region:
                 problems.append(Problem(reader.at(REGION_SHEET, number), "region", "the region must be given as text"))
                 region = ""
@@ -312,11 +380,8 @@ def _read_book(path: Path, book: Any, problems: list[Problem]) -> RecordSet:
                 locations["norm"] = where
             record = Record(kind=kind, data=data, location=where, field_locations=locations)
             records.append(record)
-            key = data.get("id")
-            try:
-                by_id.setdefault((kind, key), record)
-            except TypeError:
-                pass
+            with contextlib.suppress(TypeError):  # an unhashable id is reported by the model build
+                by_id.setdefault((kind, data.get("id")), record)
 
     for sheet, owner_column, owner_kind, field in (
         (FAILURE_MODES_SHEET, "handoff", "handoffs", "failure_modes"),
