@@ -6,8 +6,19 @@ import streamlit as st
 
 from graph.errors import ChainError
 from queries.bottlenecks import Rule, Severity, bottlenecks
+from ui import links
 from ui.i18n import value_name
-from ui.state import chain, lang, name_of, show_error, t, table_downloads
+from ui.plain import md
+from ui.state import (
+    chain,
+    lang,
+    name_of,
+    present,
+    show_error,
+    show_table,
+    t,
+    table_downloads,
+)
 
 current = chain()
 model = current.model
@@ -22,17 +33,22 @@ def _findings(_model, cache_key: str, rules: tuple[str, ...], severity: str | No
     return bottlenecks(_model, rules=list(rules) or None, severity=severity)
 
 
+PARAMS = [links.Param("regel", "bn_rules", "list", allowed=[r.value for r in Rule]),
+          links.Param("ernst", "bn_severity", "str", None, allowed=[s.value for s in Severity]),
+          links.Param("keuze", "bn_pick", "int", 0, low=0)]
+links.read(PARAMS)
 c1, c2 = st.columns([3, 1])
 rules = c1.multiselect(t("bn.rule"), [r.value for r in Rule], key="bn_rules", placeholder=t("choose"),
-                       format_func=lambda r: value_name(r, language))
+                       format_func=lambda r: value_name(r, language), select_all=False, persist_state="session")
 severity = c2.selectbox(t("bn.severity"), [None, *[s.value for s in Severity]], key="bn_severity",
-                        format_func=lambda s: "—" if s is None else value_name(s, language))
+                        format_func=lambda s: "—" if s is None else value_name(s, language), persist_state="session")
 try:
     findings = _findings(current.model, f"{id(current.model)}", tuple(rules), severity)
 except ChainError as exc:
     show_error(exc)
     st.stop()
 if not findings:
+    links.write(PARAMS)
     st.info(t("bn.none"))
     st.stop()
 
@@ -47,26 +63,28 @@ rows = [{
     t("bn.rule"): value_name(f.rule.value, language),
     t("bn.element"): label(f.element),
     t("bn.reason"): f.reason_en if language == "en" else f.reason_nl,
-    "id": f.element,
 } for f in findings]
-selection = st.dataframe(rows, hide_index=True, width="stretch", column_config={"id": None}, key="bn_rows",
-                         on_select="rerun", selection_mode="single-row")
-table_downloads([f.as_dict() for f in findings], "knelpunten", key="bn_table")
+selection = None if present() else show_table(rows, key="bn_rows", on_select="rerun", selection_mode="single-row")
+if present():
+    show_table(rows)
+table_downloads(rows, "knelpunten", key="bn_table")
 
 st.subheader(t("bn.open"))
 indexes = list(range(len(findings)))
 chosen_rows = list(getattr(getattr(selection, "selection", None), "rows", []) or [])
 if chosen_rows and chosen_rows[0] < len(findings):
     st.session_state["bn_pick"] = chosen_rows[0]
-pick = st.selectbox(t("bn.pick"), indexes, key="bn_pick",
+if st.session_state.get("bn_pick") not in indexes:
+    st.session_state["bn_pick"] = 0
+pick = st.selectbox(t("bn.pick"), indexes, key="bn_pick", persist_state="session",
                     format_func=lambda i: f"{i + 1}. {label(findings[i].element)} — {value_name(findings[i].rule.value, language)}")
+links.write(PARAMS)
 finding = findings[pick]
-st.write(finding.reason_en if language == "en" else finding.reason_nl)
+st.markdown(md(finding.reason_en if language == "en" else finding.reason_nl))
+shared = links.link(taal="en" if language == "en" else None, presentatie="1" if present() else None)
 b1, b2 = st.columns(2)
-if b1.button(t("detail.show_on_map"), key="bn_map"):
-    st.session_state["goto_focus"] = finding.element
-    st.switch_page("app_pages/kaart.py")
+b1.page_link("app_pages/kaart.py", label=t("detail.show_on_map"),
+             query_params={"focus": finding.element, "weergave": "alles", **shared})
 handoff_id = next((e for e in finding.elements if e in model.index and model.kind_of(e) == "handoffs"), None)
-if handoff_id and b2.button(t("detail.why"), key="bn_why"):
-    st.session_state["why_handoff"] = handoff_id
-    st.switch_page("app_pages/waarom.py")
+if handoff_id:
+    b2.page_link("app_pages/waarom.py", label=t("detail.why"), query_params={"overdracht": handoff_id, **shared})

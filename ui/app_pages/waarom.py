@@ -9,7 +9,9 @@ import streamlit as st
 from graph.errors import ChainError
 from queries.bottlenecks import handoffs_by_score
 from queries.explain import explain_handoff
-from ui.details import glossary_notes, source_line
+from ui import links
+from ui.details import glossary_notes, sources_block
+from ui.plain import md
 from ui.register_auth import evidence_providers
 from ui.state import chain, lang, name_of, practice_report, show_error, t
 
@@ -29,6 +31,8 @@ def _by_score(_model, cache_key: str) -> list[str]:
 
 
 handoff_ids = _by_score(current.model, str(id(model)))
+PARAMS = [links.Param("overdracht", "why_pick", "str", handoff_ids[0] if handoff_ids else None, allowed=handoff_ids)]
+links.read(PARAMS)
 jump = st.session_state.pop("why_handoff", None)
 if jump in handoff_ids:
     st.session_state["why_pick"] = jump
@@ -39,7 +43,9 @@ def label(hid: str) -> str:
     return f"{name_of(ho, language)} ({name_of(model.index[ho.from_org], language)} → {name_of(model.index[ho.to_org], language)})"
 
 
-handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="why_pick", help=t("why.pick_help"))
+handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="why_pick", help=t("why.pick_help"),
+                          persist_state="session", placeholder=t("choose_one"))
+links.write(PARAMS)
 if handoff_id is None:
     st.stop()
 
@@ -78,7 +84,7 @@ left, right = st.columns(2, gap="large")
 with left:
     st.markdown(f"**{t('detail.legal')}**")
     if card.legal_bases:
-        st.markdown("\n".join(f"- [{name}]({url})" if url else f"- {name}" for _, name, url in card.legal_bases))
+        sources_block(model, [lb for lb, _, _ in card.legal_bases])
     else:
         st.markdown(t("detail.no_legal"))
     st.markdown(f"**{t('detail.norm')}:** {card.norm_en if en else card.norm_nl}")
@@ -97,7 +103,8 @@ with right:
     if card.failure_modes:
         for mode in card.failure_modes:
             text = mode.description_en if en and mode.description_en else mode.description
-            st.markdown(f"- {text} _({', '.join(mode.sources)})_")
+            st.markdown(f"- {md(text)}")
+            sources_block(model, mode.sources)
     else:
         st.markdown(t("detail.none"))
     for item in card.evidence:
@@ -107,13 +114,11 @@ with right:
         note = item.note_en if en else item.note_nl
         if note:
             st.caption(note)
-    st.markdown(f"**{t('detail.sources')}**")
-    st.markdown("\n".join(source_line(model, s) for s in card.sources if not s.startswith("case-log:")) or "-")
+    sources_block(model, card.sources, t("detail.sources"))
 glossary_notes(card.name, card.trigger, card.from_name, card.to_name, card.reason_nl)
 
 b1, b2 = st.columns(2)
-if b1.button(t("detail.show_on_map"), key="why_map"):
-    st.session_state["goto_focus"] = handoff_id
-    st.switch_page("app_pages/kaart.py")
+b1.page_link("app_pages/kaart.py", label=t("detail.show_on_map"),
+             query_params=links.link(focus=handoff_id, weergave="alles", taal="en" if en else None))
 b2.download_button(t("export.json"), data=lambda: json.dumps(card.as_dict(model), ensure_ascii=False, indent=2),
-                   file_name=f"{handoff_id}.json", mime="application/json", key="why_json", on_click="ignore")
+                   file_name="waarom-stokt-deze-overdracht.json", mime="application/json", key="why_json", on_click="ignore")
