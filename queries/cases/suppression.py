@@ -181,14 +181,22 @@ class _Exact(Disclosure):
 
 
 def suppress(n: int | None, threshold: int = MIN_SUPPRESSION_THRESHOLD) -> Count:
-    """One count through :meth:`Disclosure.count`: ``<threshold`` below it (zero too), else rounded to 5.
+    """Primary suppression only: 1 to ``threshold - 1`` becomes ``<threshold``; zero and larger counts as they are.
+
+    This is what the Doorbraakteam register's aggregates use (``queries.register.aggregates``,
+    ``docs/register.md``). Figures from case logs never go through it: they pass :class:`Disclosure`
+    (secondary suppression, rounding), ``docs/security.md`` says why.
 
     >>> str(suppress(3)), str(suppress(12)), str(suppress(0))
-    ('<5', '10', '<5')
+    ('<5', '12', '0')
     >>> suppress(7, threshold=10).label
     '<10'
     """
-    return Disclosure(threshold).count(n)
+    check_threshold(threshold)
+    n = int(n or 0)
+    if 0 < n < threshold:
+        return Count(None, threshold, "small")
+    return Count(n, threshold)
 
 
 def share(part: Count, whole: Count) -> float | None:
