@@ -11,6 +11,7 @@ from cli.common import data_option, handle_errors, settings
 from cli.main import cli
 from graph.settings import MIN_SUPPRESSION_THRESHOLD
 from loaders.resources import SAMPLE_MAPPING, builtin_path
+from queries.cases.suppression import HORIZON_STEPS
 
 DEFAULT_MAPPING = builtin_path(SAMPLE_MAPPING)
 
@@ -74,15 +75,19 @@ def check(file: Path, mapping_path: Path | None, data_path: Path | None) -> None
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Activity mapping YAML (default: the synthetic sample's mapping).")
-@click.option("--horizon", "horizon_days", type=click.IntRange(min=1), default=90, show_default=True,
-              help="Days without a next event after which a case counts as dropped off.")
+@click.option("--horizon", "horizon_days", type=click.Choice([str(d) for d in HORIZON_STEPS]), default="90",
+              show_default=True, callback=lambda _ctx, _param, value: int(value),
+              help="Days without a next event after which a case counts as dropped off (coarse steps only, "
+                   "so two runs cannot single out a few cases).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @data_option
 @handle_errors
 def stats(file: Path, mapping_path: Path | None, horizon_days: int, as_json: bool, data_path: Path | None) -> None:
     """Per hand-off figures: cases, waits, share over the norm, drop-off, ping-pong.
 
-    Figures resting on fewer than 5 cases (KETENKAART_SUPPRESSION_THRESHOLD) show as <5.
+    Figures resting on fewer than 5 cases (KETENKAART_SUPPRESSION_THRESHOLD) show as <5, a part whose
+    rest is below 5 as x; counts are rounded to multiples of 5, waits are whole days from 10 cases on,
+    the period is given in months and unmapped activities only by count.
 
     \b
     Example:

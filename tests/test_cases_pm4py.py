@@ -11,7 +11,8 @@ import pytest
 
 from loaders.cases.events import connect, load_events
 from loaders.cases.generate import generate_events, write_events
-from queries.cases.stats import directly_follows
+from queries.cases.stats import _directly_follows
+from queries.cases.suppression import _Exact
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
@@ -19,7 +20,7 @@ def test_pairs_equal_pm4py(tmp_path, suffix):
     table = generate_events(30000, seed=11)
     path = write_events(table, tmp_path / f"gen{suffix}")
     ours = {(p.from_activity, p.to_activity): p for p in
-            directly_follows(load_events(path, con=connect(memory_limit="512MB"), salt="s"))}
+            _directly_follows(load_events(path, con=connect(memory_limit="512MB"), salt="s"), _Exact(5))}
     df = table.to_pandas()
     keys = {"case_id_key": "case_id", "activity_key": "activity", "timestamp_key": "timestamp"}
     frequency, _, _ = pm4py.discover_dfg(df, **keys)

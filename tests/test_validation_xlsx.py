@@ -123,3 +123,86 @@ def test_not_a_workbook(tmp_path):
     assert [(p.location, p.field) for p in problems] == [(str(path), "(file)")]
     with pytest.raises(ChainDataError):
         load_model(path)
+
+
+# --- hostile workbooks (issue 12, group 5): the probe's reproducers, copied from shared/repro ---------------
+
+REPRO = Path(__file__).parent / "data" / "repro"
+
+
+@pytest.mark.parametrize(("name", "unpacked"), [("zipbomb_sst_30M_strings.xlsx", "486 MB"),
+                                                ("zipbomb_sst_one_1.5GB_string.xlsx", "1500 MB")])
+def test_a_zip_bomb_is_refused_before_parsing(name, unpacked):
+    import resource
+    import time
+
+    start, rss = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    problems = read_workbook(REPRO / name).problems
+    # Before the fix: over 290 s and 1.6 GB, or 4.6 GB and a MemoryError traceback.
+    assert time.perf_counter() - start < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss < 200 * 1024  # KiB: under 200 MB more
+    assert [(p.location, p.field) for p in problems] == [(str(REPRO / name), "(file)")]
+    assert f"unpacks to {unpacked}, more than the limit of 200 MB" in problems[0].message
+
+
+def test_the_validate_command_refuses_a_zip_bomb_with_a_clear_error():
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    result = CliRunner().invoke(cli, ["validate", "--data", str(REPRO / "zipbomb_sst_one_1.5GB_string.xlsx")])
+    assert result.exit_code != 0
+    assert "more than the limit of 200 MB" in result.output and "Traceback" not in result.output
+
+
+def test_rows_past_the_declared_dimension_are_read():
+    # The organisations sheet declares A1:O6 but holds rows 7 and 8; row 8 has an invalid id.
+    problems = _problems(REPRO / "stale_dimension.xlsx")
+    assert any(p.location.endswith("[organisations]:8") and p.field == "id" for p in problems), problems
+
+
+def test_a_shared_strings_part_past_its_limit_is_refused(tmp_path):
+    import zipfile
+
+    from loaders.readers.xlsx import MAX_SHARED_STRINGS_BYTES
+
+    path = tmp_path / "big-strings.xlsx"
+    with zipfile.ZipFile(BOOK) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            out.writestr(item, src.read(item))
+        # 21 MB of one string compresses to a few tens of KB: a small bomb under the whole-book limit.
+        out.writestr("xl/sharedStrings.xml", '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                     "<si><t>" + "a" * (MAX_SHARED_STRINGS_BYTES + 2**20) + "</t></si></sst>")
+    problems = read_workbook(path).problems
+    assert len(problems) == 1 and "xl/sharedStrings.xml" in problems[0].message
+    assert "more than the limit of 20 MB" in problems[0].message
+
+
+def test_a_damaged_sheet_names_its_sheet_and_row(tmp_path):
+    import zipfile
+
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(BOOK) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        names = {n: src.read(n) for n in src.namelist()}
+        sheet = _sheet_part(names, "organisations")
+        xml = names[sheet].decode()
+        cut = xml.index('<row r="3"')  # rows 1 and 2 intact, then the XML breaks off inside a tag
+        names[sheet] = (xml[:cut] + '<row r="3"><c r="A3" t="inlineStr"><is><t>x</t').encode()
+        for name, data in names.items():
+            out.writestr(name, data)
+    problems = read_workbook(path).problems
+    assert [(p.location, p.field) for p in problems] == [(f"{path}[organisations]:3", "(sheet)")], problems
+    assert "damaged sheet content after row 2" in problems[0].message
+
+
+def _sheet_part(parts: dict[str, bytes], sheet: str) -> str:
+    import re
+
+    workbook = parts["xl/workbook.xml"].decode()
+    rid = re.search(rf'<sheet [^>]*name="{sheet}"[^>]*r:id="(rId\d+)"', workbook)
+    assert rid is not None
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    target = re.search(rf'<Relationship [^>]*Id="{rid.group(1)}"[^>]*Target="([^"]+)"', rels) or re.search(
+        rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{rid.group(1)}"', rels)
+    assert target is not None
+    return "xl/" + target.group(1).lstrip("/").removeprefix("xl/")

@@ -31,7 +31,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from graph.errors import ChainError, Problem
 from graph.model import ChainModel
@@ -46,7 +46,16 @@ from loaders.build import (
 )
 from loaders.records import Record, RecordSet
 
-__all__ = ["read_workbook", "write_workbook", "SHEET_COLUMNS", "LIST_SEPARATOR"]
+__all__ = ["read_workbook", "write_workbook", "SHEET_COLUMNS", "LIST_SEPARATOR", "MAX_UNPACKED_BYTES",
+           "MAX_PART_BYTES", "MAX_SHARED_STRINGS_BYTES", "MAX_ROWS", "MAX_CELLS"]
+
+# Limits checked before openpyxl parses anything (a workbook is a zip: 1 MB can unpack to gigabytes).
+# A chain's workbook is a few hundred rows; these leave a hundredfold margin.
+MAX_UNPACKED_BYTES = 200 * 2**20  # all parts together, as declared in the zip directory
+MAX_PART_BYTES = 100 * 2**20  # one part (a sheet's XML)
+MAX_SHARED_STRINGS_BYTES = 20 * 2**20  # xl/sharedStrings.xml: the part the known bombs inflate
+MAX_ROWS = 100_000  # rows read from one sheet
+MAX_CELLS = 2_000_000  # cells read from the whole workbook
 
 LIST_SEPARATOR = "; "
 REGION_SHEET = "region"
@@ -105,11 +114,11 @@ def write_workbook(model: ChainModel, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils.exceptions import IllegalCharacterError
-    from openpyxl.worksheet.worksheet import Worksheet
 
     records = model_to_records(model)
     book = Workbook()
-    book.remove(cast(Worksheet, book.active))  # a new workbook always has one active worksheet
+    for empty in book.worksheets:  # the one empty sheet a new workbook starts with
+        book.remove(empty)
     rows: dict[str, list[dict[str, Any]]] = {REGION_SHEET: [{"region": model.region, "title": model.title}]}
     rows[FAILURE_MODES_SHEET] = []
     rows[DURATIONS_SHEET] = []
@@ -184,10 +193,46 @@ def _coerce(spec: Field | None, value: Any) -> Any:
     return value
 
 
+class _Unreadable(Exception):
+    """A sheet could not be read to its end (damaged part, or a limit reached); ``where`` is file[sheet]:row."""
+
+    def __init__(self, where: str, message: str):
+        super().__init__(message)
+        self.where = where
+        self.message = message
+
+
+def _unpacked_size_problem(path: Path) -> Problem | None:
+    """A problem when the zip's parts would unpack past the limits (read from the zip directory, before parsing).
+
+    Python's zipfile stops at a part's declared size (and fails on a mismatch), so the declared sizes bound
+    what openpyxl can unpack.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # not a zip: load_workbook reports it as not a readable workbook
+    total = sum(p.file_size for p in parts)
+    if total > MAX_UNPACKED_BYTES:
+        return Problem(str(path), "(file)", f"refused: the workbook unpacks to {total // 2**20} MB, more than the "
+                                            f"limit of {MAX_UNPACKED_BYTES // 2**20} MB (a zip bomb, or not a chain)")
+    for part in parts:
+        limit = MAX_SHARED_STRINGS_BYTES if part.filename.lower().endswith("sharedstrings.xml") else MAX_PART_BYTES
+        if part.file_size > limit:
+            return Problem(str(path), "(file)", f"refused: part {part.filename[:60]!r} unpacks to "
+                                                f"{part.file_size // 2**20} MB, more than the limit of "
+                                                f"{limit // 2**20} MB (a zip bomb, or not a chain)")
+    return None
+
+
 class _SheetReader:
     def __init__(self, path: Path, problems: list[Problem]):
         self.path = path
         self.problems = problems
+        self.cells = 0
 
     def at(self, sheet: str, row: int) -> str:
         return f"{self.path}[{sheet}]:{row}"
@@ -196,7 +241,23 @@ class _SheetReader:
         """(row number, {column: value}, {column: location}) of each non-empty data row."""
         header: list[str | None] = []
         out: list[tuple[int, dict[str, Any], dict[str, str]]] = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        # The <dimension> a sheet declares is not trusted: rows past it are read like any other.
+        ws.reset_dimensions()
+        number = 0
+        iterator = ws.iter_rows(values_only=True)
+        while True:
+            try:
+                values = next(iterator, None)
+            except Exception as exc:  # noqa: BLE001 - a damaged part fails while streaming: say where, never a value
+                raise _Unreadable(self.at(sheet, number + 1),
+                                  f"damaged sheet content after row {number} ({type(exc).__name__})") from None
+            if values is None:
+                break
+            number += 1
+            self.cells += len(values)
+            if number > MAX_ROWS or self.cells > MAX_CELLS:
+                what = f"{MAX_ROWS} rows in a sheet" if number > MAX_ROWS else f"{MAX_CELLS} cells in the workbook"
+                raise _Unreadable(self.at(sheet, number), f"refused: more than {what} (the limit)")
             if number == 1:
                 for cell in values:
                     if cell is None or (isinstance(cell, str) and not cell.strip()):
@@ -243,6 +304,10 @@ def read_workbook(path: Path) -> RecordSet:
     """
     path = Path(path)
     problems: list[Problem] = []
+    too_big = _unpacked_size_problem(path)
+    if too_big is not None:
+        problems.append(too_big)
+        return RecordSet(records=[], region="", problems=problems)
     try:
         from openpyxl import load_workbook
 
@@ -252,8 +317,11 @@ def read_workbook(path: Path) -> RecordSet:
         return RecordSet(records=[], region="", problems=problems)
     try:
         return _read_book(path, book, problems)
-    except Exception as exc:  # noqa: BLE001 - a damaged sheet part fails while streaming rows
-        problems.append(Problem(str(path), "(file)", f"damaged workbook content ({type(exc).__name__}: {exc})"))
+    except _Unreadable as exc:  # a damaged sheet part, or a limit reached, while streaming rows
+        problems.append(Problem(exc.where, "(sheet)", exc.message))
+        return RecordSet(records=[], region="", problems=problems)
+    except Exception as exc:  # noqa: BLE001 - anything else openpyxl raises on a damaged part: no value shown
+        problems.append(Problem(str(path), "(file)", f"damaged workbook content ({type(exc).__name__})"))
         return RecordSet(records=[], region="", problems=problems)
     finally:
         book.close()
@@ -312,9 +380,8 @@ def _read_book(path: Path, book: Any, problems: list[Problem]) -> RecordSet:
                 locations["norm"] = where
             record = Record(kind=kind, data=data, location=where, field_locations=locations)
             records.append(record)
-            key = data.get("id")
-            with contextlib.suppress(TypeError):
-                by_id.setdefault((kind, key), record)
+            with contextlib.suppress(TypeError):  # an unhashable id is reported by the model build
+                by_id.setdefault((kind, data.get("id")), record)
 
     for sheet, owner_column, owner_kind, field in (
         (FAILURE_MODES_SHEET, "handoff", "handoffs", "failure_modes"),

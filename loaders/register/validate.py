@@ -5,7 +5,7 @@ import): raw values (strings, lists, dates) become typed inputs
 (:class:`~loaders.register.records.CasusInput` …), and every problem is
 collected with the field it is about, so an import can report file, row and
 field, and a form can mark the field. Free text passes
-:func:`loaders.register.privacy.refuse_identifiers`; chain element ids are
+the privacy gate (:mod:`loaders.register.privacy`, all texts of a record in one scan); chain element ids are
 checked against the chain model (with the one "did you mean").
 
 >>> from graph.examples import toy_chain
@@ -34,7 +34,7 @@ from graph.model import ChainModel
 from graph.suggest import did_you_mean
 from graph.vocab import Category
 from loaders.register.errors import IdentifierRefused, InvalidInput
-from loaders.register.privacy import refuse_identifiers
+from loaders.register.privacy import checked_length, find_identifiers_in
 from loaders.register.records import (
     AgreementInput,
     CasusInput,
@@ -131,6 +131,7 @@ class _Checker:
     def __init__(self, model: ChainModel | None):
         self.model = model
         self.problems: list[FieldProblem] = []
+        self.texts: list[tuple[str, str]] = []  # (field, text) for the privacy gate, scanned at once by finish()
 
     def add(self, field: str, en: str, nl: str | None = None) -> None:
         self.problems.append(FieldProblem(field, en, nl or en))
@@ -149,9 +150,8 @@ class _Checker:
         try:
             return parse_date(value)
         except ValueError:
-            self.add(
-                field, f"not a date (YYYY-MM-DD): {str(value)[:20]!r}", f"geen datum (JJJJ-MM-DD): {str(value)[:20]!r}"
-            )
+            self.add(field, f"not a date (YYYY-MM-DD): {str(value)[:20]!r}",
+                     f"geen datum (JJJJ-MM-DD): {str(value)[:20]!r}")
             return None
 
     def choice(self, raw: Mapping[str, Any], key: str, field: str, enum: type[E], default: E | None = None) -> E | None:
@@ -173,12 +173,25 @@ class _Checker:
         if value is None:
             return None
         try:
-            return refuse_identifiers(field, str(value))
-        except IdentifierRefused as exc:
-            self.problems.append(FieldProblem(field, str(exc).split(": ", 1)[1], exc.phrase.nl.split(": ", 1)[1]))
+            text = checked_length(field, str(value))
         except InvalidInput as exc:
-            self.problems.append(FieldProblem(field, str(exc).split(": ", 1)[1], exc.phrase.nl.split(": ", 1)[1]))
-        return None
+            self._problem(exc)
+            return None
+        if text is not None:
+            self.texts.append((field, text))
+        return text
+
+    def _problem(self, exc: InvalidInput) -> None:
+        self.problems.append(FieldProblem(exc.field, str(exc).split(": ", 1)[1], exc.phrase.nl.split(": ", 1)[1]))
+
+    def finish(self) -> list[FieldProblem]:
+        """Pass every free text of the record through the privacy gate (one scan); return all problems."""
+        if self.texts:
+            for (field, _), kinds in zip(self.texts, find_identifiers_in([t for _, t in self.texts]), strict=True):
+                if kinds:
+                    self._problem(IdentifierRefused(field, kinds))
+            self.texts = []
+        return self.problems
 
     def element(self, element_id: str, field: str, kinds: tuple[str, ...], noun: str) -> str | None:
         if self.model is None:
@@ -216,7 +229,8 @@ def parse_agreement(raw: Mapping[str, Any], model: ChainModel | None, *, field: 
     """Check one agreement (doorbraak)."""
     c = _Checker(model)
     result = _agreement(c, raw, field, default_day)
-    return (result if not c.problems else None), c.problems
+    problems = c.finish()
+    return (result if not problems else None), problems
 
 
 def parse_casus(raw: Mapping[str, Any], model: ChainModel | None) -> tuple[CasusInput | None, list[FieldProblem]]:
@@ -283,25 +297,24 @@ def parse_casus(raw: Mapping[str, Any], model: ChainModel | None) -> tuple[Casus
         if category is not None and description is not None:
             knelpunten.append(KnelpuntInput(elements=tuple(dict.fromkeys(elements)), category=category,
                                             description=description, evidence=evidence, agreements=agreements))
-    if c.problems:
+    if c.finish():
         return None, c.problems
+    assert review is not None and status is not None  # a missing one is a problem above
     return CasusInput(code=code, review_date=review, region=region, violence=tuple(dict.fromkeys(violence)),
                       organisations=tuple(dict.fromkeys(organisations)), status=status, closed_on=closed_on,
                       knelpunten=knelpunten), []
 
 
-def parse_system_issue(
-    raw: Mapping[str, Any], model: ChainModel | None
-) -> tuple[SystemIssueInput | None, list[FieldProblem]]:
+def parse_system_issue(raw: Mapping[str, Any],
+                       model: ChainModel | None) -> tuple[SystemIssueInput | None, list[FieldProblem]]:
     """Check a systeemknelpunt (``knelpunt_ids``: the knelpunten it groups)."""
     c = _Checker(model)
     code = c.required(raw, "code", "code")
     if code is not None:
         code = str(code).strip().upper()
         if not re.fullmatch(SYSTEM_CODE_PATTERN, code):
-            c.add(
-                "code", f"a code like SYS-2026-01, got {code[:16]!r}", f"een code als SYS-2026-01, niet {code[:16]!r}"
-            )
+            c.add("code", f"a code like SYS-2026-01, got {code[:16]!r}",
+                  f"een code als SYS-2026-01, niet {code[:16]!r}")
     title = c.text(raw, "title", "title", required=True)
     description = c.text(raw, "description", "description")
     category = c.choice(raw, "category", "category", Category)
@@ -316,36 +329,27 @@ def parse_system_issue(
             ids.append(int(value))
         except ValueError:
             c.add("knelpunt_ids", f"not a knelpunt number: {value[:12]!r}", f"geen knelpuntnummer: {value[:12]!r}")
-    if c.problems:
+    if c.finish():
         return None, c.problems
+    # a missing one is a problem above
+    assert title is not None and category is not None and level is not None and status is not None
     return SystemIssueInput(code=code, title=title, category=category, level=level, knelpunt_ids=tuple(ids),
                             description=description, status=status, owner_organisation=owner,
                             owner_role=owner_role), []
 
 
 _FIELD_NAMES: dict[str, tuple[str, str]] = {
-    "code": ("code", "code"),
-    "review_date": ("datum bespreking", "review date"),
-    "region": ("regio", "region"),
+    "code": ("code", "code"), "review_date": ("datum bespreking", "review date"), "region": ("regio", "region"),
     "violence": ("vorm van geweld", "kind of violence"),
     "organisations": ("betrokken organisaties", "organisations involved"),
-    "status": ("status", "status"),
-    "closed_on": ("gesloten op", "closed on"),
+    "status": ("status", "status"), "closed_on": ("gesloten op", "closed on"),
     "knelpunten": ("knelpunten", "bottlenecks"),
-    "elements": ("element van de keten", "chain element"),
-    "category": ("categorie", "category"),
-    "description": ("beschrijving", "description"),
-    "evidence": ("besproken onderbouwing", "evidence discussed"),
-    "what": ("afspraak", "agreement"),
-    "by_organisation": ("door organisatie", "by organisation"),
-    "by_role": ("rol", "role"),
-    "deadline": ("uiterlijk", "deadline"),
-    "follow_up": ("opvolgdatum", "follow-up date"),
-    "level": ("niveau", "level"),
-    "agreed_on": ("afgesproken op", "agreed on"),
-    "title": ("titel", "title"),
-    "owner_organisation": ("trekker", "owner"),
-    "owner_role": ("rol trekker", "owner's role"),
+    "elements": ("element van de keten", "chain element"), "category": ("categorie", "category"),
+    "description": ("beschrijving", "description"), "evidence": ("besproken onderbouwing", "evidence discussed"),
+    "what": ("afspraak", "agreement"), "by_organisation": ("door organisatie", "by organisation"),
+    "by_role": ("rol", "role"), "deadline": ("uiterlijk", "deadline"), "follow_up": ("opvolgdatum", "follow-up date"),
+    "level": ("niveau", "level"), "agreed_on": ("afgesproken op", "agreed on"), "title": ("titel", "title"),
+    "owner_organisation": ("trekker", "owner"), "owner_role": ("rol trekker", "owner's role"),
     "knelpunt_ids": ("gebundelde knelpunten", "grouped bottlenecks"),
 }
 

@@ -12,7 +12,9 @@ Examples
 >>> h = HandOffPractice("ho-politie-vt", "Politie → VT", "politie", "veilig-thuis", suppress(3), suppress(3),
 ...                     None, None, None, "binnen 5 werkdagen", 5, "working-days", suppress(1), None,
 ...                     suppress(0), suppress(3), None, suppress(0))
->>> report = PracticeReport("log.csv", suppress(9), suppress(3), None, None, (h,), (), (), (), 5, 90)
+>>> from queries.cases.stats import UnmappedActivities
+>>> report = PracticeReport("log.csv", suppress(9), suppress(3), "2025-03", "2025-04", (h,), (), (),
+...                         UnmappedActivities(0, suppress(0), suppress(0)), 5, 90)
 >>> provider = PracticeEvidence(report)
 >>> isinstance(provider, EvidenceProvider)
 True
@@ -55,7 +57,7 @@ class PracticeEvidence:
         )
         synthetic_nl = " SYNTHETISCHE gegevens, geen echte zaken." if self.report.synthetic else ""
         synthetic_en = " SYNTHETIC data, no real cases." if self.report.synthetic else ""
-        period = f"{self.report.first_day} – {self.report.last_day}"
+        period = self.report.period
         over_norm = h.over_norm is not None and not h.over_norm.suppressed and (h.over_norm.value or 0) > 0
         return (Evidence(
             kind=EvidenceKind.CASE_LOG.value,
@@ -64,9 +66,11 @@ class PracticeEvidence:
             title_en="Measured practice (case log)",
             figures=figures,
             note_nl=(f"Uit {self.report.source}, {period}. Percentielen met lineaire interpolatie; aantallen onder "
-                     f"{self.report.threshold} zaken als <{self.report.threshold}.{synthetic_nl}"),
+                     f"{self.report.threshold} zaken als <{self.report.threshold}, afgerond op 5-tallen; wachttijden "
+                     f"vanaf 10 zaken.{synthetic_nl}"),
             note_en=(f"From {self.report.source}, {period}. Percentiles by linear interpolation; counts under "
-                     f"{self.report.threshold} cases shown as <{self.report.threshold}.{synthetic_en}"),
+                     f"{self.report.threshold} cases shown as <{self.report.threshold}, rounded to multiples of 5; "
+                     f"waits from 10 cases.{synthetic_en}"),
             sources=(f"case-log:{self.report.source}",),
             categories=(Category.WAITING,) if over_norm else (),
             period_start=self.report.first_day,

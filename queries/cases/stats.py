@@ -29,9 +29,12 @@ no Python loop over rows; the ``LEAD`` result is materialised into a
 temporary table before it is aggregated (one pipeline that windows and takes
 quantiles at once spills tens of GB at 20M events).
 
-Every count leaves this module through :func:`queries.cases.suppression.suppress`:
-a figure resting on fewer cases than the threshold is ``<5`` and the figures
-derived from it (waits, shares) are None.
+Every figure leaves this module through :class:`queries.cases.suppression.Disclosure`:
+counts below the threshold are ``<5`` (zero too), a part whose rest is below the threshold is
+``x``, shown counts are rounded to multiples of 5, waits are whole days and only for cells of
+at least 10 cases, shares come from the rounded counts, the period is given in months and
+activities the mapping does not know are reported only by count. The exact figures never
+leave (``docs/security.md`` says why each rule is there).
 
 Examples
 --------
@@ -45,8 +48,10 @@ Examples
 >>> mapping = parse_mapping("activities: {Zorgmelding: politie, Melding ontvangen: veilig-thuis}", toy_chain())
 >>> report = practice_stats(EventLog(con, "events", "voorbeeld", 0), mapping, toy_chain())
 >>> h = report.handoff("ho-politie-vt")
->>> str(h.cases), h.median_wait_days, h.norm_unit
-('10', 2.0, 'working-days')
+>>> h.transitions.label, h.median_wait_days, h.norm_unit, report.first_month
+('10', 2.0, 'working-days', '2025-03')
+>>> h.cases.label  # every case of the log crossed it: a part whose rest (0) is below 5 is hidden
+'x'
 """
 
 from __future__ import annotations
@@ -55,24 +60,24 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import duckdb
 
 from graph.encode import plain
 from graph.model import CALENDAR_DAYS_PER_UNIT, ChainModel, HandOff, NormUnit
 from graph.settings import MIN_SUPPRESSION_THRESHOLD
 from loaders.cases.events import ActivityMapping, EventLog, current_handoffs
+from loaders.cases.guard import NameLists
 from queries.cases.calendar import holiday_rows
-from queries.cases.suppression import Count, check_threshold, share, suppress
-
-if TYPE_CHECKING:
-    import duckdb
+from queries.cases.suppression import Count, Disclosure, check_horizon, month, share
 
 __all__ = [
     "PERCENTILE_METHOD",
     "HandOffPractice",
     "Deviation",
     "Variant",
-    "UnmappedActivity",
+    "UnmappedActivities",
     "PairStats",
     "PracticeReport",
     "HandOffFigure",
@@ -82,6 +87,7 @@ __all__ = [
 ]
 
 PERCENTILE_METHOD = "linear interpolation (DuckDB quantile_cont)"
+UNMAPPED_LABEL = "(activiteit niet in de mapping)"  # stands in for an unmapped activity's name
 
 
 @dataclass(frozen=True)
@@ -134,10 +140,13 @@ class Variant:
 
 
 @dataclass(frozen=True)
-class UnmappedActivity:
-    """An activity of the log the mapping does not place at an organisation."""
+class UnmappedActivities:
+    """Activities of the log the mapping does not place at an organisation, by count only.
 
-    activity: str
+    Their names are never shown: an activity can be free text ("Gesprek met …").
+    """
+
+    activities: int  # how many distinct activities (not a count of cases)
     events: Count
     cases: Count
 
@@ -161,18 +170,38 @@ class PracticeReport:
     source: str
     events: Count
     cases: Count
-    first_day: dt.date | None
-    last_day: dt.date | None
+    first_month: str | None  # "2025-03": periods are shown at month precision
+    last_month: str | None
     handoffs: tuple[HandOffPractice, ...]
     deviations: tuple[Deviation, ...]
     variants: tuple[Variant, ...]
-    unmapped: tuple[UnmappedActivity, ...]
+    unmapped: UnmappedActivities
     threshold: int
     horizon_days: int
     synthetic: bool = False  # the log is generated (case ids SYN…): label every output
     percentile_method: str = PERCENTILE_METHOD
     notes: tuple[str, ...] = field(default=())
     mapping: str = ""  # the mapping file used
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """The first day of the first month (the period at month precision)."""
+        return None if self.first_month is None else dt.date.fromisoformat(self.first_month + "-01")
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day of the last month."""
+        if self.last_month is None:
+            return None
+        first = dt.date.fromisoformat(self.last_month + "-01")
+        return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+    @property
+    def period(self) -> str:
+        """``"2025-03 – 2025-09"`` (``"–"`` for an empty log)."""
+        if self.first_month is None:
+            return "–"
+        return self.first_month if self.first_month == self.last_month else f"{self.first_month} – {self.last_month}"
 
     def handoff(self, handoff_id: str) -> HandOffPractice | None:
         for item in self.handoffs:
@@ -189,10 +218,11 @@ class PracticeReport:
 # --- SQL helpers --------------------------------------------------------------------------------
 
 
-def _one_row(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[Any, ...]:
-    """The single row of an aggregate query (it has one by construction)."""
+def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[Any, ...]:
+    """The one row an aggregate query returns."""
     row = con.execute(sql).fetchone()
-    assert row is not None, sql
+    if row is None:  # pragma: no cover - an aggregate without GROUP BY always returns a row
+        raise AssertionError(f"no row from {sql}")
     return row
 
 
@@ -221,7 +251,7 @@ def _activity_codes(log: EventLog) -> tuple[list[str], str, list[str], str | Non
         if types[column].startswith("ENUM"):
             # The values come from the type itself: no need to read (for a Parquet view: scan) the log.
             empty = types[column].replace(" ", "") == "ENUM()"
-            values = [] if empty else _one_row(con, f"SELECT enum_range(CAST(NULL AS {types[column]}))")[0]
+            values = [] if empty else _one(con, f"SELECT enum_range(CAST(NULL AS {types[column]}))")[0]
             return list(values), f"CAST(enum_code({column}) AS INTEGER)"
         values = [v for (v,) in con.execute(
             f"SELECT DISTINCT CAST({column} AS VARCHAR) AS v FROM {log.quoted()} WHERE {column} IS NOT NULL ORDER BY v"
@@ -264,18 +294,12 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
                         for role, group in (("from", r.from_activities), ("to", r.to_activities))
                         for a in group if a in act_code})
     rule_code = {h: n for n, h in enumerate(sorted({r[0] for r in rule_rows}))}  # integer partition key
-    _register(
-        con,
-        "pm_rule_acts",
-        {
-            "handoff_id": (s, [r[0] for r in rule_rows]),
-            "activity": (i, [r[1] for r in rule_rows]),
-            "role": (s, [r[2] for r in rule_rows]),
-            "rule": (i, [rule_code[r[0]] for r in rule_rows]),
-            "is_from": ("BOOLEAN", [r[2] == "from" for r in rule_rows]),
-        },
-    )
-    first, last = _one_row(log.con, f"SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM {log.quoted()}")
+    _register(con, "pm_rule_acts", {"handoff_id": (s, [r[0] for r in rule_rows]),
+                                    "activity": (i, [r[1] for r in rule_rows]),
+                                    "role": (s, [r[2] for r in rule_rows]),
+                                    "rule": (i, [rule_code[r[0]] for r in rule_rows]),
+                                    "is_from": ("BOOLEAN", [r[2] == "from" for r in rule_rows])})
+    first, last = _one(log.con, f"SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM {log.quoted()}")
     valid = _handoffs_of_period(model, first, last, on)
     explicit = {r.handoff_id for r in mapping.handoffs}
     by_id = {h.id: h for h in model.handoffs}
@@ -289,28 +313,19 @@ def _setup_tables(log: EventLog, mapping: ActivityMapping, model: ChainModel, on
         infer = [(org_code[a], org_code[b], ids[0]) for (a, b), ids in sorted(by_pair.items())
                  if len(ids) == 1 and a != b and (org_code[a], org_code[b]) not in explicit_pairs]
     rule_pairs = sorted((h, org_code[by_id[h].from_org], org_code[by_id[h].to_org]) for h in explicit)
-    _register(
-        con,
-        "pm_rule_pairs",
-        {
-            "handoff_id": (s, [r[0] for r in rule_pairs]),
-            "org_a": (i, [r[1] for r in rule_pairs]),
-            "org_b": (i, [r[2] for r in rule_pairs]),
-        },
-    )
-    _register(
-        con, "pm_covered", {"org_a": (i, [a for a, _ in explicit_pairs]), "org_b": (i, [b for _, b in explicit_pairs])}
-    )
+    _register(con, "pm_rule_pairs", {"handoff_id": (s, [r[0] for r in rule_pairs]),
+                                     "org_a": (i, [r[1] for r in rule_pairs]),
+                                     "org_b": (i, [r[2] for r in rule_pairs])})
+    _register(con, "pm_covered", {"org_a": (i, [a for a, _ in explicit_pairs]),
+                                  "org_b": (i, [b for _, b in explicit_pairs])})
     _register(con, "pm_infer", {"org_a": (i, [r[0] for r in infer]), "org_b": (i, [r[1] for r in infer]),
                                 "handoff_id": (s, [r[2] for r in infer])})
     # The sending side of each hand-off, for drop-off: explicit from-activities, else the from-organisation.
-    side_act = sorted(
-        {(r.handoff_id, act_code[f]) for r in mapping.handoffs for f in r.from_activities if f in act_code}
-    )
+    side_act = sorted({(r.handoff_id, act_code[f]) for r in mapping.handoffs
+                       for f in r.from_activities if f in act_code})
     side_org = [(hid, a) for a, b, hid in infer]
-    _register(
-        con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]), "activity": (i, [r[1] for r in side_act])}
-    )
+    _register(con, "pm_side_act", {"handoff_id": (s, [r[0] for r in side_act]),
+                                   "activity": (i, [r[1] for r in side_act])})
     _register(con, "pm_side_org", {"handoff_id": (s, [r[0] for r in side_org]), "org": (i, [r[1] for r in side_org])})
     _register(con, "pm_end", {"activity": (i, [act_code[a] for a in mapping.end_activities if a in act_code])})
     norms = [(h.id, h.norm.unit, float(h.norm.amount)) for h in valid
@@ -388,9 +403,8 @@ def _drop_off(con: duckdb.DuckDBPyConnection, cutoff: dict[str, Any], horizon_s:
     """
     side_act = con.execute("SELECT handoff_id, activity FROM pm_side_act").fetchall()
     side_org = con.execute("SELECT handoff_id, org FROM pm_side_org").fetchall()
-    sides = [("act", h) for h in sorted({h for h, _ in side_act})] + [
-        ("org", o) for o in sorted({o for _, o in side_org})
-    ]
+    sides = ([("act", h) for h in sorted({h for h, _ in side_act})]
+             + [("org", o) for o in sorted({o for _, o in side_org})])
     counts: dict[tuple[str, Any], tuple[int, int]] = {}
     for first in range(0, len(sides), bits_per_pass):
         chunk = sides[first:first + bits_per_pass]
@@ -454,7 +468,8 @@ def practice_stats(
         Small-cell suppression threshold (>= 5).
     horizon_days : int
         A case that reached the sending side and has no next event within
-        this many days counts as dropped off.
+        this many days counts as dropped off; one of
+        :data:`queries.cases.suppression.HORIZON_STEPS` (30, 60, 90, 180, 365).
     top_variants : int
         How many of the most frequent variants to list.
     on : date, optional
@@ -464,22 +479,32 @@ def practice_stats(
     Returns
     -------
     PracticeReport
+        Protected figures only (:class:`queries.cases.suppression.Disclosure`).
     """
-    check_threshold(threshold)
+    check_horizon(horizon_days)
+    return _practice(log, mapping, model, Disclosure(threshold), horizon_days=horizon_days,
+                     top_variants=top_variants, on=on)
+
+
+def _practice(log: EventLog, mapping: ActivityMapping, model: ChainModel, disclosure: Disclosure, *,
+              horizon_days: int = 90, top_variants: int = 10, on: dt.date | None = None) -> PracticeReport:
+    """:func:`practice_stats` with the disclosure rules passed in (tests check the arithmetic with
+    the exact, unprotected figures; output always goes through :class:`Disclosure`)."""
+    threshold = disclosure.threshold
+    d = disclosure
     con = log.con
     ctx = _setup_tables(log, mapping, model, on)
     _build_transitions(log, ctx["act_sql"], ctx["org_sql"])
-    first, last, n_events, n_cases = _one_row(
+    first, last, n_events, n_cases = _one(
         con, "SELECT CAST(min(ts_a) AS DATE), CAST(max(ts_a) AS DATE), count(*), count(*) FILTER (WHERE pos = 1) "
-        "FROM pm_tr")
+             "FROM pm_tr"
+    )
     if n_events == 0:
-        return PracticeReport(log.source, suppress(0, threshold), suppress(0, threshold), None, None, (), (), (), (),
-                              threshold, horizon_days, log.synthetic, mapping=mapping.source)
+        return PracticeReport(log.source, d.count(0), d.count(0), None, None, (), (), (),
+                              UnmappedActivities(0, d.count(0), d.count(0)), threshold, horizon_days, log.synthetic,
+                              mapping=mapping.source)
     _calendar(con, first, last)
     acts, orgs = ctx["acts"], ctx["orgs"]
-
-    def sup(n: int | None) -> Count:
-        return suppress(n, threshold)
 
     # Attribute each transition to a hand-off: an explicit activity pair first, else the organisation pair.
     con.execute("DROP TABLE IF EXISTS pm_hx")
@@ -544,31 +569,31 @@ def practice_stats(
     handoffs = []
     for hid, cases, transitions, (median, p90), mean, over, has_norm in stats:
         h = by_id[hid]
-        c = sup(cases)
-        hidden = c.suppressed
+        # Each part beside its whole: hidden when the rest (whole minus part) is below the threshold.
+        c = d.part(cases, of=n_cases)
         base, dropped = drop.get(hid, (0, 0))
-        over_c = sup(over) if has_norm else None
-        tr_c = sup(transitions)
-        drop_c, base_c = sup(dropped), sup(base)
+        tr_c = d.count(transitions)
+        over_c = d.part(over, of=transitions) if has_norm else None
+        drop_c, base_c = d.part(dropped, of=base), d.count(base)
+        median_d, p90_d, mean_d = d.waits(cases, _f(median), _f(p90), _f(mean))
         handoffs.append(HandOffPractice(
             handoff_id=hid, label=h.label, from_org=h.from_org, to_org=h.to_org, cases=c, transitions=tr_c,
-            median_wait_days=None if hidden else _f(median), p90_wait_days=None if hidden else _f(p90),
-            mean_wait_days=None if hidden else _f(mean),
+            median_wait_days=median_d, p90_wait_days=p90_d, mean_wait_days=mean_d,
             norm_description=h.norm.description if h.norm else None,
             norm_amount=h.norm.amount if h.norm else None,
             norm_unit=str(h.norm.unit) if h.norm and h.norm.unit else None,
-            over_norm=over_c, share_over_norm=None if over_c is None or hidden else share(over_c, tr_c),
+            over_norm=over_c, share_over_norm=None if over_c is None else share(over_c, tr_c),
             drop_off=drop_c, drop_off_base=base_c, share_drop_off=share(drop_c, base_c),
-            ping_pong=sup(ping.get(hid, 0)),
+            ping_pong=d.part(ping.get(hid, 0), of=cases),
         ))
     handoffs.sort(key=lambda p: (model.phase_order.get(by_id[p.handoff_id].phase, 99), p.handoff_id))
 
     deviations = []
-    for a, b, in_model, cases, transitions, median, total in con.execute(
+    for a, b, in_model, cases, transitions, median, mean in con.execute(
         """
         SELECT t.org_a, t.org_b, mp.org_a IS NOT NULL, count(DISTINCT t.case_key), count(*),
                quantile_cont(epoch(t.ts_b - t.ts_a) / 86400.0, 0.5),
-               sum(datediff('microsecond', t.ts_a, t.ts_b)) / 86400e6  -- integer sum: exact, any thread order
+               sum(datediff('microsecond', t.ts_a, t.ts_b)) / 86400e6 / count(*)  -- integer sum: any thread order
         FROM pm_cross t
         LEFT JOIN pm_covered r ON r.org_a = t.org_a AND r.org_b = t.org_b
         LEFT JOIN pm_infer i ON i.org_a = t.org_a AND i.org_b = t.org_b
@@ -577,9 +602,16 @@ def practice_stats(
         GROUP BY ALL ORDER BY count(*) DESC
         """
     ).fetchall():
-        c = sup(cases)
-        deviations.append(Deviation(orgs[a], orgs[b], bool(in_model), c, sup(transitions),
-                                    None if c.suppressed else _f(median), None if c.suppressed else _f(total)))
+        tr = d.count(transitions)
+        median_d, mean_d = d.waits(cases, _f(median), _f(mean))
+        # The time impact from shown figures only (rounded mean x rounded count): an exact sum of
+        # waits would give one case's wait away when two runs differ by that case.
+        total: float | None = None
+        if d.exact:
+            total = float(mean) * int(transitions)
+        elif mean_d is not None and tr.value is not None:
+            total = mean_d * tr.value
+        deviations.append(Deviation(orgs[a], orgs[b], bool(in_model), d.part(cases, of=n_cases), tr, median_d, total))
 
     deviations.sort(key=lambda d: (-(d.transitions.value or 0), d.from_org, d.to_org))
     # Variants without an ordered aggregate over all events: a position-aware fingerprint per case
@@ -598,13 +630,16 @@ def practice_stats(
         "SELECT case_key, list(act_a ORDER BY pos) FROM pm_tr WHERE case_key IN (SELECT unnest(?)) GROUP BY case_key",
         [[rep for _, _, rep in top]],
     ).fetchall()) if top else {}
-    variants = tuple(sorted((Variant(tuple(acts[a] for a in acts_of[rep]), sup(n)) for _, n, rep in top),
-                            key=lambda v: (-(v.cases.value or 0), v.activities)))
-    unmapped = tuple(
-        sorted((UnmappedActivity(acts[a], sup(events), sup(cases)) for a, events, cases in con.execute(
-            "SELECT act_a, count(*), count(DISTINCT case_key) FROM pm_tr WHERE org_a IS NULL GROUP BY act_a"
-        ).fetchall()), key=lambda u: (-(u.events.value or 0), u.activity))
-    )
+    unmapped_row = con.execute(
+        "SELECT count(DISTINCT act_a), count(*), count(DISTINCT case_key) FROM pm_tr WHERE org_a IS NULL"
+    ).fetchall()[0]
+    unmapped_codes = {a for (a,) in con.execute("SELECT DISTINCT act_a FROM pm_tr WHERE org_a IS NULL").fetchall()}
+    # An activity the mapping does not know is never shown by name, not even inside a variant.
+    variants = tuple(sorted(
+        (Variant(tuple(UNMAPPED_LABEL if a in unmapped_codes else acts[a] for a in acts_of[rep]),
+                 d.part(n, of=n_cases)) for _, n, rep in top),
+        key=lambda v: (-(v.cases.value or 0), v.activities)))
+    unmapped = UnmappedActivities(int(unmapped_row[0]), d.count(unmapped_row[1]), d.count(unmapped_row[2]))
     notes = []
     seen = {(d.from_org, d.to_org) for d in deviations if d.in_model}
     for (a, b), ids in sorted(ctx["by_pair"].items()):
@@ -612,7 +647,8 @@ def practice_stats(
             notes.append(f"{a} → {b}: {len(ids)} hand-offs valid in the log's period ({', '.join(ids)}); transitions "
                          "between them are only attributed through explicit activity pairs in the mapping")
     return PracticeReport(
-        source=log.source, events=sup(n_events), cases=sup(n_cases), first_day=first, last_day=last,
+        source=log.source, events=d.count(n_events), cases=d.count(n_cases), first_month=month(first),
+        last_month=month(last),
         handoffs=tuple(handoffs), deviations=tuple(deviations), variants=variants, unmapped=unmapped,
         threshold=threshold, horizon_days=int(horizon_days), synthetic=log.synthetic, notes=tuple(notes),
         mapping=mapping.source,
@@ -625,7 +661,11 @@ def directly_follows(log: EventLog, *, threshold: int = MIN_SUPPRESSION_THRESHOL
     The same figures as a process-mining frequency and performance DFG
     (events ordered by timestamp, then file position).
     """
-    check_threshold(threshold)
+    return _directly_follows(log, Disclosure(threshold))
+
+
+def _directly_follows(log: EventLog, d: Disclosure) -> tuple[PairStats, ...]:
+    """:func:`directly_follows` with the disclosure rules passed in (exact only for tests)."""
     con = log.con
     con.execute("DROP TABLE IF EXISTS pm_dfg")
     con.execute(
@@ -645,9 +685,15 @@ def directly_follows(log: EventLog, *, threshold: int = MIN_SUPPRESSION_THRESHOL
     con.execute("DROP TABLE pm_dfg")
     out = []
     for a, b, n, cases, median, mean in rows:
-        c = suppress(cases, threshold)
-        out.append(PairStats(a, b, suppress(n, threshold), c, None if c.suppressed else float(median),
-                             None if c.suppressed else float(mean)))
+        if int(cases) < d.threshold and not d.exact:
+            continue  # a pair of fewer cases is not listed: its activity names could be one case's
+        if d.exact:
+            median_s, mean_s = _f(median), _f(mean)
+        else:
+            median_d, mean_d = d.waits(cases, float(median) / 86400, float(mean) / 86400)
+            median_s = None if median_d is None else median_d * 86400
+            mean_s = None if mean_d is None else mean_d * 86400
+        out.append(PairStats(a, b, d.count(n), d.count(cases), median_s, mean_s))
     return tuple(out)
 
 
@@ -685,17 +731,18 @@ def analyse_log(
     salt: str | None = None,
     memory_limit: str = "2GB",
     on: dt.date | None = None,
+    names: NameLists | None = None,
 ) -> PracticeReport:
     """Load a log and a mapping from disk and return :func:`practice_stats` (convenience for CLI and UI).
 
-    ``on`` chooses which hand-offs are current (default today), as in :func:`practice_stats`.
+    The log passes the privacy gate first (:func:`loaders.cases.events.load_events`); the
+    connection and its private spill folder are gone when this returns, error or not. ``on``
+    chooses which hand-offs are current (default: those of the log's own period).
     """
-    from loaders.cases.events import connect, load_events, load_mapping
+    from loaders.cases.events import load_events, load_mapping, private_connection
 
+    check_horizon(horizon_days)
     mapping = load_mapping(mapping_path, model)
-    con = connect(memory_limit=memory_limit)
-    try:
-        log = load_events(Path(path), con=con, salt=salt)
+    with private_connection(memory_limit=memory_limit) as con:
+        log = load_events(Path(path), con=con, salt=salt, names=names)
         return practice_stats(log, mapping, model, threshold=threshold, horizon_days=horizon_days, on=on)
-    finally:
-        con.close()
