@@ -215,8 +215,13 @@ def test_the_gate_is_deterministic_built_in_lists_whatever_is_installed(tmp_path
     # The optional deduce package never changes the default: load_events uses the built-in lists.
     import loaders.cases.guard as gate
 
-    calls = []
-    monkeypatch.setattr(gate.NameLists, "from_deduce", classmethod(lambda cls: calls.append(1) or cls.builtin()))
+    calls: list[int] = []
+
+    def from_deduce(cls):
+        calls.append(1)
+        return cls.builtin()
+
+    monkeypatch.setattr(gate.NameLists, "from_deduce", classmethod(from_deduce))
     path = write(tmp_path, "opmerking", ["geen", "geen", "geen"])
     _load(path)
     assert calls == []

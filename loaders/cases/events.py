@@ -512,6 +512,7 @@ def load_events(
     raw, attrs = f"_raw_{table}", f"_attrs_{table}"
     for name in (raw, attrs):
         _drop_relation(con, name)
+    hidden: tuple[str, ...]
     if fmt == "csv":
         _read_csv(con, path, raw)
         rn, hidden = "rowid", ()
@@ -821,17 +822,22 @@ def _compose_mapping(text: str, source: str) -> yaml.Node | None:
     or using anchors and aliases, checked on the event stream before any tree is built (a
     deeply nested file would otherwise end in a RecursionError)."""
     problem: Problem | None = None
+
+    def at(event: yaml.Event) -> str:
+        mark = event.start_mark
+        return f"{source}:{mark.line + 1}" if mark is not None else source
+
     try:
         depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                problem = Problem(f"{source}:{event.start_mark.line + 1}", "yaml",
+                problem = Problem(at(event), "yaml",
                                   "anchors and aliases (& and *) are not allowed in a mapping")
                 break
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_MAPPING_DEPTH:
-                    problem = Problem(f"{source}:{event.start_mark.line + 1}", "yaml",
+                    problem = Problem(at(event), "yaml",
                                       f"nested deeper than {MAX_MAPPING_DEPTH} levels; a mapping is a flat list")
                     break
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
