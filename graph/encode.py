@@ -39,6 +39,7 @@ from graph.model import (
     Instrument,
     LegalBasis,
     Norm,
+    Observation,
     Organisation,
     Signal,
 )
@@ -133,6 +134,7 @@ _REFERENCES: dict[type, dict[str, str]] = {
 _REFERENCE_LISTS: dict[type, dict[str, str]] = {
     Organisation: {"phases": "phases"},
     Instrument: {"applied_by": "applied_by"},
+    Observation: {"about": "about"},
 }
 
 

@@ -23,9 +23,10 @@ Phrase(nl='5 werkdagen', en='5 working days')
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from graph.model import HandOff, Norm, NormUnit
+from graph.phrase import Phrase
 
 __all__ = [
     "LANGUAGES",
@@ -43,21 +44,6 @@ __all__ = [
 
 LANGUAGES = ("nl", "en")
 
-
-class Phrase(NamedTuple):
-    """A text in Dutch and English. A tuple, so ``nl, en = phrase`` works too."""
-
-    nl: str
-    en: str
-
-    def in_(self, lang: str, **values: object) -> str:
-        """The text in ``lang`` (``"en"``, else Dutch), ``str.format``-ted with ``values`` when given.
-
-        >>> Phrase("Geselecteerd: {name}", "Selected: {name}").in_("en", name="Politie")
-        'Selected: Politie'
-        """
-        template = self.en if lang == "en" else self.nl
-        return template.format(**values) if values else template
 
 _UNITS = {
     NormUnit.HOURS: ("uur", "uur", "hour", "hours"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from graph.text import Phrase
+from graph.phrase import Phrase
 
 __all__ = ["Label", "Rel", "LABEL_OF_KIND", "Category", "CATEGORY_NAMES"]
 
@@ -31,6 +31,7 @@ class Label(StrEnum):
     SOURCE = "Source"
     PHASE = "Phase"
     SIGNAL = "Signal"
+    OBSERVATION = "Observation"
 
 
 class Rel(StrEnum):
@@ -45,6 +46,7 @@ class Rel(StrEnum):
     ENTERS_AT = "ENTERS_AT"  # (Signal)-[:ENTERS_AT]->(Organisation)
     PART_OF = "PART_OF"  # (Organisation)-[:PART_OF]->(Organisation)
     SOURCED_FROM = "SOURCED_FROM"  # (any)-[:SOURCED_FROM]->(Source)
+    ABOUT = "ABOUT"  # (Observation)-[:ABOUT]->(HandOff|Organisation)
 
 
 # model kind name -> node label
@@ -56,6 +58,7 @@ LABEL_OF_KIND: dict[str, Label] = {
     "sources": Label.SOURCE,
     "phases": Label.PHASE,
     "signals": Label.SIGNAL,
+    "observations": Label.OBSERVATION,
 }
 
 

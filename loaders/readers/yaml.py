@@ -44,6 +44,7 @@ KIND_FILES: dict[str, str] = {
     "instruments": "instruments.yaml",
     "handoffs": "handoffs.yaml",
     "signals": "signals.yaml",
+    "observations": "observations.yaml",
 }
 REGION_FILE = "region.yaml"
 REQUIRED_FILES = (REGION_FILE, "sources.yaml", "organisations.yaml", "handoffs.yaml")
