@@ -154,6 +154,21 @@ def practice_report(current: Chain):
         return None
 
 
+def practice_evidence(current: Chain) -> tuple:
+    """The evidence providers beyond the curated data: the shipped synthetic log when the practice toggle is on,
+    and the summary of an own log the user chose to keep for this session (never the log itself)."""
+    from queries.cases.evidence import PracticeEvidence
+
+    providers = []
+    report = practice_report(current)
+    if report is not None:
+        providers.append(PracticeEvidence(report))
+    kept = st.session_state.get("own_log_report")
+    if kept is not None:
+        providers.append(PracticeEvidence(kept))
+    return tuple(providers)
+
+
 def practice_figures(current: Chain) -> tuple[dict[str, str], dict[str, int | None]]:
     """Per hand-off figure texts and case volumes for the map (suppressed, marked synthetic); empty when off."""
     report = practice_report(current)

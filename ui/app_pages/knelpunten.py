@@ -1,38 +1,49 @@
-"""Knelpunten: the ranked bottleneck list with filters; each row jumps to the map and its explanation."""
+"""Knelpunten: one ranked row per hand-off or organisation, with all its reasons; each row jumps to the map
+and its explanation."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from graph.errors import ChainError
-from queries.bottlenecks import Rule, Severity, bottlenecks
+from graph.vocab import CATEGORY_NAMES, Category
+from queries.bottlenecks import Severity
+from queries.knelpunten import knelpunten
 from ui.i18n import value_name
-from ui.state import chain, lang, name_of, show_error, t, table_downloads
+from ui.state import chain, lang, name_of, practice_evidence, show_error, t, table_downloads
 
 current = chain()
 model = current.model
 language = lang()
+en = language == "en"
 
 st.title(t("nav.bottlenecks"))
 st.caption(t("bn.intro"))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _findings(_model, cache_key: str, rules: tuple[str, ...], severity: str | None):
-    return bottlenecks(_model, rules=list(rules) or None, severity=severity)
+def _ranking(_model, cache_key: str, _evidence, severity: str):
+    return knelpunten(_model, evidence=_evidence, severity=severity)
 
 
 c1, c2 = st.columns([3, 1])
-rules = c1.multiselect(t("bn.rule"), [r.value for r in Rule], key="bn_rules", placeholder=t("choose"),
-                       format_func=lambda r: value_name(r, language))
-severity = c2.selectbox(t("bn.severity"), [None, *[s.value for s in Severity]], key="bn_severity",
-                        format_func=lambda s: "—" if s is None else value_name(s, language))
+categories = c1.multiselect(t("bn.category"), [c.value for c in Category], key="bn_categories",
+                            placeholder=t("choose"), format_func=lambda c: CATEGORY_NAMES[Category(c)].in_(language))
+severity = c2.selectbox(t("bn.severity"), [s.value for s in Severity], index=1, key="bn_severity",
+                        format_func=lambda s: value_name(s, language), help=t("bn.severity_help"))
+evidence = practice_evidence(current)
+evidence_key = "-".join(str(id(getattr(p, "report", p))) for p in evidence)
 try:
-    findings = _findings(current.model, f"{id(current.model)}", tuple(rules), severity)
+    ranking = _ranking(current.model, f"{id(current.model)}-{evidence_key}", evidence, severity)
 except ChainError as exc:
     show_error(exc)
     st.stop()
-if not findings:
+summary = ranking.summary()
+st.markdown(t("bn.summary", elements=summary["elements"], hoog=summary["hoog"],
+              hoog_pct=f"{100 * summary['hoog_share']:.1f}", aandacht=summary["aandacht"], laag=summary["laag"],
+              flagged_pct=f"{100 * summary['flagged_share']:.1f}"))
+found = [r for r in ranking.rows if not categories or any(Category(c) in r.categories for c in categories)]
+if not found:
     st.info(t("bn.none"))
     st.stop()
 
@@ -42,31 +53,37 @@ def label(element_id: str) -> str:
 
 
 rows = [{
-    t("bn.score"): f.score,
-    t("bn.severity"): value_name(f.severity.value, language),
-    t("bn.rule"): value_name(f.rule.value, language),
-    t("bn.element"): label(f.element),
-    t("bn.reason"): f.reason_en if language == "en" else f.reason_nl,
-    "id": f.element,
-} for f in findings]
+    t("bn.severity"): value_name(r.severity.value, language),
+    t("bn.element"): label(r.element),
+    t("bn.categories"): ", ".join(CATEGORY_NAMES[c].in_(language) for c in r.categories),
+    t("bn.reason"): r.explanation_en if en else r.explanation_nl,
+    t("bn.score"): r.score,
+    "id": r.element,
+} for r in found]
 selection = st.dataframe(rows, hide_index=True, width="stretch", column_config={"id": None}, key="bn_rows",
                          on_select="rerun", selection_mode="single-row")
-table_downloads([f.as_dict() for f in findings], "knelpunten", key="bn_table")
+table_downloads([r.as_dict(model) for r in found], "knelpunten", key="bn_table")
 
 st.subheader(t("bn.open"))
-indexes = list(range(len(findings)))
+indexes = list(range(len(found)))
 chosen_rows = list(getattr(getattr(selection, "selection", None), "rows", []) or [])
-if chosen_rows and chosen_rows[0] < len(findings):
+if chosen_rows and chosen_rows[0] < len(found):
     st.session_state["bn_pick"] = chosen_rows[0]
+if st.session_state.get("bn_pick", 0) >= len(found):
+    st.session_state["bn_pick"] = 0
 pick = st.selectbox(t("bn.pick"), indexes, key="bn_pick",
-                    format_func=lambda i: f"{i + 1}. {label(findings[i].element)} — {value_name(findings[i].rule.value, language)}")
-finding = findings[pick]
-st.write(finding.reason_en if language == "en" else finding.reason_nl)
+                    format_func=lambda i: f"{i + 1}. {label(found[i].element)} — {value_name(found[i].severity.value, language)}")
+row = found[pick]
+st.markdown(f"**{value_name(row.severity.value, language)}** — {row.explanation_en if en else row.explanation_nl}")
+st.markdown("\n".join(
+    f"- {(r.text_en if en else r.text_nl)}"
+    + (f" _({', '.join(CATEGORY_NAMES[c].in_(language) for c in r.categories)})_" if r.categories else "")
+    + (f" · _{t('bn.via_news')}_" if not r.verified else "")
+    for r in row.reasons))
 b1, b2 = st.columns(2)
 if b1.button(t("detail.show_on_map"), key="bn_map"):
-    st.session_state["goto_focus"] = finding.element
+    st.session_state["goto_focus"] = row.element
     st.switch_page("app_pages/kaart.py")
-handoff_id = next((e for e in finding.elements if e in model.index and model.kind_of(e) == "handoffs"), None)
-if handoff_id and b2.button(t("detail.why"), key="bn_why"):
-    st.session_state["why_handoff"] = handoff_id
+if row.kind == "handoffs" and b2.button(t("detail.why"), key="bn_why"):
+    st.session_state["why_handoff"] = row.element
     st.switch_page("app_pages/waarom.py")

@@ -72,6 +72,8 @@ for i, step in enumerate(route.steps, start=1):
         t("routes.to"): step.to_name,
         t("detail.legal"): "; ".join(step.legal_basis_names) or t("detail.no_legal"),
         t("detail.norm"): step.norm_en if language == "en" else step.norm_nl,
+        t("routes.practice"): (step.observed.text_en if language == "en" else step.observed.text_nl)
+        if step.observed else "–",
         t("detail.instrument"): step.instrument_name or "",
     })
 st.dataframe(rows, hide_index=True, width="stretch")

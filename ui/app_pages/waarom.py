@@ -1,4 +1,4 @@
-"""Waarom stokt deze overdracht? The explanation card for one hand-off."""
+"""Waarom stokt deze overdracht? The explanation card for one hand-off: practice first, then law and structure."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import json
 import streamlit as st
 
 from graph.errors import ChainError
-from queries.bottlenecks import handoffs_by_score
+from graph.vocab import CATEGORY_NAMES
 from queries.explain import explain_handoff
+from queries.knelpunten import handoffs_by_rank
 from ui.details import glossary_notes, source_line
-from ui.state import chain, lang, name_of, practice_report, show_error, t
+from ui.i18n import value_name
+from ui.state import chain, lang, name_of, practice_evidence, show_error, t
 
 current = chain()
 model = current.model
@@ -20,14 +22,16 @@ en = language == "en"
 st.title(t("nav.why"))
 st.caption(t("why.intro"))
 
+evidence = practice_evidence(current)
+evidence_key = "-".join(str(id(getattr(p, "report", p))) for p in evidence)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _by_score(_model, cache_key: str) -> list[str]:
-    return handoffs_by_score(_model)
+def _by_rank(_model, cache_key: str, _evidence) -> list[str]:
+    return handoffs_by_rank(_model, evidence=_evidence)
 
 
-handoff_ids = _by_score(current.model, str(id(model)))
+handoff_ids = _by_rank(current.model, f"{id(model)}-{evidence_key}", evidence)
 jump = st.session_state.pop("why_handoff", None)
 if jump in handoff_ids:
     st.session_state["why_pick"] = jump
@@ -42,12 +46,6 @@ handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="wh
 if handoff_id is None:
     st.stop()
 
-report = practice_report(current)
-evidence = ()
-if report is not None:
-    from queries.cases.evidence import PracticeEvidence
-
-    evidence = (PracticeEvidence(report),)
 try:
     card = explain_handoff(current.model, handoff_id, evidence=evidence)
 except ChainError as exc:
@@ -64,41 +62,49 @@ def org(element_id: str | None) -> str:
         if element_id in model.index else element_id
 
 
+def bullets(points) -> str:
+    return "\n".join(f"- {p_en if en else p_nl}" for p_nl, p_en in points)
+
+
 with st.container(border=True):
     st.subheader(card.name)
     st.markdown(t("detail.from_to", src=card.from_name, dst=card.to_name))
+    if card.severity is not None:
+        cats = ", ".join(CATEGORY_NAMES[c].in_(language) for c in card.categories) or "–"
+        st.markdown(t("why.severity", severity=value_name(card.severity.value, language), rank=card.rank,
+                      categories=cats))
     st.markdown(card.reason_en if en else card.reason_nl)
-    if card.points:
-        st.markdown(f"**{t('why.findings')}**")
-        st.markdown("\n".join(f"- {p_en if en else p_nl}" for p_nl, p_en in card.points))
+    st.markdown(f"**{t('why.practice')}**")
+    if not card.has_practice:
+        st.info(card.practice_points[0][1] if en else card.practice_points[0][0])
+    st.markdown(bullets(card.practice_points[1:] if not card.has_practice else card.practice_points))
 
 left, right = st.columns(2, gap="large")
 with left:
-    st.markdown(f"**{t('detail.legal')}**")
+    st.markdown(f"**{t('why.law')}**")
+    st.markdown(bullets(card.law_points))
     if card.legal_bases:
         st.markdown("\n".join(f"- [{name}]({url})" if url else f"- {name}" for _, name, url in card.legal_bases))
-    else:
-        st.markdown(t("detail.no_legal"))
-    st.markdown(f"**{t('detail.norm')}:** {card.norm_en if en else card.norm_nl}")
+    st.markdown(f"**{t('why.agreements')}**")
+    st.markdown(bullets(card.agreement_points))
     st.markdown("  \n".join([
         f"**{t('detail.trigger')}:** {card.trigger}",
         f"**{t('detail.regie')}:** {org(card.regie_after)}",
         f"**{t('detail.feedback')}:** {yes_no(card.feedback_required)}",
         f"**{t('detail.acceptance')}:** {yes_no(card.acceptance_required)}",
         f"**{t('detail.escalation')}:** {org(card.escalation_to)}",
+    ]))
+with right:
+    st.markdown(f"**{t('why.structure')}**")
+    st.markdown(bullets(card.structure_points))
+    st.markdown("  \n".join([
         f"**{t('why.routes_through')}:** {card.routes_through} / {card.routes_total}",
         f"**{t('why.bridge')}:** {yes_no(card.is_bridge)}"
         + (f" ({', '.join(org(o) for o in card.bridge_cut)})" if card.bridge_cut else ""),
     ]))
-with right:
-    st.markdown(f"**{t('detail.failures')}**")
-    if card.failure_modes:
-        for mode in card.failure_modes:
-            text = mode.description_en if en and mode.description_en else mode.description
-            st.markdown(f"- {text} _({', '.join(mode.sources)})_")
-    else:
-        st.markdown(t("detail.none"))
     for item in card.evidence:
+        if not item.figures or item.kind not in ("case-log", "register"):
+            continue
         st.markdown(f"**{item.title_en if en else item.title_nl}**")
         st.table({t("why.figure"): [f[1] if en else f[0] for f in item.figures],
                   t("why.value"): [f[2] for f in item.figures]})
