@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_national import base_model, national_model  # noqa: E402
+from generate_national import base_model, national_model
 
-from graph.model import ChainModel  # noqa: E402
-from graph.rdf import to_rdf, validate_rdf  # noqa: E402
-from loaders.build import build_model  # noqa: E402
-from loaders.readers.turtle import read_turtle  # noqa: E402
+from graph.model import ChainModel
+from graph.rdf import to_rdf, validate_rdf
+from loaders.build import build_model
+from loaders.readers.turtle import read_turtle
 
 
 def _best(repeat: int, func):

@@ -38,6 +38,7 @@ from rdflib.namespace import (
     DefinedNamespace,
     Namespace,
 )
+from rdflib.term import Node
 
 from graph.model import (
     Domain,
@@ -51,23 +52,26 @@ from graph.model import (
 )
 
 __all__ = [
+    "CONCEPT_LABELS",
+    "DCAT",
+    "ELI",
     "KK",
     "KK_DEF",
     "KK_ID",
-    "ELI",
-    "SCHEMA",
-    "DCAT",
-    "SH",
-    "PREFIXES",
-    "SCHEMES",
-    "CONCEPT_LABELS",
     "ORG_KIND_CLASS",
+    "PREFIXES",
+    "SCHEMA",
+    "SCHEMES",
+    "SH",
+    "concept",
+    "curie",
     "dataset_iri",
     "element_iri",
-    "concept",
-    "scheme_iri",
-    "member_of",
     "local_id",
+    "member_of",
+    "phase_scheme_iri",
+    "regeling_iri",
+    "scheme_iri",
 ]
 
 KK_DEF = "https://w3id.org/ketenkaart/def#"
@@ -248,6 +252,24 @@ def element_iri(region: str, element_id: str) -> URIRef:
     return URIRef(f"{KK_ID}{region}/{element_id}")
 
 
+def phase_scheme_iri(region: str) -> URIRef:
+    """The SKOS concept scheme that holds a region's phases.
+
+    >>> phase_scheme_iri("haaglanden")
+    rdflib.term.URIRef('https://w3id.org/ketenkaart/id/haaglanden#phases')
+    """
+    return URIRef(f"{dataset_iri(region)}#phases")
+
+
+def regeling_iri(bwb_id: str) -> URIRef:
+    """The IRI of a whole regeling on wetten.overheid.nl.
+
+    >>> regeling_iri("BWBR0024649")
+    rdflib.term.URIRef('https://wetten.overheid.nl/BWBR0024649')
+    """
+    return URIRef(f"https://wetten.overheid.nl/{bwb_id}")
+
+
 def scheme_iri(enum: type[StrEnum]) -> URIRef:
     """The SKOS concept scheme of an enumeration."""
     return URIRef(_SCHEME_BASE + SCHEMES[enum])
@@ -270,7 +292,7 @@ def member_of(enum: type[StrEnum], iri: URIRef) -> StrEnum | None:
         return None
 
 
-def local_id(iri: URIRef | str) -> str:
+def local_id(iri: Node | str) -> str:
     """The element id an IRI names: the part after the last ``/`` or ``#``.
 
     >>> local_id("https://w3id.org/ketenkaart/id/haaglanden/politie")
@@ -279,3 +301,20 @@ def local_id(iri: URIRef | str) -> str:
     text = str(iri)
     cut = max(text.rfind("/"), text.rfind("#"))
     return text[cut + 1:]
+
+
+def curie(iri: str) -> str:
+    """``iri`` in the project's prefixed form, whatever prefixes a file bound;
+    ``<iri>`` when no prefix covers it.
+
+    >>> curie(KK.trigger), curie(DCTERMS.source), curie("https://example.org/x")
+    ('kk:trigger', 'dct:source', '<https://example.org/x>')
+    """
+    text = str(iri)
+    matches = [(len(ns), prefix) for prefix, ns in PREFIXES.items() if text.startswith(ns)]
+    if matches:
+        length, prefix = max(matches)
+        local = text[length:]
+        if local and not any(c in local for c in "/#?"):
+            return f"{prefix}:{local}"
+    return f"<{text}>"

@@ -79,7 +79,7 @@ def round_trip(model: ChainModel, folder: Path) -> ChainModel:
 
 
 def docs_turtle() -> str:
-    blocks = re.findall(r"```turtle\n(.*?)```", DOCS.read_text(encoding="utf-8"), flags=re.S)
+    blocks = re.findall(r"```turtle\n(.*?)```", DOCS.read_text(encoding="utf-8"), flags=re.DOTALL)
     assert len(blocks) == 1, "docs/linked-data.md should hold exactly one turtle example"
     return blocks[0]
 
@@ -212,7 +212,7 @@ def test_docs_map_every_model_field():
 
 
 def test_sparql_example_in_the_docs_finds_the_handoffs_without_a_norm():
-    [query] = re.findall(r"```sparql\n(.*?)```", DOCS.read_text(encoding="utf-8"), flags=re.S)
+    [query] = re.findall(r"```sparql\n(.*?)```", DOCS.read_text(encoding="utf-8"), flags=re.DOTALL)
     model = toy_chain()
     rows = list(to_rdf(model).query(query))
     expected = [h for h in model.handoffs if h.norm is None]
