@@ -235,3 +235,40 @@ def what_if(remove, data_path, source, as_of_date, as_json) -> None:
         click.echo(f"  langer:   {c.start} → {c.end} ({c.before} → {c.after} overdrachten)")
     for f in result.new_findings:
         click.echo(f"  nieuw:    {f.level.value:<8} {f.rule.value}: {f.reason_nl}")
+
+
+@cli.command()
+@click.option("--set", "set_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="Evaluation set (YAML with a knelpunten: list; see docs/knelpunten.md).")
+@click.option("--top", type=click.IntRange(1), default=None,
+              help="Rows that count as the top (default: as many as the set names distinct elements).")
+@data_option
+@source_option
+@as_of_option
+@json_option
+@handle_errors
+def evaluate(set_path, top, data_path, source, as_of_date, as_json) -> None:
+    """How many knelpunten from independent public sources the ranking finds, for the reason the source gives.
+
+    \b
+    Example:
+        ketenkaart evaluate --set tests/data/evaluation-set.yaml
+    """
+    import yaml
+
+    from queries.evaluation import evaluate as run_evaluation
+    from queries.evaluation import items_from
+
+    raw = yaml.safe_load(set_path.read_text(encoding="utf-8")) or {}
+    result = run_evaluation(_open(source, data_path, as_of_date), items_from(raw.get("knelpunten", [])), top=top)
+    if as_json:
+        return _dump(result.as_dict())
+    for r in result.results:
+        mark = "gevonden" if r.found else "gemist  "
+        held = "ook zonder eigen bronnen" if r.held_out else "niet zonder eigen bronnen"
+        rank = f"nummer {r.rank}" if r.rank else "geen rij"
+        click.echo(f"{mark} {r.item.id}  [{r.item.element}, {r.item.category.value}]  {rank}; {held}")
+    click.echo(f"Gevonden in de top {result.top} met een reden van de juiste categorie: {result.found} van de "
+               f"{result.total} ({_pct(result.share)}); zonder de eigen bronnen van elk knelpunt: "
+               f"{result.held_out_found} ({_pct(result.held_out_share)}). Hoog: {_pct(result.ranking.share(Severity.HOOG))} "
+               f"van de elementen; gemarkeerd: {_pct(result.ranking.share())}.")

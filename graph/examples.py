@@ -61,7 +61,7 @@ def toy_chain() -> ChainModel:
     sources = (
         Source(id="toy-source", kind=SourceKind.SEED, title="Synthetic example chain", file="toy"),
         Source(id="toy-law", kind=SourceKind.LAW, title="Example law", url="https://wetten.overheid.nl/BWBR0000000"),
-        Source(id="toy-report", kind=SourceKind.REPORT, title="Voorbeeldinspectie", date="2023"),
+        Source(id="voorbeeldinspectie", kind=SourceKind.REPORT, title="Voorbeeldinspectie", date="2023"),
     )
     phases = (
         Phase(id="signalering", name="Signalering", name_en="Signalling", order=1, sources=_SRC),
@@ -97,7 +97,7 @@ def toy_chain() -> ChainModel:
                 passes=(Passes.CASE, Passes.RESPONSIBILITY), phase="hulpverlening", sources=_SRC,
                 failure_modes=(FailureMode(id="uit-beeld", description="Risico's raken uit beeld na overdracht",
                                            description_en="Risks drop out of sight after the hand-off", sources=_SRC,
-                                           category=Category.REGIE),)),
+                                           category=Category.REGIE, period="2018/2020"),)),
         HandOff(id="ho-lokaal-team-vt", from_org="lokaal-team", to_org="veilig-thuis", trigger="Hulp lukt niet",
                 passes=(Passes.CASE,), phase="hulpverlening", legal_bases=("wmo-4-1-1",), regie_after="veilig-thuis",
                 feedback_required=False, sources=_SRC, status=Status.UNVERIFIED),
@@ -105,7 +105,7 @@ def toy_chain() -> ChainModel:
                 passes=(Passes.CASE, Passes.INFORMATION), phase="jeugdbescherming", legal_bases=("wmo-4-1-1",),
                 norm=Norm(description="start onderzoek binnen 10 dagen", amount=10, unit=NormUnit.CALENDAR_DAYS,
                           kind=NormKind.AGREED, sources=_SRC),
-                regie_after="raad", regie_while_waiting=RegieHolder.SENDER, regie_while_waiting_sources=("toy-report",),
+                regie_after="raad", regie_while_waiting=RegieHolder.SENDER, regie_while_waiting_sources=("voorbeeldinspectie",),
                 feedback_required=True, acceptance_required=True, escalation_to="kinderrechter", main_route=True,
                 sources=_SRC),
         HandOff(id="ho-raad-kinderrechter", from_org="raad", to_org="kinderrechter", trigger="Verzoek OTS",
@@ -124,7 +124,7 @@ def toy_chain() -> ChainModel:
         Observation(id="obs-raad-wacht", about=("ho-vt-raad",), metric=Metric.MEAN_WAIT,
                     description="Gemiddeld 30 dagen tot de start van het onderzoek", period="2023", region="toy",
                     assessment=Assessment.OVER_NORM, value=30, unit=NormUnit.CALENDAR_DAYS.value,
-                    categories=(Category.WAITING,), sources=("toy-report",)),
+                    categories=(Category.WAITING,), sources=("voorbeeldinspectie",)),
     )
     return ChainModel(region="toy", title="Voorbeeldketen", sources=sources, phases=phases,
                       organisations=organisations, legal_bases=legal_bases, instruments=instruments,

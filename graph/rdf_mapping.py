@@ -20,7 +20,7 @@ rdflib.term.URIRef('https://w3id.org/ketenkaart/def#to')
 >>> [p.name for p in NORM.props]
 ['description', 'amount', 'unit', 'kind', 'sources', 'status']
 >>> [m.kind for m in ELEMENTS]
-['sources', 'phases', 'organisations', 'legal_bases', 'instruments', 'handoffs', 'signals']
+['sources', 'phases', 'organisations', 'legal_bases', 'instruments', 'handoffs', 'signals', 'observations']
 
 Written and read back, a hand-off is the record of ``docs/data-format.md``:
 
@@ -54,6 +54,7 @@ from rdflib.term import Node
 
 from graph import model
 from graph.errors import Problem
+from graph.vocab import Category
 from graph.rdf_vocab import (
     DCAT,
     ELI,
@@ -81,6 +82,7 @@ __all__ = [
     "LEGAL_BASIS",
     "NESTED",
     "NORM",
+    "OBSERVATION",
     "ORGANISATION",
     "PHASE",
     "SIGNAL",
@@ -739,6 +741,8 @@ FAILURE_MODE = ClassMap(
     props=(
         Prop("id", DCTERMS.identifier, Identifier()),
         Prop("description", DCTERMS.description, Text("nl")),
+        Prop("category", KK.category, Concept(Category)),
+        Prop("period", DCTERMS.temporal, Text()),
         Prop("description_en", DCTERMS.description, Text("en")),
         *_SOURCED,
     ),
@@ -758,6 +762,9 @@ HANDOFF = _element(
     _LEGAL_BASES,
     Prop("norm", KK.norm, NestedOne(NORM, "norm")),
     Prop("regie_after", KK.regieAfter, Ref()),
+    Prop("regie_while_waiting", KK.regieWhileWaiting, Concept(model.RegieHolder)),
+    Prop("regie_while_waiting_sources", KK.regieWhileWaitingSource, Refs(KK.regieWhileWaitingSourceSequence)),
+    Prop("main_route", KK.mainRoute, Typed(XSD.boolean)),
     Prop("feedback_required", KK.feedbackRequired, Typed(XSD.boolean)),
     Prop("acceptance_required", KK.acceptanceRequired, Typed(XSD.boolean)),
     Prop("escalation_to", KK.escalationTo, Ref()),
@@ -773,8 +780,26 @@ SIGNAL = _element(
     *_SOURCED,
 )
 
+OBSERVATION = _element(
+    model.Observation, "observations", (KK.Observation, PROV.Entity),
+    _ID,
+    Prop("about", KK.about, Refs(KK.aboutSequence)),
+    Prop("metric", KK.metric, Concept(model.Metric)),
+    Prop("description", DCTERMS.description, Text("nl")),
+    Prop("period", DCTERMS.temporal, Text()),
+    Prop("region", KK.region, Text()),
+    Prop("assessment", KK.assessment, Concept(model.Assessment)),
+    Prop("value", KK.value, Amount()),
+    Prop("value_max", KK.valueMax, Amount()),
+    Prop("unit", KK.unitLabel, Text()),
+    Prop("categories", KK.category, Concepts(Category, KK.categorySequence)),
+    Prop("description_en", DCTERMS.description, Text("en")),
+    Prop("note", SKOS.note, Text("nl")),
+    *_SOURCED,
+)
+
 # the element kinds, in the order of graph.model.ELEMENT_KINDS
-ELEMENTS: tuple[ClassMap, ...] = (SOURCE, PHASE, ORGANISATION, LEGAL_BASIS, INSTRUMENT, HANDOFF, SIGNAL)
+ELEMENTS: tuple[ClassMap, ...] = (SOURCE, PHASE, ORGANISATION, LEGAL_BASIS, INSTRUMENT, HANDOFF, SIGNAL, OBSERVATION)
 NESTED: tuple[ClassMap, ...] = (NORM, FAILURE_MODE, DURATION)
 
 

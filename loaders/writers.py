@@ -6,17 +6,17 @@ file in the same folder, then ``os.replace``), so an error never leaves a
 half-written file behind.
 
 The JSON form has top-level lists ``organisations``, ``instruments``,
-``legal_bases``, ``handoffs``, ``sources``, ``phases``, ``signals``, ``observations`` plus
-``region`` and ``title``. Every element has ``id``, ``name`` and a non-empty
-``sources`` list (a source lists itself); hand-offs also ``from`` and ``to``;
-legal bases ``juriconnect`` and ``url``.
+``legal_bases``, ``handoffs``, ``sources``, ``phases``, ``signals``,
+``observations`` plus ``region`` and ``title``; every element in its one shape
+(:func:`graph.encode.element_json`, documented in ``docs/json.md``): ``id``,
+``kind``, ``name``, every field, references as ``{"id", "name"}``.
 
 >>> import json
 >>> from graph.examples import toy_chain
 >>> doc = json.loads(export_text(toy_chain(), "json"))
 >>> ho = next(h for h in doc["handoffs"] if h["id"] == "ho-raad-kinderrechter")
->>> ho["from"], ho["to"], ho["name"], ho["sources"]
-('raad', 'kinderrechter', 'raad → kinderrechter', ['toy-source'])
+>>> ho["from"]["id"], ho["to"]["name"], ho["name"], ho["sources"]
+('raad', 'Kinderrechter', 'Verzoek OTS', ['toy-source'])
 >>> lb = next(b for b in doc["legal_bases"] if b["id"] == "bw1-255")
 >>> lb["juriconnect"], lb["url"]
 ('jci1.3:c:BWBR0002656&artikel=255', 'https://wetten.overheid.nl/jci1.3:c:BWBR0002656&artikel=255')
@@ -36,6 +36,7 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from graph.encode import element_json, plain
 from graph.errors import ChainError
 from graph.model import ChainModel, HandOff
 from graph.networkx import to_networkx
@@ -45,54 +46,24 @@ __all__ = ["export_text", "write_export", "write_yaml_folder", "to_json_document
            "TEXT_FORMATS", "model_to_records"]
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
 def to_json_document(model: ChainModel) -> dict[str, Any]:
-    """The JSON export as a dict (see module docstring)."""
-    records = model_to_records(model)
+    """The JSON export as a dict: ``region``, ``title`` and one list per element
+    kind, each element in its one shape (:func:`graph.encode.element_json`)."""
     doc: dict[str, Any] = {"region": model.region, "title": model.title}
     for kind in ("organisations", "instruments", "legal_bases", "handoffs", "sources", "phases", "signals",
                  "observations"):
-        items = []
-        for element, record in zip(getattr(model, kind), records[kind]):
-            item = dict(record)
-            if kind == "handoffs":
-                item["name"] = element.label
-            elif kind == "legal_bases":
-                item["name"] = element.name
-                item["juriconnect"] = element.juriconnect
-                item["url"] = element.url
-            elif kind == "sources":
-                item["name"] = element.name
-                item["sources"] = list(element.sources)
-            item.setdefault("status", element.status.value)
-            ordered = {"id": item.pop("id"), "name": item.pop("name")}
-            items.append(_jsonable(ordered | item))
-        doc[kind] = items
+        doc[kind] = [element_json(model, element) for element in getattr(model, kind)]
     return doc
 
 
 def _scalar(value: Any) -> str | int | float | bool | None:
     if value is None or value == ():
         return None
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (str, int, float, bool)):
-        return value
+    if isinstance(value, (Enum, str, int, float, bool, dt.date, dt.datetime)):
+        encoded: str | int | float | bool = plain(value)
+        return encoded
     if isinstance(value, tuple) and all(isinstance(v, (str, Enum)) for v in value):
-        return "; ".join(v.value if isinstance(v, Enum) else v for v in value)
+        return "; ".join(plain(v) for v in value)
     return None
 
 

@@ -165,6 +165,8 @@ class Knelpunt:
 class Ranking:
     """The ranked rows, and the figures that say what "flagged" means here.
 
+    ``rows`` are the rows asked for (after the filters); ``every_row`` all of
+    them, so the counts and shares always describe the whole chain.
     ``elements`` counts every hand-off and organisation (the denominator of
     the shares); ``reference`` is the day recency is measured from (the end
     of the newest evidence unless given).
@@ -174,9 +176,10 @@ class Ranking:
     elements: int
     reference: dt.date | None
     recent_from: dt.date | None
+    every_row: tuple[Knelpunt, ...] = ()
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for r in self.rows if r.severity is severity)
+        return sum(1 for r in (self.every_row or self.rows) if r.severity is severity)
 
     @property
     def flagged(self) -> int:
@@ -189,16 +192,17 @@ class Ranking:
         return round(n / self.elements, 3) if self.elements else 0.0
 
     def row(self, element_id: str) -> Knelpunt | None:
-        return next((r for r in self.rows if r.element == element_id), None)
+        """The element's row (filters or not), or None when it has none."""
+        return next((r for r in (self.every_row or self.rows) if r.element == element_id), None)
 
     def rank(self, element_id: str) -> int | None:
-        """1-based position of the element, or None when it has no row."""
-        return next((i for i, r in enumerate(self.rows, 1) if r.element == element_id), None)
+        """1-based position of the element in the whole list, or None when it has no row."""
+        return next((i for i, r in enumerate(self.every_row or self.rows, 1) if r.element == element_id), None)
 
     def summary(self) -> dict[str, Any]:
         return {
             "elements": self.elements,
-            "rows": len(self.rows),
+            "rows": len(self.every_row or self.rows),
             "hoog": self.count(Severity.HOOG),
             "aandacht": self.count(Severity.AANDACHT),
             "laag": self.count(Severity.LAAG),
@@ -391,11 +395,13 @@ def knelpunten(
             main_route=main_route,
         ))
     rows.sort(key=lambda r: (SEVERITY_ORDER.index(r.severity), -r.score, r.element))
+    every_row = tuple(rows)
     if floor is not None:
         rows = [r for r in rows if SEVERITY_ORDER.index(r.severity) <= SEVERITY_ORDER.index(floor)]
     if wanted is not None:
         rows = [r for r in rows if wanted in r.categories]
-    return Ranking(rows=tuple(rows), elements=len(elements), reference=reference_day, recent_from=cutoff)
+    return Ranking(rows=tuple(rows), elements=len(elements), reference=reference_day, recent_from=cutoff,
+                   every_row=every_row)
 
 
 def _parse_category(category: str | Category | None) -> Category | None:

@@ -22,6 +22,8 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from graph.model import (
+    WAIT_METRICS,
+    Assessment,
     ChainModel,
     Domain,
     Duration,
@@ -30,18 +32,22 @@ from graph.model import (
     Instrument,
     LegalBasis,
     LegalBasisKind,
+    Metric,
     Norm,
     NormKind,
     NormUnit,
+    Observation,
     Organisation,
     OrganisationKind,
     Passes,
     Phase,
+    RegieHolder,
     Signal,
     Source,
     SourceKind,
     Status,
 )
+from graph.vocab import Category
 
 __all__ = ["slugs", "texts", "chain_models"]
 
@@ -92,6 +98,20 @@ def _source_date(draw) -> str:
     day = draw(_dates)
     form = draw(st.sampled_from(["%Y", "%Y-%m", "%Y-%m-%d"]))
     return day.strftime(form)
+
+
+@st.composite
+def _period(draw) -> str:
+    """2023, 2019-01, 2019-01-31 or two of those joined by /, in order."""
+    first, second = sorted(draw(st.lists(_dates, min_size=2, max_size=2)))
+    one = first.strftime(draw(st.sampled_from(["%Y", "%Y-%m", "%Y-%m-%d"])))
+    if draw(st.booleans()):
+        return one
+    return f"{one}/{second.strftime(draw(st.sampled_from(['%Y', '%Y-%m', '%Y-%m-%d'])))}"
+
+
+_counts = st.one_of(st.integers(min_value=0, max_value=100_000),
+                    st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False))
 
 
 @st.composite
@@ -186,10 +206,12 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
         mode_ids = draw(st.lists(slugs, max_size=3, unique=True))
         modes = tuple(
             FailureMode(id=m, description=draw(texts), sources=sources(),
+                        category=draw(st.sampled_from(list(Category))), period=draw(_optional(_period())),
                         description_en=draw(_optional(texts)), status=draw(_statuses))
             for m in mode_ids
         )
         passes = draw(st.lists(st.sampled_from(list(Passes)), min_size=1, unique=True))
+        waiting = draw(_optional(st.sampled_from(list(RegieHolder))))
         handoffs.append(HandOff(
             id=i, from_org=draw(st.sampled_from(org_ids)), to_org=draw(st.sampled_from(org_ids)),
             trigger=draw(texts), passes=tuple(passes), phase=draw(st.sampled_from(phase_ids)), sources=sources(),
@@ -197,6 +219,8 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
             instrument=draw(_optional(st.sampled_from(instrument_ids))) if instrument_ids else None,
             legal_bases=_subset(draw, lb_ids), norm=norm,
             regie_after=draw(_optional(st.sampled_from(org_ids))),
+            regie_while_waiting=waiting, regie_while_waiting_sources=sources() if waiting else (),
+            main_route=draw(st.booleans()),
             feedback_required=draw(_optional(st.booleans())), acceptance_required=draw(_optional(st.booleans())),
             escalation_to=draw(_optional(st.sampled_from(org_ids))), failure_modes=modes,
             description=draw(_optional(texts)), valid_from=valid_from, valid_to=valid_to, status=draw(_statuses),
@@ -207,7 +231,24 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
                status=draw(_statuses))
         for i in signal_ids
     )
+    observations = []
+    for i in ids("obs", 0, 3):
+        metric = draw(st.sampled_from(list(Metric)))
+        value = draw(_optional(_counts))
+        high = draw(_optional(_counts.map(lambda extra: value + extra))) if value is not None else None
+        if metric in WAIT_METRICS:
+            unit = draw(st.sampled_from(list(NormUnit))).value if value is not None else None
+        else:
+            unit = draw(texts) if value is not None else draw(_optional(texts))
+        observations.append(Observation(
+            id=i, about=_subset(draw, org_ids + list(handoff_ids), min_size=1), metric=metric,
+            description=draw(texts), period=draw(_period()), region=draw(texts),
+            assessment=draw(st.sampled_from(list(Assessment))), sources=sources(), value=value, value_max=high,
+            unit=unit, categories=_subset(draw, list(Category)), description_en=draw(_optional(texts)),
+            note=draw(_optional(texts)), status=draw(_statuses),
+        ))
     return ChainModel(
         region=region, title=draw(texts), sources=src, phases=phases, organisations=tuple(organisations),
         legal_bases=tuple(legal_bases), instruments=tuple(instruments), handoffs=tuple(handoffs), signals=signals,
+        observations=tuple(observations),
     )

@@ -30,16 +30,15 @@ from graph.model import (
     Status,
 )
 from graph.settings import Settings
+from graph.vocab import Category
 from loaders.load import load_chain
 from queries.asof import as_of
 from queries.bottlenecks import (
-    SEVERITY_POINTS,
     Rule,
     Severity,
     bottlenecks,
-    rank_elements,
 )
-from queries.evidence import Evidence
+from queries.evidence import CuratedEvidence, Evidence
 from queries.explain import explain_handoff
 from queries.routes import WEAKNESS_WEIGHTS, routes, submap
 from queries.structure import brandes, structure
@@ -271,7 +270,7 @@ def test_high_betweenness_marks_the_middle_of_a_line():
     found = {f.element: f for f in bottlenecks(line, rules="high-betweenness")}
     assert sorted(found) == ["b", "c"]
     assert found["b"].impact == pytest.approx(2 / 6, abs=1e-4)  # a->c, a->d of 6 ordered pairs
-    assert found["b"].severity is Severity.MEDIUM
+    assert found["b"].level is Severity.LAAG  # structure alone is never more than aandacht
 
 
 @pytest.mark.parametrize("rule, broken", [
@@ -295,14 +294,20 @@ def test_no_regie_ignores_information_only_handoffs():
     assert rules_on(model, Rule.NO_REGIE) == []
 
 
-def test_failure_modes_one_finding_each_with_their_sources():
-    modes = (FailureMode(id="f1", description="Wachtlijst", sources=("rapport",)),
-             FailureMode(id="f2", description="Geen capaciteit", sources=("krant",), status=Status.UNVERIFIED))
-    model = chain(good("ab", "a", "b", failure_modes=modes))
-    found = sorted(bottlenecks(model, rules="failure-mode"), key=lambda f: f.elements)
-    assert [f.elements for f in found] == [("ab", "ab#f1"), ("ab", "ab#f2")]
-    assert [f.severity for f in found] == [Severity.HIGH, Severity.MEDIUM]
-    assert found[0].sources[0] == "rapport" and "Wachtlijst" in found[0].reason_nl
+def test_failure_modes_are_evidence_one_item_each_with_their_sources():
+    # failure modes are no rule findings any more: they are evidence (an inspection finding when a report says so)
+    modes = (FailureMode(id="f1", description="Wachtlijst", sources=("rapport",), category=Category.WAITING,
+                         period="2023"),
+             FailureMode(id="f2", description="Geen capaciteit", sources=("krant",), category=Category.WAITING,
+                         status=Status.UNVERIFIED))
+    model = dataclasses.replace(chain(good("ab", "a", "b", failure_modes=modes)), sources=(
+        Source(id="rapport", kind=SourceKind.REPORT, title="Rapport"), Source(id="krant", kind=SourceKind.NEWS,
+                                                                              title="Krant")))
+    assert "failure-mode" not in {r.value for r in Rule}
+    items = CuratedEvidence(model).evidence_for("ab")
+    assert [(e.kind, e.confirms, e.sources) for e in items] == [
+        ("inspection-finding", True, ("rapport",)), ("reported-problem", False, ("krant",))]
+    assert "Wachtlijst" in items[0].note_nl and items[0].categories == (Category.WAITING,)
 
 
 def test_dead_end_when_nothing_leads_on_in_that_phase_or_later():
@@ -330,16 +335,10 @@ def test_a_complete_handoff_has_no_semantic_gaps():
     assert bottlenecks(model, rules=[r.value for r in semantic]) == []
 
 
-def test_scoring_follows_the_documented_formula_and_order():
+def test_findings_are_listed_by_level_then_impact():
     found = bottlenecks(toy_chain())
-    per_element: dict[str, int] = {}
-    for f in found:
-        per_element[f.element] = per_element.get(f.element, 0) + 1
-    for f in found:
-        expected = SEVERITY_POINTS[f.severity] + round(50 * f.impact) + min(25, 5 * (per_element[f.element] - 1))
-        assert f.score == expected, f
-    scores = [f.score for f in found]
-    assert scores == sorted(scores, reverse=True)
+    order = [(list(Severity).index(f.level), -f.impact) for f in found]
+    assert order == sorted(order)
     # a gap on a central hand-off outranks the same gap on a peripheral one
     # line x-a-b-c-d-e: x->a carries 5 of the routes, b->c carries 9
     model = chain(good("xa", "x", "a", norm=None), good("ab", "a", "b"), good("bc", "b", "c", norm=None),
@@ -349,25 +348,13 @@ def test_scoring_follows_the_documented_formula_and_order():
 
 
 def test_filters_and_errors():
-    assert {f.severity for f in bottlenecks(toy_chain(), severity="medium")} == {Severity.HIGH, Severity.MEDIUM}
+    assert {f.level for f in bottlenecks(toy_chain(), level="aandacht")} == {Severity.AANDACHT}
+    assert {f.level for f in bottlenecks(toy_chain(), level="laag")} == {Severity.AANDACHT, Severity.LAAG}
     assert {f.rule for f in bottlenecks(toy_chain(), rules=["ping-pong", "bridge"])} == {Rule.PING_PONG, Rule.BRIDGE}
     with pytest.raises(ChainError, match="unknown rule"):
         bottlenecks(toy_chain(), rules="nope")
-    with pytest.raises(ChainError, match="unknown severity"):
-        bottlenecks(toy_chain(), severity="urgent")
-
-
-def test_rank_elements_adds_up_scores():
-    found = bottlenecks(toy_chain())
-    ranked = rank_elements(found)
-    assert found and sorted(r.element for r in ranked) == sorted({f.element for f in found})
-    for r in ranked:  # every element, not only the top one
-        mine = [f for f in found if f.element == r.element]
-        assert r.score == sum(f.score for f in mine), r
-        assert set(r.rules) == {f.rule for f in mine}, r
-        assert r.worst in {f.severity for f in mine} and all(
-            SEVERITY_POINTS[r.worst] >= SEVERITY_POINTS[f.severity] for f in mine), r
-    assert [(-r.score, r.element) for r in ranked] == sorted((-r.score, r.element) for r in ranked)
+    with pytest.raises(ChainError, match="unknown level"):
+        bottlenecks(toy_chain(), level="urgent")
 
 
 def test_results_are_identical_across_calls_and_models_built_in_other_orders():
@@ -397,7 +384,8 @@ def test_explain_combines_model_structure_findings_and_evidence():
     assert {f.rule for f in ex.findings} >= {Rule.NO_LEGAL_BASIS, Rule.NO_NORM, Rule.BRIDGE}
     assert ex.evidence[0].figures == (("mediaan", "median", "9 dagen"),)
     assert "caselog" in ex.sources
-    assert "geen grondslag" in ex.reason_nl and "enige verbinding" in ex.reason_nl
+    assert "geen bewijs uit de praktijk" in ex.reason_nl  # practice first, and it says there is none
+    assert "enige verbinding" in ex.reason_nl and "geen grondslag bekend" in ex.reason_nl
     data = ex.as_dict(model)
     assert data["structure"]["is_bridge"] is True and data["evidence"][0]["kind"] == "case-log"
     assert data["handoff"]["id"] == "bc" and data["handoff"]["legal_bases"] == []
@@ -512,9 +500,9 @@ def test_route_without_any_numeric_norm_says_so():
     assert "none of the steps" in r.reason_en
 
 
-def test_a_findings_score_does_not_change_with_the_filter():
-    everything = {(f.rule, f.element, f.elements): f.score for f in bottlenecks(toy_chain())}
-    for view in (bottlenecks(toy_chain(), rules="no-norm"), bottlenecks(toy_chain(), severity="high")):
+def test_a_finding_does_not_change_with_the_filter():
+    everything = {(f.rule, f.element, f.elements): f for f in bottlenecks(toy_chain())}
+    for view in (bottlenecks(toy_chain(), rules="no-norm"), bottlenecks(toy_chain(), level="aandacht")):
         assert view
         for f in view:
-            assert f.score == everything[(f.rule, f.element, f.elements)]
+            assert f == everything[(f.rule, f.element, f.elements)]

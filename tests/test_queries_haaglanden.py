@@ -74,9 +74,14 @@ def test_every_finding_cites_known_sources_and_known_elements(G, model):
         assert f.sources and set(f.sources) <= source_ids, f
         assert f.element in model.index
         assert f.reason_nl and f.reason_en
-    # every failure mode recorded in the data is a finding
-    recorded = sum(len(h.failure_modes) for h in model.handoffs)
-    assert sum(1 for f in found if f.rule is Rule.FAILURE_MODE) == recorded
+    # every failure mode recorded in the data is evidence about its hand-off, with its category
+    from queries.evidence import CuratedEvidence
+
+    curated = CuratedEvidence(G)
+    for h in model.handoffs:
+        notes = [e.note_nl for e in curated.evidence_for(h.id) if e.kind in ("inspection-finding", "reported-problem")]
+        for mode in h.failure_modes:
+            assert mode.description in notes, (h.id, mode.id)
 
 
 def test_gap_rules_agree_with_the_data(G, model):

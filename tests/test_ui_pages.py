@@ -130,8 +130,9 @@ def test_routes_page_finds_ranked_routes_with_steps():
     at.selectbox(key="routes_end").set_value("kinderrechter")
     at.button[0].click().run()
     assert not at.exception
-    assert "2 route(s) gevonden." in texts(at)
+    assert "1 route(s) gevonden." in texts(at)  # the case route; the old information route is not a case route
     table = at.dataframe[0].value
+    assert list(table["In de praktijk"]) == ["–", "30 dagen (toy, 2023)", "–"]  # norm and practice side by side
     assert list(table["Van"]) == ["Politie", "Veilig Thuis", "Raad voor de Kinderbescherming"]
     assert list(table["Naar"])[-1] == "Kinderrechter"
     assert len(table) == 3
@@ -152,35 +153,44 @@ def test_routes_page_reports_no_route():
 def test_bottlenecks_page_ranks_and_filters():
     at = page("knelpunten.py")
     assert not at.exception
-    all_rows = len(at.dataframe[0].value)
-    at.selectbox(key="bn_severity").set_value("high").run()
+    assert "Van de 11 overdrachten en organisaties: **0 hoog** (0,0%), 5 aandacht, 3 laag" in texts(at)
+    flagged = at.dataframe[0].value
+    assert set(flagged["Ernst"]) == {"aandacht"}  # default: the flagged rows
+    assert list(flagged["Element"])[0] == "Hulp niet geaccepteerd"  # the wait at the Raad, from practice
+    assert "tegen een norm van 10 dagen" in list(flagged["Reden"])[0]
+    at.selectbox(key="bn_severity").set_value("laag").run()
     assert not at.exception
-    high = at.dataframe[0].value
-    assert 0 < len(high) < all_rows
-    assert set(high["Ernst"]) == {"hoog"}
-    assert "geen grondslag" in set(high["Regel"])
-    at.multiselect(key="bn_rules").set_value(["no-norm"]).run()
-    assert not at.dataframe and "Geen knelpunten" in texts(at)  # no-norm findings are medium
-    at.selectbox(key="bn_severity").set_value(None).run()
-    assert set(at.dataframe[0].value["Regel"]) == {"geen norm"}
-    at.selectbox(key="bn_pick").set_value(1).run()
+    everything = at.dataframe[0].value
+    assert len(everything) > len(flagged) and "laag" in set(everything["Ernst"])
+    at.multiselect(key="bn_categories").set_value(["wachttijd-capaciteit"]).run()
+    assert list(at.dataframe[0].value["Element"]) == ["Hulp niet geaccepteerd"]
+    at.selectbox(key="bn_severity").set_value("hoog").run()
+    assert not at.dataframe and "Geen knelpunten" in texts(at)  # hoog needs evidence from practice
+    at.multiselect(key="bn_categories").set_value([]).run()
+    at.selectbox(key="bn_severity").set_value("aandacht").run()
+    at.selectbox(key="bn_pick").set_value(0).run()
     assert not at.exception
+    assert "Regie tijdens het wachten" in texts(at) or "regie" in texts(at).lower()
     assert at.button(key="bn_map") and at.button(key="bn_why")
 
 
 def test_why_page_offers_the_worst_handoff_first():
     at = page("waarom.py")
     assert not at.exception
-    assert at.selectbox(key="why_pick").value == "ho-vt-lokaal-team"  # no basis, no norm, no regie
+    assert at.selectbox(key="why_pick").value == "ho-vt-raad"  # the one practice shows stalling
 
 
-def test_why_page_explains_the_chosen_handoff():
+def test_why_page_explains_the_chosen_handoff_practice_first():
     at = page("waarom.py", why_handoff="ho-vt-lokaal-team")
     assert not at.exception
     assert at.selectbox(key="why_pick").value == "ho-vt-lokaal-team"
     body = texts(at)
-    assert "Bevindingen" in body
-    assert "Geen grondslag bekend." in body
+    assert "Uit de praktijk" in body and "Ernst: **aandacht**" in body
+    assert "Er is geen bewijs uit de praktijk dat het hier stokt" in body  # said plainly
+    assert "Er is geen grondslag voor de gegevensuitwisseling bekend." in body
+    assert body.index("Uit de praktijk") < body.index("Wet")
+    with_practice = texts(page("waarom.py", why_handoff="ho-vt-raad"))
+    assert "gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen" in with_practice
 
 
 def test_what_if_page_shows_broken_routes():

@@ -39,9 +39,15 @@ except ChainError as exc:
     show_error(exc)
     st.stop()
 summary = ranking.summary()
-st.markdown(t("bn.summary", elements=summary["elements"], hoog=summary["hoog"],
-              hoog_pct=f"{100 * summary['hoog_share']:.1f}", aandacht=summary["aandacht"], laag=summary["laag"],
-              flagged_pct=f"{100 * summary['flagged_share']:.1f}"))
+
+
+def pct(share: float) -> str:
+    text = f"{100 * share:.1f}"
+    return text if en else text.replace(".", ",")
+
+
+st.markdown(t("bn.summary", elements=summary["elements"], hoog=summary["hoog"], hoog_pct=pct(summary["hoog_share"]),
+              aandacht=summary["aandacht"], laag=summary["laag"], flagged_pct=pct(summary["flagged_share"])))
 found = [r for r in ranking.rows if not categories or any(Category(c) in r.categories for c in categories)]
 if not found:
     st.info(t("bn.none"))
