@@ -15,9 +15,9 @@ import click
 from cli.common import data_option, handle_errors, settings
 from cli.main import cli
 from graph.model import ChainModel
+from graph.vocab import CATEGORY_NAMES, Category
 from loaders.load import SOURCES, load_chain
 from queries.asof import as_of
-from graph.vocab import CATEGORY_NAMES, Category
 from queries.bottlenecks import Rule, Severity
 from queries.explain import explain_handoff
 from queries.knelpunten import knelpunten
@@ -25,7 +25,7 @@ from queries.routes import DEFAULT_MAX_HANDOFFS, FLOWS
 from queries.routes import routes as find_routes
 from queries.whatif import what_if as run_what_if
 
-__all__ = ["route", "bottlenecks", "why", "what_if"]
+__all__ = ["bottlenecks", "route", "what_if", "why"]
 
 
 def source_option(func):

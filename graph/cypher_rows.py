@@ -38,9 +38,10 @@ import datetime as dt
 import json
 import types
 import typing
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from graph.model import (
     ELEMENT_KINDS,
@@ -56,13 +57,13 @@ from graph.relations import relationships as model_relationships
 from graph.vocab import LABEL_OF_KIND, Label, Rel
 
 __all__ = [
+    "NON_FIELD_PROPERTIES",
+    "CypherRows",
     "NodeRows",
     "RelRows",
-    "CypherRows",
-    "to_cypher_rows",
-    "model_from_properties",
     "encode_properties",
-    "NON_FIELD_PROPERTIES",
+    "model_from_properties",
+    "to_cypher_rows",
 ]
 
 # Properties written for people browsing the graph, never read back.

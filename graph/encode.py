@@ -45,7 +45,7 @@ from graph.model import (
 )
 from graph.text import element_name, norm_text
 
-__all__ = ["plain", "reference", "norm_json", "element_json", "JSON"]
+__all__ = ["JSON", "element_json", "norm_json", "plain", "reference"]
 
 JSON = Any  # a value json.dumps accepts: dict, list, str, int, float, bool or None
 

@@ -54,7 +54,6 @@ from rdflib.term import Node
 
 from graph import model
 from graph.errors import Problem
-from graph.vocab import Category
 from graph.rdf_vocab import (
     DCAT,
     ELI,
@@ -71,6 +70,7 @@ from graph.rdf_vocab import (
     regeling_iri,
     scheme_iri,
 )
+from graph.vocab import Category
 
 __all__ = [
     "CHAIN",

@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from graph.model import ChainModel
 from graph.vocab import Rel

@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from graph.phrase import Phrase
 
-__all__ = ["Label", "Rel", "LABEL_OF_KIND", "Category", "CATEGORY_NAMES"]
+__all__ = ["CATEGORY_NAMES", "LABEL_OF_KIND", "Category", "Label", "Rel"]
 
 
 class Label(StrEnum):

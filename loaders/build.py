@@ -75,16 +75,16 @@ from graph.vocab import Category
 from loaders.records import Record, RecordSet
 
 __all__ = [
+    "BWB_PATTERN",
+    "DURATION_FIELDS",
+    "FAILURE_MODE_FIELDS",
+    "ID_PATTERN",
+    "KIND_SINGULAR",
+    "NORM_FIELDS",
+    "SPECS",
+    "Field",
     "build_model",
     "model_to_records",
-    "Field",
-    "SPECS",
-    "NORM_FIELDS",
-    "FAILURE_MODE_FIELDS",
-    "DURATION_FIELDS",
-    "KIND_SINGULAR",
-    "ID_PATTERN",
-    "BWB_PATTERN",
 ]
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -326,11 +326,10 @@ class _Checker:
                 self.add(record, path, "must not be empty")
                 return None
             return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            # Numbers are acceptable where text is expected (an article "2"),
-            # but a float article like 1.255 is ambiguous; keep ints only.
-            if isinstance(value, int):
-                return str(value)
+        # Numbers are acceptable where text is expected (an article "2"),
+        # but a float article like 1.255 is ambiguous; keep ints only.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
         self.add(record, path, f"must be text, got {_type_name(value)} {_short(value)}")
         return None
 

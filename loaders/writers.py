@@ -30,9 +30,10 @@ import datetime as dt
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import networkx as nx
 
@@ -42,8 +43,16 @@ from graph.model import ChainModel, HandOff
 from graph.networkx import to_networkx
 from loaders.build import model_to_records
 
-__all__ = ["export_text", "write_export", "write_yaml_folder", "to_json_document", "scalar_graph", "FORMATS",
-           "TEXT_FORMATS", "model_to_records"]
+__all__ = [
+    "FORMATS",
+    "TEXT_FORMATS",
+    "export_text",
+    "model_to_records",
+    "scalar_graph",
+    "to_json_document",
+    "write_export",
+    "write_yaml_folder",
+]
 
 
 def to_json_document(model: ChainModel) -> dict[str, Any]:

@@ -103,18 +103,18 @@ from graph.model import (
     RegieHolder,
     Status,
 )
-from graph.text import handoff_title, join_en, join_nl, number
+from graph.text import element_name, handoff_title, join_en, join_nl, number
 from graph.vocab import Category
 from queries.evidence import CONFIRMING
 from queries.structure import Structure, structure
 
 __all__ = [
-    "Severity",
-    "SEVERITY_ORDER",
-    "Rule",
-    "RULE_LEVEL",
     "RULE_CATEGORY",
+    "RULE_LEVEL",
+    "SEVERITY_ORDER",
     "Finding",
+    "Rule",
+    "Severity",
     "bottlenecks",
     "findings_for",
 ]
@@ -235,7 +235,7 @@ def _finding(rule: Rule, element: str, elements: tuple[str, ...], nl: str, en: s
 
 
 def _names(model: ChainModel, ids: Iterable[str], limit: int = 5) -> tuple[str, str]:
-    names = [model.get(i).name for i in ids]
+    names = [element_name(model.get(i)) for i in ids]
     if len(names) > limit:
         rest = len(names) - limit
         return join_nl(names[:limit] + [f"{rest} andere"]), join_en(names[:limit] + [f"{rest} others"])

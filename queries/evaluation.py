@@ -44,7 +44,7 @@ from queries.bottlenecks import Severity
 from queries.evidence import EvidenceProvider
 from queries.knelpunten import Knelpunt, Ranking, knelpunten
 
-__all__ = ["Item", "ItemResult", "Evaluation", "evaluate", "without_sources", "items_from"]
+__all__ = ["Evaluation", "Item", "ItemResult", "evaluate", "items_from", "without_sources"]
 
 
 @dataclass(frozen=True)

@@ -55,16 +55,16 @@ from graph.text import norm_phrase, number
 from graph.vocab import Category
 
 __all__ = [
+    "CONFIRMING",
+    "METRIC_NAMES",
+    "REGION_NAMES",
+    "CuratedEvidence",
     "Evidence",
     "EvidenceKind",
     "EvidenceProvider",
     "collect_evidence",
-    "CuratedEvidence",
-    "CONFIRMING",
-    "METRIC_NAMES",
-    "REGION_NAMES",
-    "period_text",
     "observation_value",
+    "period_text",
 ]
 
 

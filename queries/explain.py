@@ -33,15 +33,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from graph.encode import element_json
-from graph.model import ChainModel, FailureMode, HandOff, LegalBasisKind, RegieHolder, Status
-from graph.text import handoff_title, join_en, join_nl, norm_text, number
+from graph.model import (
+    ChainModel,
+    FailureMode,
+    HandOff,
+    LegalBasisKind,
+    RegieHolder,
+    Status,
+)
+from graph.text import element_name, handoff_title, join_en, join_nl, norm_text, number
 from graph.vocab import Category
 from queries.bottlenecks import Finding, Severity, bottlenecks, findings_for
-from queries.evidence import CuratedEvidence, Evidence, EvidenceProvider, collect_evidence
+from queries.evidence import (
+    CuratedEvidence,
+    Evidence,
+    EvidenceProvider,
+    collect_evidence,
+)
 from queries.knelpunten import knelpunten
 from queries.routes import Weakness, weaknesses
 from queries.structure import structure
@@ -142,8 +155,8 @@ class Explanation:
         }
 
 
-def _name(model, element_id: str | None) -> str:
-    return model.get(element_id).name if element_id and element_id in model.index else str(element_id)
+def _name(model: ChainModel, element_id: str | None) -> str:
+    return element_name(model.index[element_id]) if element_id and element_id in model.index else str(element_id)
 
 
 def _distances(out: dict[str, list[str]], start: str) -> dict[str, int]:
@@ -158,7 +171,7 @@ def _distances(out: dict[str, list[str]], start: str) -> dict[str, int]:
     return dist
 
 
-def _on_shortest_routes(model, ho: HandOff) -> tuple[int, int]:
+def _on_shortest_routes(model: ChainModel, ho: HandOff) -> tuple[int, int]:
     """``(through, total)``: of the ``total`` pairs (signal entry organisation,
     organisation reachable from it), the number for which ``ho`` lies on a
     shortest route (parallel hand-offs each count)."""
@@ -195,7 +208,7 @@ def _source_names(model: ChainModel, ids: Iterable[str]) -> str:
     names = []
     for i in ids:
         src = model.index.get(i)
-        names.append(src.name if src is not None else i)
+        names.append(element_name(src) if src is not None else i)
     return "; ".join(names)
 
 
@@ -335,18 +348,18 @@ def explain_handoff(model: ChainModel, handoff_id: str, *, evidence: Iterable[Ev
         nl, en = join_nl([_name(model, o) for o in cut]), join_en([_name(model, o) for o in cut])
         one = len(cut) == 1
         structure_points.append((
-            f"Deze overdracht is de enige verbinding: zonder haar {'raakt' if one else 'raken'} {nl} "
-            "los van de rest van de keten.",
-            f"This hand-off is the only link: without it {en} {'loses its' if one else 'lose their'} "
-            "connection to the rest of the chain."))
+            (f"Deze overdracht is de enige verbinding: zonder haar {'raakt' if one else 'raken'} {nl} "
+            "los van de rest van de keten."),
+            (f"This hand-off is the only link: without it {en} {'loses its' if one else 'lose their'} "
+            "connection to the rest of the chain.")))
     rank = s.handoff_rank(ho.id)
     structure_points.append((
-        f"Ligt op de kortste route van {through} van de {total} verbindingen vanaf de instroompunten "
+        (f"Ligt op de kortste route van {through} van de {total} verbindingen vanaf de instroompunten "
         f"(centraliteit {number(round(100 * s.handoff_betweenness.get(ho.id, 0.0), 1))}%, "
-        f"nummer {rank} van {len(model.handoffs)}).",
-        f"Lies on the shortest route of {through} of the {total} connections from the entry points "
+        f"nummer {rank} van {len(model.handoffs)})."),
+        (f"Lies on the shortest route of {through} of the {total} connections from the entry points "
         f"(betweenness {number(round(100 * s.handoff_betweenness.get(ho.id, 0.0), 1), 'en')}%, "
-        f"rank {rank} of {len(model.handoffs)}).",
+        f"rank {rank} of {len(model.handoffs)})."),
     ))
 
     # the answer in one sentence: practice first

@@ -55,17 +55,31 @@ from graph.encode import reference
 from graph.model import ChainModel, HandOff, Organisation
 from graph.text import element_name, join_en, join_nl
 from graph.vocab import CATEGORY_NAMES, Category
-from queries.bottlenecks import SEVERITY_ORDER, Finding, Rule, Severity, bottlenecks, findings_for, parse_level
-from queries.evidence import CuratedEvidence, Evidence, EvidenceKind, EvidenceProvider, collect_evidence
+from queries.bottlenecks import (
+    SEVERITY_ORDER,
+    Finding,
+    Rule,
+    Severity,
+    bottlenecks,
+    findings_for,
+    parse_level,
+)
+from queries.evidence import (
+    CuratedEvidence,
+    Evidence,
+    EvidenceKind,
+    EvidenceProvider,
+    collect_evidence,
+)
 
 __all__ = [
-    "Reason",
+    "HOOG_SOURCES",
+    "RECENT_YEARS",
     "Knelpunt",
     "Ranking",
-    "knelpunten",
-    "RECENT_YEARS",
-    "HOOG_SOURCES",
+    "Reason",
     "handoffs_by_rank",
+    "knelpunten",
 ]
 
 RECENT_YEARS = 5  # evidence about the last five years (before the newest evidence) counts as recent

@@ -50,25 +50,43 @@ from typing import Any
 
 from graph.encode import element_json
 from graph.errors import ChainError, NoRoute
-from graph.model import WAIT_METRICS, ChainModel, HandOff, Instrument, Observation, Organisation, Signal, Status
+from graph.model import (
+    WAIT_METRICS,
+    ChainModel,
+    HandOff,
+    Instrument,
+    Observation,
+    Organisation,
+    Signal,
+    Source,
+    Status,
+)
 from graph.phrase import Phrase
-from graph.text import days_phrase, handoff_title, join_en, join_nl, norm_phrase, norm_text, number
+from graph.text import (
+    days_phrase,
+    handoff_title,
+    join_en,
+    join_nl,
+    norm_phrase,
+    norm_text,
+    number,
+)
 from queries.resolve import resolve
 
 __all__ = [
-    "WEAKNESS_WEIGHTS",
-    "Weakness",
-    "Step",
-    "Route",
-    "SubMap",
-    "weaknesses",
-    "routes",
-    "submap",
     "DEFAULT_MAX_HANDOFFS",
     "FLOWS",
+    "WEAKNESS_WEIGHTS",
     "Observed",
-    "observed_wait",
+    "Route",
+    "Step",
+    "SubMap",
+    "Weakness",
     "duration_phrase",
+    "observed_wait",
+    "routes",
+    "submap",
+    "weaknesses",
 ]
 
 FLOWS = ("case", "all")  # routes follow the case (default), or every hand-off
@@ -325,10 +343,10 @@ class SubMap:
 
 
 def _step(model: ChainModel, ho: HandOff) -> Step:
-    frm: Organisation = model.get(ho.from_org)
-    to: Organisation = model.get(ho.to_org)
-    bases = [model.get(lb) for lb in ho.legal_bases]
-    instrument = model.get(ho.instrument) if ho.instrument else None
+    frm = model.organisation(ho.from_org)
+    to = model.organisation(ho.to_org)
+    bases = [model.legal_basis(lb) for lb in ho.legal_bases]
+    instrument = model.instrument(ho.instrument) if ho.instrument else None
     nl, en = norm_text(ho.norm)
     return Step(
         handoff=ho.id,
@@ -357,7 +375,7 @@ def _step(model: ChainModel, ho: HandOff) -> Step:
 
 def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end: str) -> Route:
     """The :class:`Route` for a sequence of hand-off ids (used by other queries too)."""
-    steps = tuple(_step(model, model.get(h)) for h in handoff_ids)
+    steps = tuple(_step(model, model.handoff(h)) for h in handoff_ids)
     total = round(sum(s.norm_days for s in steps if s.norm_days is not None), 4)
     missing = tuple(s.handoff for s in steps if s.norm_days is None)
     weakest = None
@@ -394,7 +412,7 @@ def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end
         en += "; no observed wait known"
     if weakest:
         number_, w = next((i, s) for i, s in enumerate(steps, 1) if s.handoff == weakest)
-        title = handoff_title(model.get(weakest))
+        title = handoff_title(model.handoff(weakest))
         nl += f"; zwakste stap: {number_}. {title} ({join_nl([x.text_nl for x in _dedupe(w.weaknesses)][:2])})"
         en += f"; weakest step: {number_}. {title} ({join_en([x.text_en for x in _dedupe(w.weaknesses)][:2])})"
     return Route(
@@ -417,7 +435,7 @@ def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end
 def _source_label(model: ChainModel, source_id: str) -> str:
     """A short name for a source in a sentence: its publisher (without the parenthesis) and year."""
     src = model.index.get(source_id)
-    if src is None or not hasattr(src, "publisher"):
+    if not isinstance(src, Source):
         return source_id
     who = (src.publisher or src.title).split(" (")[0]
     return f"{who} {src.date[:4]}" if src.date else who
@@ -438,8 +456,8 @@ def endpoints(model: ChainModel, element_id: str, *, as_end: bool) -> tuple[list
     """
     if "@" in element_id:
         instrument_id, org_id = element_id.split("@", 1)
-        instrument = resolve(model, instrument_id, ("instruments",))
-        org = resolve(model, org_id, ("organisations",))
+        instrument = model.instrument(resolve(model, instrument_id, ("instruments",)).id)
+        org = model.organisation(resolve(model, org_id, ("organisations",)).id)
         carrying = {ho.id for ho in model.handoffs if ho.instrument == instrument.id and ho.to_org == org.id}
         if not carrying and org.id not in instrument.applied_by:
             raise ChainError(f"{org.id!r} does not carry out {instrument.id!r}: no hand-off brings it there")
@@ -452,12 +470,12 @@ def endpoints(model: ChainModel, element_id: str, *, as_end: bool) -> tuple[list
             raise ChainError(f"a route cannot end at signal {element.id!r}: a signal is where a case enters")
         return [element.enters_at], None
     if isinstance(element, Instrument):
-        carrying = [ho for ho in model.handoffs if ho.instrument == element.id]
+        carried = [ho for ho in model.handoffs if ho.instrument == element.id]
         if as_end:
-            if carrying:
-                return sorted({ho.to_org for ho in carrying}), {ho.id for ho in carrying}
+            if carried:
+                return sorted({ho.to_org for ho in carried}), {ho.id for ho in carried}
             return sorted(element.applied_by), None
-        return sorted(set(element.applied_by) | {ho.to_org for ho in carrying}), None
+        return sorted(set(element.applied_by) | {ho.to_org for ho in carried}), None
     assert isinstance(element, HandOff)
     return ([element.to_org] if as_end else [element.from_org]), {element.id}
 
@@ -562,5 +580,5 @@ def submap(model: ChainModel, start: str, end: str, *, max_handoffs: int = DEFAU
     if not found:
         raise NoRoute(f"no route from {start!r} to {end!r} within {max_handoffs} hand-offs")
     handoffs = sorted({h for c in found for h in c})
-    orgs = sorted({o for h in handoffs for o in (model.get(h).from_org, model.get(h).to_org)})
+    orgs = sorted({o for h in handoffs for o in (model.handoff(h).from_org, model.handoff(h).to_org)})
     return SubMap(start=start, end=end, organisations=tuple(orgs), handoffs=tuple(handoffs))

@@ -49,7 +49,7 @@ from graph.model import (
 )
 from graph.vocab import Category
 
-__all__ = ["slugs", "texts", "chain_models"]
+__all__ = ["chain_models", "slugs", "texts"]
 
 _SLUG_PART = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6)
 
@@ -235,7 +235,7 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
     for i in ids("obs", 0, 3):
         metric = draw(st.sampled_from(list(Metric)))
         value = draw(_optional(_counts))
-        high = draw(_optional(_counts.map(lambda extra: value + extra))) if value is not None else None
+        high = value + draw(_counts) if value is not None and draw(st.booleans()) else None
         if metric in WAIT_METRICS:
             unit = draw(st.sampled_from(list(NormUnit))).value if value is not None else None
         else:

@@ -9,7 +9,15 @@ import pytest
 
 from graph.errors import ChainError
 from graph.examples import toy_chain
-from graph.model import Assessment, ChainModel, Metric, NormUnit, Observation, Source, SourceKind
+from graph.model import (
+    Assessment,
+    ChainModel,
+    Metric,
+    NormUnit,
+    Observation,
+    Source,
+    SourceKind,
+)
 from graph.settings import default_data_dir
 from graph.vocab import Category
 from loaders.load import load_model

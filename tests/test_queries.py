@@ -61,9 +61,9 @@ def org(id: str) -> Organisation:
 
 def good(id: str, a: str, b: str, phase: str = "p1", **kw) -> HandOff:
     """A hand-off with nothing missing (no gap rule fires on it)."""
-    values = dict(id=id, from_org=a, to_org=b, trigger=f"t-{id}", passes=(Passes.CASE,), phase=phase,
-                  sources=SRC, legal_bases=("law",), norm=NORM, regie_after=b, feedback_required=True,
-                  acceptance_required=True, escalation_to=a)
+    values = {"id": id, "from_org": a, "to_org": b, "trigger": f"t-{id}", "passes": (Passes.CASE,), "phase": phase,
+                  "sources": SRC, "legal_bases": ("law",), "norm": NORM, "regie_after": b, "feedback_required": True,
+                  "acceptance_required": True, "escalation_to": a}
     values.update(kw)
     return HandOff(**values)
 
@@ -274,12 +274,12 @@ def test_high_betweenness_marks_the_middle_of_a_line():
 
 
 @pytest.mark.parametrize("rule, broken", [
-    (Rule.NO_LEGAL_BASIS, dict(legal_bases=())),
-    (Rule.NO_NORM, dict(norm=None)),
-    (Rule.NO_REGIE, dict(regie_after=None)),
-    (Rule.NO_FEEDBACK, dict(feedback_required=False)),
-    (Rule.NO_ESCALATION, dict(escalation_to=None)),
-    (Rule.RESPONSIBILITY_WITHOUT_ACCEPTANCE, dict(passes=(Passes.RESPONSIBILITY,), acceptance_required=None)),
+    (Rule.NO_LEGAL_BASIS, {"legal_bases": ()}),
+    (Rule.NO_NORM, {"norm": None}),
+    (Rule.NO_REGIE, {"regie_after": None}),
+    (Rule.NO_FEEDBACK, {"feedback_required": False}),
+    (Rule.NO_ESCALATION, {"escalation_to": None}),
+    (Rule.RESPONSIBILITY_WITHOUT_ACCEPTANCE, {"passes": (Passes.RESPONSIBILITY,), "acceptance_required": None}),
 ])
 def test_each_handoff_rule_finds_exactly_the_broken_handoff(rule, broken):
     model = chain(good("fine", "a", "b"), good("bad", "b", "c", **broken))

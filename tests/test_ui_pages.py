@@ -156,8 +156,8 @@ def test_bottlenecks_page_ranks_and_filters():
     assert "Van de 11 overdrachten en organisaties: **0 hoog** (0,0%), 5 aandacht, 3 laag" in texts(at)
     flagged = at.dataframe[0].value
     assert set(flagged["Ernst"]) == {"aandacht"}  # default: the flagged rows
-    assert list(flagged["Element"])[0] == "Hulp niet geaccepteerd"  # the wait at the Raad, from practice
-    assert "tegen een norm van 10 dagen" in list(flagged["Reden"])[0]
+    assert next(iter(flagged["Element"])) == "Hulp niet geaccepteerd"  # the wait at the Raad, from practice
+    assert "tegen een norm van 10 dagen" in next(iter(flagged["Reden"]))
     at.selectbox(key="bn_severity").set_value("laag").run()
     assert not at.exception
     everything = at.dataframe[0].value
@@ -291,7 +291,7 @@ def test_routes_on_haaglanden_key_chain(haaglanden):
     at.button[0].click().run()
     assert not at.exception
     first = at.dataframe[0].value
-    assert list(first["Van"])[0].startswith("Politie")
+    assert next(iter(first["Van"])).startswith("Politie")
     assert list(first["Naar"])[-1].startswith("Jeugdbescherming West")
 
 

@@ -220,7 +220,7 @@ def test_broken_file_names_file_line_and_field(tmp_path, case):
 
 
 def test_duplicate_id_names_both_locations(tmp_path):
-    folder, path = _break(tmp_path, "instruments.yaml", [("- id: ots", "- id: politie")])
+    folder, _path = _break(tmp_path, "instruments.yaml", [("- id: ots", "- id: politie")])
     (problem,) = [p for p in _problems(folder) if "duplicate" in p.message]
     organisations = folder / "organisations.yaml"
     assert problem.message.endswith(f"{organisations}:{_line_of(organisations, '- id: politie')}")
@@ -278,7 +278,7 @@ def test_unknown_file_is_reported_with_a_suggestion(tmp_path):
 
 
 def test_problems_come_in_reading_order(tmp_path):
-    folder, path = _break(tmp_path, "handoffs.yaml", [("from: politie", "from: polite"),
+    folder, _path = _break(tmp_path, "handoffs.yaml", [("from: politie", "from: polite"),
                                                        ("    amount: 5\n", "    amount: -5\n")])
     text = (folder / "signals.yaml").read_text().replace("enters_at: politie", "enters_at: police")
     (folder / "signals.yaml").write_text(text)

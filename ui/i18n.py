@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from graph.text import LANGUAGES, Phrase
 
-__all__ = ["STRINGS", "text", "LANGUAGES", "VALUE_NAMES", "value_name", "KIND_NAMES", "kind_name"]
+__all__ = ["KIND_NAMES", "LANGUAGES", "STRINGS", "VALUE_NAMES", "kind_name", "text", "value_name"]
 
 _STRINGS: dict[str, tuple[str, str]] = {
     "app.title": ("Ketenkaart huiselijk geweld en kindermishandeling", "Chain map domestic violence and child abuse"),
@@ -18,10 +18,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "app.loaded": ("Gegevens: {title} · {orgs} organisaties · {handoffs} overdrachten",
                    "Data: {title} · {orgs} organisations · {handoffs} hand-offs"),
     "app.practice": ("Praktijkcijfers tonen (synthetisch)", "Show practice figures (synthetic)"),
-    "app.practice_help": ("Aantallen en aandeel boven de norm per overdracht uit de meegeleverde SYNTHETISCHE "
-                          "voorbeeldlog (geen echte zaken); aantallen onder 5 als <5.",
-                          "Volumes and share over the norm per hand-off from the shipped SYNTHETIC sample log "
-                          "(no real cases); counts under 5 shown as <5."),
+    "app.practice_help": (("Aantallen en aandeel boven de norm per overdracht uit de meegeleverde SYNTHETISCHE "
+                          "voorbeeldlog (geen echte zaken); aantallen onder 5 als <5."),
+                          ("Volumes and share over the norm per hand-off from the shipped SYNTHETIC sample log "
+                          "(no real cases); counts under 5 shown as <5.")),
     "app.backend_neo4j": ("Bron van de graaf: Neo4j", "Graph store: Neo4j"),
     "nav.map": ("Ketenkaart", "Chain map"),
     "nav.routes": ("Routes", "Routes"),
@@ -31,10 +31,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "nav.own_log": ("Eigen zaaklog", "Own case log"),
     "nav.sources": ("Bronnen", "Sources"),
     "nav.glossary": ("Woordenlijst", "Glossary"),
-    "map.intro": ("Organisaties staan in banen per domein, fasen lopen van links naar rechts. "
-                  "Klik op een organisatie of een overdracht (pijl) voor de details.",
-                  "Organisations sit in lanes per domain, phases run left to right. "
-                  "Click an organisation or a hand-off (arrow) for its details."),
+    "map.intro": (("Organisaties staan in banen per domein, fasen lopen van links naar rechts. "
+                  "Klik op een organisatie of een overdracht (pijl) voor de details."),
+                  ("Organisations sit in lanes per domain, phases run left to right. "
+                  "Click an organisation or a hand-off (arrow) for its details.")),
     "choose": ("Kies een of meer", "Choose one or more"),
     "map.filters": ("Filters", "Filters"),
     "map.domain": ("Domein", "Domain"),
@@ -61,10 +61,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "map.click_hint": ("Klik op de kaart op een organisatie of overdracht om de details te zien.",
                        "Click an organisation or hand-off on the map to see its details."),
     "map.present": ("Presentatiemodus", "Presentation mode"),
-    "map.present_help": ("Voor de beamer: grote letters, dikke lijnen, hoog contrast; filters en zijbalk verdwijnen. "
-                         "De stand staat in de adresregel (?presentatie=1), dus blijft na herladen.",
-                         "For a projector: large text, thick lines, high contrast; filters and sidebar are hidden. "
-                         "The setting is kept in the address (?presentatie=1), so it survives a reload."),
+    "map.present_help": (("Voor de beamer: grote letters, dikke lijnen, hoog contrast; filters en zijbalk verdwijnen. "
+                         "De stand staat in de adresregel (?presentatie=1), dus blijft na herladen."),
+                         ("For a projector: large text, thick lines, high contrast; filters and sidebar are hidden. "
+                         "The setting is kept in the address (?presentatie=1), so it survives a reload.")),
     "map.present_filters": ("Filters blijven van kracht: {which}.", "Filters still apply: {which}."),
     "map.figures_synthetic": ("Cijfers bij de overdrachten zijn synthetisch (voorbeeldlogboek), niet echt.",
                               "Figures on the hand-offs are synthetic (sample log), not real."),
@@ -110,36 +110,36 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "routes.step": ("Stap", "Step"),
     "routes.handoff": ("Overdracht", "Hand-off"),
     "routes.practice": ("In de praktijk", "In practice"),
-    "log.intro": ("Meet een eigen, gepseudonimiseerde zaaklog (CSV of Parquet) tegen de keten. De privacytoets gaat "
+    "log.intro": (("Meet een eigen, gepseudonimiseerde zaaklog (CSV of Parquet) tegen de keten. De privacytoets gaat "
                   "eerst: een log met directe identificatoren wordt geweigerd (de kolom wordt genoemd, nooit een "
                   "waarde). Aantallen onder de drempel staan er als <5. Het bestand staat alleen tijdens het meten in "
                   "een afgeschermde tijdelijke map en wordt daarna verwijderd; niets van de log wordt bewaard, "
-                  "tenzij u vraagt de samengevatte cijfers voor deze sessie te bewaren.",
-                  "Measure your own pseudonymised case log (CSV or Parquet) against the chain. The privacy check "
+                  "tenzij u vraagt de samengevatte cijfers voor deze sessie te bewaren."),
+                  ("Measure your own pseudonymised case log (CSV or Parquet) against the chain. The privacy check "
                   "comes first: a log with direct identifiers is refused (the column is named, never a value). "
                   "Counts under the threshold show as <5. The file is kept in a private temporary folder only while "
                   "it is measured and removed right after; nothing of the log is kept unless you ask to keep the "
-                  "summary figures for this session."),
+                  "summary figures for this session.")),
     "log.file": ("Zaaklog (CSV of Parquet)", "Case log (CSV or Parquet)"),
     "log.mapping": ("Koppeling van activiteiten aan overdrachten (YAML)", "Mapping of activities to hand-offs (YAML)"),
-    "log.mapping_help": ("Zonder eigen koppeling wordt die van de synthetische voorbeeldlog gebruikt "
-                         "(docs/case-logs.md).",
+    "log.mapping_help": (("Zonder eigen koppeling wordt die van de synthetische voorbeeldlog gebruikt "
+                         "(docs/case-logs.md)."),
                          "Without your own mapping the synthetic sample log's mapping is used (docs/case-logs.md)."),
     "log.keep": ("Bewaar de samengevatte cijfers voor deze sessie", "Keep the summary figures for this session"),
-    "log.keep_help": ("Alleen de onderdrukte cijfers per overdracht, voor de pagina's Knelpunten en Waarom; nooit "
-                      "de log zelf.", "Only the suppressed figures per hand-off, for the Knelpunten and Waarom "
-                      "pages; never the log itself."),
+    "log.keep_help": (("Alleen de onderdrukte cijfers per overdracht, voor de pagina's Knelpunten en Waarom; nooit "
+                      "de log zelf."), ("Only the suppressed figures per hand-off, for the Knelpunten and Waarom "
+                      "pages; never the log itself.")),
     "log.kept": ("De cijfers van een eigen log worden in deze sessie meegewogen.",
                  "The figures of an own log are weighed in this session."),
     "log.forget": ("Vergeet de bewaarde cijfers", "Forget the kept figures"),
     "log.run": ("Meten", "Measure"),
-    "log.done": ("Gemeten: {cases} zaken, {events} gebeurtenissen, {first} – {last}; aantallen onder {threshold} "
-                 "als <{threshold}. Het bestand is verwijderd.",
-                 "Measured: {cases} cases, {events} events, {first} – {last}; counts under {threshold} shown as "
-                 "<{threshold}. The file has been removed."),
-    "log.synthetic": ("Dit is een synthetische log: de cijfers zeggen niets over echte zaken en tellen niet mee "
-                      "als bewijs.", "This is a synthetic log: its figures say nothing about real cases and do not "
-                      "count as evidence."),
+    "log.done": (("Gemeten: {cases} zaken, {events} gebeurtenissen, {first} – {last}; aantallen onder {threshold} "
+                 "als <{threshold}. Het bestand is verwijderd."),
+                 ("Measured: {cases} cases, {events} events, {first} – {last}; counts under {threshold} shown as "
+                 "<{threshold}. The file has been removed.")),
+    "log.synthetic": (("Dit is een synthetische log: de cijfers zeggen niets over echte zaken en tellen niet mee "
+                      "als bewijs."), ("This is a synthetic log: its figures say nothing about real cases and do not "
+                      "count as evidence.")),
     "log.cases": ("Zaken", "Cases"),
     "log.median": ("Mediane wachttijd", "Median wait"),
     "log.p90": ("Wachttijd (90e percentiel)", "Wait (90th percentile)"),
@@ -147,25 +147,25 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "log.no_handoffs": ("Geen overdrachten van de keten in deze log gevonden.",
                         "No hand-offs of the chain found in this log."),
     "log.confirmed": ("Knelpunten die deze log bevestigt", "Bottlenecks this log confirms"),
-    "log.none_confirmed": ("Deze log bevestigt geen knelpunt (geen wachttijden boven de norm bij ten minste de "
-                           "drempel aan zaken). Alleen eigen zaken boven de norm maken een rij {hoog}.",
-                           "This log confirms no bottleneck (no waits over the norm for at least the threshold of "
-                           "cases). Only own cases over the norm make a row {hoog}."),
+    "log.none_confirmed": (("Deze log bevestigt geen knelpunt (geen wachttijden boven de norm bij ten minste de "
+                           "drempel aan zaken). Alleen eigen zaken boven de norm maken een rij {hoog}."),
+                           ("This log confirms no bottleneck (no waits over the norm for at least the threshold of "
+                           "cases). Only own cases over the norm make a row {hoog}.")),
     "routes.from": ("Van", "From"),
     "routes.to": ("Naar", "To"),
     "routes.same": ("Begin en eind zijn gelijk.", "Start and end are the same."),
-    "bn.intro": ("Overdrachten en organisaties waar zaken stokken, één rij per element met al zijn redenen. "
+    "bn.intro": (("Overdrachten en organisaties waar zaken stokken, één rij per element met al zijn redenen. "
                  "Hoog: de praktijk laat zien dat zaken hier stokken (recent, uit meer dan één bron). Aandacht: een "
                  "inhoudelijke reden op papier of in de structuur, of ouder of enkel bewijs. Laag: alleen lichte "
-                 "gaten. Uitleg: docs/knelpunten.md.",
-                 "Hand-offs and organisations where cases stall, one row per element with all its reasons. "
+                 "gaten. Uitleg: docs/knelpunten.md."),
+                 ("Hand-offs and organisations where cases stall, one row per element with all its reasons. "
                  "Hoog: practice shows cases stall here (recent, from more than one source). Aandacht: a substantive "
                  "reason on paper or in structure, or older or single evidence. Laag: only light gaps. "
-                 "See docs/knelpunten.md."),
-    "bn.summary": ("Van de {elements} overdrachten en organisaties: **{hoog} hoog** ({hoog_pct}%), {aandacht} "
-                   "aandacht, {laag} laag; gemarkeerd (hoog of aandacht): {flagged_pct}%.",
-                   "Of the {elements} hand-offs and organisations: **{hoog} hoog** ({hoog_pct}%), {aandacht} "
-                   "aandacht, {laag} laag; flagged (hoog or aandacht): {flagged_pct}%."),
+                 "See docs/knelpunten.md.")),
+    "bn.summary": (("Van de {elements} overdrachten en organisaties: **{hoog} hoog** ({hoog_pct}%), {aandacht} "
+                   "aandacht, {laag} laag; gemarkeerd (hoog of aandacht): {flagged_pct}%."),
+                   ("Of the {elements} hand-offs and organisations: **{hoog} hoog** ({hoog_pct}%), {aandacht} "
+                   "aandacht, {laag} laag; flagged (hoog or aandacht): {flagged_pct}%.")),
     "bn.category": ("Categorie", "Category"),
     "bn.categories": ("Categorieën", "Categories"),
     "bn.severity_help": ("Ten minste deze ernst. Hoog vraagt bewijs uit de praktijk.",
@@ -182,10 +182,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why.pick": ("Kies een overdracht", "Pick a hand-off"),
     "why.pick_help": ("In de volgorde van de knelpuntenlijst: eerst wat de praktijk bevestigt. Typ om te zoeken.",
                       "In the order of the bottleneck list: first what practice confirms. Type to search."),
-    "why.intro": ("Waarom blijft een zaak bij deze overdracht liggen? Eerst wat de praktijk laat zien, dan wet en "
-                  "structuur. Met bronnen.",
-                  "Why does a case stall at this hand-off? First what practice shows, then law and structure. "
-                  "With sources."),
+    "why.intro": (("Waarom blijft een zaak bij deze overdracht liggen? Eerst wat de praktijk laat zien, dan wet en "
+                  "structuur. Met bronnen."),
+                  ("Why does a case stall at this hand-off? First what practice shows, then law and structure. "
+                  "With sources.")),
     "why.routes_through": ("Routes die erdoor lopen", "Routes through it"),
     "why.bridge": ("Enige verbinding (brug)", "Only connection (bridge)"),
     "why.figure": ("Cijfer", "Figure"),

@@ -27,7 +27,7 @@ from loaders.load import load_chain
 from loaders.resources import builtin_path
 from ui.i18n import text
 
-__all__ = ["Chain", "chain", "lang", "t", "glossary", "GlossaryTerm", "table_downloads", "name_of"]
+__all__ = ["Chain", "GlossaryTerm", "chain", "glossary", "lang", "name_of", "t", "table_downloads"]
 
 
 

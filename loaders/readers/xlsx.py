@@ -46,7 +46,7 @@ from loaders.build import (
 )
 from loaders.records import Record, RecordSet
 
-__all__ = ["read_workbook", "write_workbook", "SHEET_COLUMNS", "LIST_SEPARATOR"]
+__all__ = ["LIST_SEPARATOR", "SHEET_COLUMNS", "read_workbook", "write_workbook"]
 
 LIST_SEPARATOR = "; "
 REGION_SHEET = "region"
@@ -246,12 +246,12 @@ def read_workbook(path: Path) -> RecordSet:
         from openpyxl import load_workbook
 
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types on a corrupt file; report, don't crash
+    except Exception as exc:  # noqa: BLE001 -- openpyxl raises many types on a corrupt file; report, don't crash
         problems.append(Problem(str(path), "(file)", f"not a readable .xlsx workbook ({type(exc).__name__})"))
         return RecordSet(records=[], region="", problems=problems)
     try:
         return _read_book(path, book, problems)
-    except Exception as exc:  # a damaged sheet part fails while streaming rows
+    except Exception as exc:  # noqa: BLE001 -- a damaged sheet part fails while streaming rows
         problems.append(Problem(str(path), "(file)", f"damaged workbook content ({type(exc).__name__}: {exc})"))
         return RecordSet(records=[], region="", problems=problems)
     finally:

@@ -33,7 +33,7 @@ from graph.errors import Problem
 from graph.suggest import did_you_mean
 from loaders.records import Record, RecordSet
 
-__all__ = ["read_yaml_folder", "KIND_FILES", "REQUIRED_FILES"]
+__all__ = ["KIND_FILES", "REQUIRED_FILES", "read_yaml_folder"]
 
 # kind -> file name; region.yaml holds `region` and `title`.
 KIND_FILES: dict[str, str] = {

@@ -10,7 +10,15 @@ from graph.vocab import CATEGORY_NAMES, Category
 from queries.bottlenecks import Severity
 from queries.knelpunten import knelpunten
 from ui.i18n import value_name
-from ui.state import chain, lang, name_of, practice_evidence, show_error, t, table_downloads
+from ui.state import (
+    chain,
+    lang,
+    name_of,
+    practice_evidence,
+    show_error,
+    t,
+    table_downloads,
+)
 
 current = chain()
 model = current.model

@@ -79,7 +79,7 @@ if report.synthetic:
 provider = PracticeEvidence(report)
 rows = []
 for h in report.handoffs:
-    figures = dict((label_en, value) for _, label_en, value in provider.evidence_for(h.handoff_id)[0].figures)
+    figures = {label_en: value for _, label_en, value in provider.evidence_for(h.handoff_id)[0].figures}
     ho = model.index.get(h.handoff_id)
     rows.append({
         t("routes.handoff"): name_of(ho, language) if ho is not None else h.label,
