@@ -1,10 +1,16 @@
 # Two entry points: `make run` (the UI on the built-in Haaglanden map) and
-# `make test` (every test). Each creates .venv and installs what it needs.
+# `make test` (lint, types and every test). `make check` is the quick inner
+# loop: lint, types and the fast tests (no browser, no Bolt server, no wheel).
+# Each creates .venv and installs what it needs.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The fast tests: everything but the browser, the Bolt server and the slow ones (the wheel test among them),
+# spread over two processes.
+FAST   := not browser and not bolt and not slow
+WORKERS ?= 2
 
-.PHONY: run test install install-test system-deps bolt-server validate bench clean
+.PHONY: run test check lint types fast-tests install install-test system-deps bolt-server validate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,18 +22,17 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Streamlit's own settings still come from the environment
-# (STREAMLIT_SERVER_PORT, STREAMLIT_SERVER_ADDRESS, ...): only defaults are set here.
+# `ketenkaart ui` runs the app from wherever the package is installed; its defaults
+# (headless, 127.0.0.1, no usage statistics) are in ui/.streamlit/config.toml, and
+# Streamlit's own settings still come from the environment (STREAMLIT_SERVER_PORT, ...).
 run: install
-	STREAMLIT_BROWSER_GATHER_USAGE_STATS=$${STREAMLIT_BROWSER_GATHER_USAGE_STATS:-false} \
-	STREAMLIT_SERVER_HEADLESS=$${STREAMLIT_SERVER_HEADLESS:-true} \
-	$(BIN)/streamlit run ui/streamlit_app.py
+	$(BIN)/ketenkaart ui
 
 # Chromium for the browser tests (Debian packages; never a downloaded browser).
 system-deps:
@@ -37,8 +42,29 @@ system-deps:
 bolt-server: install-test
 	bash tools/build-bolt-server.sh
 
+lint: install-test
+	$(BIN)/ruff check .
+
+types: install-test
+	$(BIN)/mypy
+
+fast-tests: install-test
+	bash tools/run-tests.sh $(BIN)/python -m pytest -q -n $(WORKERS) -m '$(FAST)' $(PYTEST_ARGS)
+
+# Each step runs even when an earlier one fails, so one run shows every kind of finding.
 test: install-test system-deps bolt-server
-	bash tools/run-tests.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@status=0; \
+	$(MAKE) --no-print-directory lint || status=1; \
+	$(MAKE) --no-print-directory types || status=1; \
+	bash tools/run-tests.sh $(BIN)/python -m pytest $(PYTEST_ARGS) || status=1; \
+	exit $$status
+
+check: install-test
+	@status=0; \
+	$(MAKE) --no-print-directory lint || status=1; \
+	$(MAKE) --no-print-directory types || status=1; \
+	$(MAKE) --no-print-directory fast-tests || status=1; \
+	exit $$status
 
 validate: install
 	$(BIN)/ketenkaart validate
@@ -48,4 +74,4 @@ bench: install
 	@echo "See benchmarks/README.md for the individual scripts."
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache build *.egg-info

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import click
 
+from cli.install_check import check_import_names
+
+# Before any command module imports graph/loaders/queries/ui: stop with a clear
+# message if another package provides one of those names (README, "Install elsewhere").
+check_import_names()
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ketenkaart")
@@ -28,4 +34,5 @@ from cli import (
     model_commands,  # noqa: E402,F401  validate, export
     neo4j_commands,  # noqa: E402,F401  neo4j push
     query_commands,  # noqa: E402,F401  route, bottlenecks, why, what-if
+    ui_command,  # noqa: E402,F401  ui
 )

@@ -52,7 +52,9 @@ __all__ = ["toy_chain"]
 _SRC = ("toy-source",)
 
 
-def _org(id: str, name: str, domain: Domain, phase: str, kind=OrganisationKind.ORGANISATION) -> Organisation:
+def _org(
+    id: str, name: str, domain: Domain, phase: str, kind: OrganisationKind = OrganisationKind.ORGANISATION
+) -> Organisation:
     return Organisation(id=id, name=name, kind=kind, domain=domain, region="toy", sources=_SRC, phases=(phase,))
 
 
@@ -61,7 +63,6 @@ def toy_chain() -> ChainModel:
     sources = (
         Source(id="toy-source", kind=SourceKind.SEED, title="Synthetic example chain", file="toy"),
         Source(id="toy-law", kind=SourceKind.LAW, title="Example law", url="https://wetten.overheid.nl/BWBR0000000"),
-        Source(id="voorbeeldinspectie", kind=SourceKind.REPORT, title="Voorbeeldinspectie", date="2023"),
     )
     phases = (
         Phase(id="signalering", name="Signalering", name_en="Signalling", order=1, sources=_SRC),
@@ -105,7 +106,7 @@ def toy_chain() -> ChainModel:
                 passes=(Passes.CASE, Passes.INFORMATION), phase="jeugdbescherming", legal_bases=("wmo-4-1-1",),
                 norm=Norm(description="start onderzoek binnen 10 dagen", amount=10, unit=NormUnit.CALENDAR_DAYS,
                           kind=NormKind.AGREED, sources=_SRC),
-                regie_after="raad", regie_while_waiting=RegieHolder.SENDER, regie_while_waiting_sources=("voorbeeldinspectie",),
+                regie_after="raad", regie_while_waiting=RegieHolder.SENDER, regie_while_waiting_sources=("toy-source",),
                 feedback_required=True, acceptance_required=True, escalation_to="kinderrechter", main_route=True,
                 sources=_SRC),
         HandOff(id="ho-raad-kinderrechter", from_org="raad", to_org="kinderrechter", trigger="Verzoek OTS",
@@ -124,7 +125,7 @@ def toy_chain() -> ChainModel:
         Observation(id="obs-raad-wacht", about=("ho-vt-raad",), metric=Metric.MEAN_WAIT,
                     description="Gemiddeld 30 dagen tot de start van het onderzoek", period="2023", region="toy",
                     assessment=Assessment.OVER_NORM, value=30, unit=NormUnit.CALENDAR_DAYS.value,
-                    categories=(Category.WAITING,), sources=("voorbeeldinspectie",)),
+                    categories=(Category.WAITING,), sources=_SRC),
     )
     return ChainModel(region="toy", title="Voorbeeldketen", sources=sources, phases=phases,
                       organisations=organisations, legal_bases=legal_bases, instruments=instruments,

@@ -40,6 +40,7 @@ __all__ = [
     "BINDING_LAW",
     "ELEMENT_KINDS",
     "KIND_SINGULAR",
+    "VERIFYING_AUTHORITIES",
     "WAIT_METRICS",
     "Assessment",
     "ChainModel",
@@ -63,6 +64,7 @@ __all__ = [
     "RegieHolder",
     "Signal",
     "Source",
+    "SourceAuthority",
     "SourceKind",
     "Status",
     "is_valid_on",
@@ -87,10 +89,47 @@ class SourceKind(StrEnum):
     WEB = "web"  # an organisation's own web page
 
 
+class SourceAuthority(StrEnum):
+    """How authoritative a source is for the facts it is cited for.
+
+    Only an official or primary source can make a fact ``verified``: an
+    official publication (wetten.overheid.nl, Staatsblad, Staatscourant,
+    Kamerstukken, Rijksoverheid), a court ruling (rechtspraak.nl), an
+    inspection or research report, or an organisation's own page about itself.
+    A secondary copy (a mirror of a law text, a copy of a document on a
+    third-party site, a commentary) may point to an official source but never
+    verifies; neither does news.
+
+    >>> SourceAuthority.SECONDARY_COPY.verifies, SourceAuthority.COURT_RULING.verifies
+    (False, True)
+    """
+
+    OFFICIAL = "official-publication"
+    COURT_RULING = "court-ruling"
+    REPORT = "inspection-report"  # an inspection or research report
+    OWN_PAGE = "own-page"  # an organisation's own page (primary for facts about itself)
+    SECONDARY_COPY = "secondary-copy"
+    NEWS = "news"
+
+    @property
+    def verifies(self) -> bool:
+        """Whether a source of this authority can make a fact verified."""
+        return self in VERIFYING_AUTHORITIES
+
+
+VERIFYING_AUTHORITIES: frozenset[SourceAuthority] = frozenset({
+    SourceAuthority.OFFICIAL,
+    SourceAuthority.COURT_RULING,
+    SourceAuthority.REPORT,
+    SourceAuthority.OWN_PAGE,
+})
+
+
 class OrganisationKind(StrEnum):
     ORGANISATION = "organisation"
     POST = "post"  # burgemeester, hulpofficier van justitie, kinderrechter
     COLLABORATION = "collaboration"  # Zorg- en Veiligheidshuis, MDA++, Doorbraakteam
+    PERSON = "person"  # a member of the family: the victim, a child, the person barred from the home
 
 
 class Domain(StrEnum):
@@ -242,6 +281,8 @@ class Source:
 
     ``file`` names a seed document (cite seeds by file name); ``url`` a
     public page. ``date`` is ISO (``2018``, ``2018-04`` or ``2018-04-25``).
+    ``authority`` says how authoritative the source is (None: not typed);
+    ``last_checked`` is the day the source was last read.
     """
 
     id: str
@@ -253,6 +294,14 @@ class Source:
     publisher: str | None = None
     note: str | None = None
     status: Status = Status.VERIFIED
+    authority: SourceAuthority | None = None
+    last_checked: dt.date | None = None
+
+    @property
+    def verifies(self) -> bool:
+        """Whether this source can make a fact verified: an untyped source is not judged
+        (True); a typed one only when it is official or primary."""
+        return self.authority is None or self.authority.verifies
 
     @property
     def name(self) -> str:
@@ -275,11 +324,17 @@ class Phase:
     description: str | None = None
     sources: tuple[str, ...] = ()
     status: Status = Status.VERIFIED
+    last_checked: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class Organisation:
-    """An organisation, a post (burgemeester, HOvJ) or a collaboration (ZVH)."""
+    """An organisation, a post (burgemeester, HOvJ), a collaboration (ZVH) or a
+    member of the family (kind ``person``: victim, child, person barred from the home).
+
+    ``abbreviation`` is the short name shown on the map; ``aliases`` are the
+    other names people search by: abbreviations, the legal name, former names.
+    """
 
     id: str
     name: str
@@ -296,6 +351,20 @@ class Organisation:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     status: Status = Status.VERIFIED
+    aliases: tuple[str, ...] = ()
+    last_checked: dt.date | None = None
+
+    @property
+    def search_terms(self) -> tuple[str, ...]:
+        """Every name the organisation can be found by: name, English name,
+        abbreviation and aliases, in that order, without repeats.
+
+        >>> Organisation("vt", "Veilig Thuis Haaglanden", OrganisationKind.ORGANISATION, Domain.ZORG, "r", ("s",),
+        ...              abbreviation="VT", aliases=("VTH", "VT")).search_terms
+        ('Veilig Thuis Haaglanden', 'VT', 'VTH')
+        """
+        names = (self.name, self.name_en, self.abbreviation, *self.aliases)
+        return tuple(dict.fromkeys(name for name in names if name))
 
 
 @dataclass(frozen=True)
@@ -319,6 +388,7 @@ class LegalBasis:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     status: Status = Status.VERIFIED
+    last_checked: dt.date | None = None
 
     @property
     def name(self) -> str:
@@ -387,6 +457,7 @@ class Instrument:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     status: Status = Status.VERIFIED
+    last_checked: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -475,6 +546,7 @@ class HandOff:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     status: Status = Status.VERIFIED
+    last_checked: dt.date | None = None
 
     @property
     def label(self) -> str:
@@ -503,6 +575,7 @@ class Signal:
     name_en: str | None = None
     description: str | None = None
     status: Status = Status.VERIFIED
+    last_checked: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -512,7 +585,8 @@ class Observation:
     ``about`` names the hand-offs or organisations it concerns (the first is
     the main one). ``description`` gives the figure as the source prints it;
     ``value`` (and ``value_max`` for a range such as "4 tot 13 weken") in
-    ``unit`` make it comparable: for the wait metrics (:data:`WAIT_METRICS`)
+    ``unit`` make it comparable (``lower_bound``: the source says "meer dan"
+    or "ruim" the value): for the wait metrics (:data:`WAIT_METRICS`)
     ``unit`` is a :class:`NormUnit` value, else a plural noun ("kinderen").
     ``assessment`` says what the source concludes; ``region`` where it was
     measured (``nederland`` when only a national figure exists).
@@ -528,11 +602,13 @@ class Observation:
     sources: tuple[str, ...]
     value: float | None = None
     value_max: float | None = None
+    lower_bound: bool = False
     unit: str | None = None
     categories: tuple[Category, ...] = ()
     description_en: str | None = None
     note: str | None = None
     status: Status = Status.VERIFIED
+    last_checked: dt.date | None = None
 
     @property
     def name(self) -> str:

@@ -17,53 +17,33 @@ The graph is built once and must not be mutated by callers.
 <Label.ORGANISATION: 'Organisation'>
 >>> sorted(v for _, v, r in G.out_edges("politie", data="rel") if r is Rel.HANDS_OFF)
 ['ho-politie-vt']
->>> O = organisation_graph(G)
->>> sorted(O.successors("politie"))
-['veilig-thuis']
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-from graph.model import ChainModel, HandOff
+from graph.model import ChainModel
 from graph.relations import relationships
-from graph.vocab import LABEL_OF_KIND, Label
+from graph.text import element_name
+from graph.vocab import LABEL_OF_KIND
 
-__all__ = ["to_networkx", "organisation_graph", "model_of"]
+__all__ = ["to_networkx", "model_of"]
 
 
-def to_networkx(model: ChainModel) -> nx.MultiDiGraph:
+def to_networkx(model: ChainModel) -> nx.MultiDiGraph[str]:
     """Project the model onto a typed ``MultiDiGraph`` (see module docstring)."""
-    G = nx.MultiDiGraph(model=model, region=model.region)
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph(model=model, region=model.region)
     for kind, label in LABEL_OF_KIND.items():
         for element in getattr(model, kind):
-            name = element.label if isinstance(element, HandOff) else element.name
-            G.add_node(element.id, label=label, name=name, element=element)
+            G.add_node(element.id, label=label, name=element_name(element), element=element)
 
     for u, v, rel in relationships(model):
         G.add_edge(u, v, key=rel.value, rel=rel)
     return G
 
 
-def model_of(G: nx.MultiDiGraph) -> ChainModel:
+def model_of(G: nx.MultiDiGraph[str]) -> ChainModel:
     """The model a projected graph was built from."""
-    return G.graph["model"]
-
-
-def organisation_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The organisation-level view: organisations as nodes, one edge per hand-off.
-
-    Edge key is the hand-off id; attribute ``handoff`` holds the
-    :class:`~graph.model.HandOff`. Used for structural measures (betweenness,
-    articulation points, bridges).
-    """
-    O = nx.MultiDiGraph(region=G.graph.get("region"))
-    for node, label in G.nodes(data="label"):
-        if label is Label.ORGANISATION:
-            O.add_node(node, **G.nodes[node])
-    for node, data in G.nodes(data=True):
-        if data["label"] is Label.HANDOFF:
-            ho: HandOff = data["element"]
-            O.add_edge(ho.from_org, ho.to_org, key=ho.id, handoff=ho)
-    return O
+    model: ChainModel = G.graph["model"]
+    return model

@@ -105,6 +105,7 @@ __all__ = [
     "Refs",
     "Regeling",
     "Text",
+    "Texts",
     "Typed",
     "ValueKind",
     "canonical_ids",
@@ -318,6 +319,32 @@ class Concepts(ValueKind):
 
     def read(self, r: GraphReader, node: Node, predicates: tuple[URIRef, ...], field: str) -> Any:
         return r.many(node, predicates[0], self.sequence, field, lambda ids: canonical_members(self.enum, ids))
+
+
+@dataclass(frozen=True)
+class Texts(ValueKind):
+    """Several plain literals (an organisation's aliases); read sorted unless
+    ``sequence`` (an RDF list of the literals) states the model's order, which
+    is written only when it differs.
+
+    >>> g = Graph()
+    >>> w = GraphWriter(g, "r")
+    >>> Texts(KK.aliasSequence).write(w, element_iri("r", "x"), SKOS.hiddenLabel, ("VTH", "AMHK"), None)
+    >>> Texts(KK.aliasSequence).read(GraphReader(g, "x.ttl"), element_iri("r", "x"), (SKOS.hiddenLabel,), "aliases")
+    ['VTH', 'AMHK']
+    """
+
+    sequence: URIRef
+
+    def write(self, w: GraphWriter, node: URIRef, predicate: URIRef, value: Any, element: Any) -> None:
+        items = [Literal(text) for text in value]
+        for item in items:
+            w.add(node, predicate, item)
+        if tuple(value) != tuple(sorted(value)):
+            w.sequence(node, self.sequence, items)
+
+    def read(self, r: GraphReader, node: Node, predicates: tuple[URIRef, ...], field: str) -> Any:
+        return r.many(node, predicates[0], self.sequence, field, sorted, literals=True) or None
 
 
 @dataclass(frozen=True)
@@ -571,6 +598,7 @@ _NAMED = (
 )
 _VALIDITY = (Prop("valid_from", KK.validFrom, Typed(XSD.date)), Prop("valid_to", KK.validTo, Typed(XSD.date)))
 _ABBREVIATION = Prop("abbreviation", SKOS.altLabel, Text())
+_LAST_CHECKED = Prop("last_checked", KK.lastChecked, Typed(XSD.date))
 _PHASE = Prop("phase", KK.phase, Ref())
 _LEGAL_BASES = Prop("legal_bases", KK.legalBasis, Refs(KK.legalBasisSequence))
 _MEASURE = (Prop("amount", KK.amount, Amount()), Prop("unit", KK.unit, Concept(model.NormUnit)))
@@ -600,12 +628,14 @@ SOURCE = _element(
     Prop("date", DCTERMS.date, IsoDate()),
     Prop("publisher", DCTERMS.publisher, Text()),
     Prop("note", SKOS.note, Text("nl")),
+    Prop("authority", KK.authority, Concept(model.SourceAuthority)),
+    _LAST_CHECKED,
     _STATUS,  # a source is its own evidence: no dct:source
 )
 
 PHASE = _element(
     model.Phase, "phases", (KK.Phase, SKOS.Concept),
-    _ID, *_NAMED, Prop("order", KK.order, Typed(XSD.integer)), *_SOURCED,
+    _ID, *_NAMED, Prop("order", KK.order, Typed(XSD.integer)), _LAST_CHECKED, *_SOURCED,
     links=((SKOS.inScheme, phase_scheme_iri),),
 )
 
@@ -623,10 +653,11 @@ ORGANISATION = _element(
     Prop("domain", ORG.classification, Concept(model.Domain)),
     Prop("region", KK.region, Text()),
     _ABBREVIATION,
+    Prop("aliases", SKOS.hiddenLabel, Texts(KK.aliasSequence)),
     Prop("official_id", ORG.identifier, Text()),
     Prop("part_of", ORG.subOrganizationOf, Ref(), variants=(("kind", model.OrganisationKind.POST, ORG.postIn),)),
     Prop("phases", KK.phase, Refs(KK.phaseSequence)),
-    *_VALIDITY, *_SOURCED,
+    *_VALIDITY, _LAST_CHECKED, *_SOURCED,
     read_classes=(ORG.Organization, *ORG_KIND_CLASS.values()),
 )
 
@@ -701,6 +732,7 @@ LEGAL_BASIS = _element(
     Prop("url", KK.urlOverride, Text(datatype=XSD.anyURI), attr="url_override"),
     Prop("valid_from", ELI.first_date_entry_in_force, Typed(XSD.date)),
     Prop("valid_to", ELI.date_no_longer_in_force, Typed(XSD.date)),
+    _LAST_CHECKED,
     *_SOURCED,
     more_classes=_eli_classes,
     derived=(
@@ -723,7 +755,7 @@ INSTRUMENT = _element(
     _LEGAL_BASES,
     _PHASE,
     Prop("durations", KK.duration, NestedList(DURATION, "durations")),
-    *_VALIDITY, *_SOURCED,
+    *_VALIDITY, _LAST_CHECKED, *_SOURCED,
 )
 
 NORM = ClassMap(
@@ -769,7 +801,7 @@ HANDOFF = _element(
     Prop("acceptance_required", KK.acceptanceRequired, Typed(XSD.boolean)),
     Prop("escalation_to", KK.escalationTo, Ref()),
     Prop("failure_modes", KK.failureMode, NestedList(FAILURE_MODE, "failure-modes", key="id")),
-    *_VALIDITY, *_SOURCED,
+    *_VALIDITY, _LAST_CHECKED, *_SOURCED,
 )
 
 SIGNAL = _element(
@@ -777,6 +809,7 @@ SIGNAL = _element(
     _ID, *_NAMED,
     Prop("enters_at", KK.entersAt, Ref()),
     _PHASE,
+    _LAST_CHECKED,
     *_SOURCED,
 )
 
@@ -791,10 +824,12 @@ OBSERVATION = _element(
     Prop("assessment", KK.assessment, Concept(model.Assessment)),
     Prop("value", KK.value, Amount()),
     Prop("value_max", KK.valueMax, Amount()),
+    Prop("lower_bound", KK.lowerBound, Typed(XSD.boolean)),
     Prop("unit", KK.unitLabel, Text()),
     Prop("categories", KK.category, Concepts(Category, KK.categorySequence)),
     Prop("description_en", DCTERMS.description, Text("en")),
     Prop("note", SKOS.note, Text("nl")),
+    _LAST_CHECKED,
     *_SOURCED,
 )
 
@@ -818,7 +853,7 @@ class GraphWriter:
     def add(self, subject: Node, predicate: Node, obj: Node) -> None:
         self.g.add((subject, predicate, obj))
 
-    def sequence(self, subject: Node, predicate: URIRef, items: list[URIRef]) -> None:
+    def sequence(self, subject: Node, predicate: URIRef, items: list[URIRef] | list[Literal]) -> None:
         """An RDF list of ``items`` as the object of ``predicate``."""
         head = BNode()
         Collection(self.g, head, list(items))
@@ -911,17 +946,19 @@ half of a UTF-16 surrogate pair, which is no Unicode character
         return values[0] if values else None
 
     def many(self, node: Node, predicate: URIRef, sequence: URIRef, field: str,
-             order: Callable[[list[str]], list[str]]) -> list[str]:
-        """The ids (local names) of every value of ``predicate``, in the order of
-        the RDF list at ``sequence`` when there is one, else in ``order``."""
+             order: Callable[[list[str]], list[str]], literals: bool = False) -> list[str]:
+        """The ids (local names) of every value of ``predicate`` (with ``literals``:
+        the text of every literal), in the order of the RDF list at ``sequence``
+        when there is one, else in ``order``."""
+        expected, what, text = (Literal, "a literal", str) if literals else (URIRef, "an IRI", local_id)
         values = list(self.g.objects(node, predicate))
         for value in values:
-            if not isinstance(value, URIRef):
-                self.problem(node, field, f"{curie(predicate)} must be an IRI, found {value!r}")
-        ids = [self.string(node, field, local_id(value)) for value in values]
+            if not isinstance(value, expected):
+                self.problem(node, field, f"{curie(predicate)} must be {what}, found {value!r}")
+        ids = [self.string(node, field, text(value)) for value in values]
         heads = list(self.g.objects(node, sequence))
         if len(heads) == 1:
-            listed = [self.string(node, field, local_id(item)) for item in self.rdf_list(heads[0])]
+            listed = [self.string(node, field, text(item)) for item in self.rdf_list(heads[0])]
             if sorted(listed) == sorted(ids):
                 return listed
             self.problem(node, field, f"{curie(sequence)} lists other values than {curie(predicate)}")

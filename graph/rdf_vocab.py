@@ -50,6 +50,7 @@ from graph.model import (
     OrganisationKind,
     Passes,
     RegieHolder,
+    SourceAuthority,
     SourceKind,
     Status,
 )
@@ -114,10 +115,15 @@ class KK(DefinedNamespace):
     phase: URIRef
     validFrom: URIRef
     validTo: URIRef
+    lastChecked: URIRef  # the day the element or source was last checked
     position: URIRef  # order of a nested node (duration, failure mode) in its list
 
     # sources
     file: URIRef
+    authority: URIRef  # how authoritative a source is (a source-authority concept)
+
+    # organisations
+    aliasSequence: URIRef  # the order of skos:hiddenLabel aliases, when not sorted
 
     # phases
     order: URIRef
@@ -158,6 +164,7 @@ class KK(DefinedNamespace):
     assessment: URIRef
     value: URIRef
     valueMax: URIRef
+    lowerBound: URIRef
     unitLabel: URIRef
 
     # signals
@@ -193,6 +200,7 @@ PREFIXES: dict[str, str] = {
     # the concept schemes of the enumerations
     "status": f"{_SCHEME_BASE}status#",
     "skind": f"{_SCHEME_BASE}source-kind#",
+    "sauth": f"{_SCHEME_BASE}source-authority#",
     "domain": f"{_SCHEME_BASE}domain#",
     "passes": f"{_SCHEME_BASE}passes#",
     "unit": f"{_SCHEME_BASE}norm-unit#",
@@ -208,6 +216,7 @@ PREFIXES: dict[str, str] = {
 SCHEMES: dict[type[StrEnum], str] = {
     Status: "status",
     SourceKind: "source-kind",
+    SourceAuthority: "source-authority",
     Domain: "domain",
     Passes: "passes",
     NormUnit: "norm-unit",
@@ -230,6 +239,12 @@ CONCEPT_LABELS: dict[StrEnum, tuple[str, str]] = {
     SourceKind.POLICY: ("beleidsdocument", "policy document"),
     SourceKind.NEWS: ("nieuwsbericht", "news item"),
     SourceKind.WEB: ("webpagina", "web page"),
+    SourceAuthority.OFFICIAL: ("officiële publicatie", "official publication"),
+    SourceAuthority.COURT_RULING: ("rechterlijke uitspraak", "court ruling"),
+    SourceAuthority.REPORT: ("inspectie- of onderzoeksrapport", "inspection or research report"),
+    SourceAuthority.OWN_PAGE: ("eigen pagina van de organisatie", "organisation's own page"),
+    SourceAuthority.SECONDARY_COPY: ("secundaire kopie", "secondary copy"),
+    SourceAuthority.NEWS: ("nieuws", "news"),
     Domain.ZORG: ("zorg", "care"),
     Domain.VEILIGHEID_STRAF: ("veiligheid en straf", "safety and criminal justice"),
     Domain.BESTUUR: ("bestuur", "public administration"),
@@ -277,11 +292,13 @@ CONCEPT_LABELS: dict[StrEnum, tuple[str, str]] = {
     Assessment.CONTEXT: ("context", "context"),
 }
 
-# Organisation.kind is carried by the W3C ORG class of the node.
+# Organisation.kind is carried by the W3C ORG class of the node (a member of
+# the family, kind person, by prov:Person).
 ORG_KIND_CLASS: dict[OrganisationKind, URIRef] = {
     OrganisationKind.ORGANISATION: ORG.FormalOrganization,
     OrganisationKind.POST: ORG.Post,
     OrganisationKind.COLLABORATION: ORG.OrganizationalCollaboration,
+    OrganisationKind.PERSON: PROV.Person,
 }
 
 

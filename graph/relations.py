@@ -42,8 +42,8 @@ def relationships(model: ChainModel) -> Iterator[tuple[str, str, Rel]]:
     for ho in model.handoffs:
         yield (ho.from_org, ho.id, Rel.HANDS_OFF)
         yield (ho.id, ho.to_org, Rel.TO)
-        for lb in ho.legal_bases:
-            yield (ho.id, lb, Rel.BASED_ON)
+        for lb_id in ho.legal_bases:
+            yield (ho.id, lb_id, Rel.BASED_ON)
         yield from link(ho.id, ho.instrument, Rel.USES)
         yield from link(ho.id, ho.regie_after, Rel.REGIE_AFTER)
         yield from link(ho.id, ho.escalation_to, Rel.ESCALATES_TO)
@@ -51,16 +51,16 @@ def relationships(model: ChainModel) -> Iterator[tuple[str, str, Rel]]:
         for source in ho.sources:
             yield (ho.id, source, Rel.SOURCED_FROM)
     for ins in model.instruments:
-        for org in ins.applied_by:
-            yield (ins.id, org, Rel.APPLIED_BY)
-        for lb in ins.legal_bases:
-            yield (ins.id, lb, Rel.BASED_ON)
+        for org_id in ins.applied_by:
+            yield (ins.id, org_id, Rel.APPLIED_BY)
+        for lb_id in ins.legal_bases:
+            yield (ins.id, lb_id, Rel.BASED_ON)
         yield from link(ins.id, ins.phase, Rel.IN_PHASE)
         for source in ins.sources:
             yield (ins.id, source, Rel.SOURCED_FROM)
-    for lb in model.legal_bases:
-        for source in lb.sources:
-            yield (lb.id, source, Rel.SOURCED_FROM)
+    for basis in model.legal_bases:
+        for source in basis.sources:
+            yield (basis.id, source, Rel.SOURCED_FROM)
     for sig in model.signals:
         yield (sig.id, sig.enters_at, Rel.ENTERS_AT)
         yield (sig.id, sig.phase, Rel.IN_PHASE)

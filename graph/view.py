@@ -72,7 +72,7 @@ class ChainView:
         return tuple(sorted((ho.from_org, ho.to_org, ho.id) for ho in self.model.handoffs))
 
     @cached_property
-    def networkx(self) -> nx.MultiDiGraph:
+    def networkx(self) -> nx.MultiDiGraph[str]:
         """The networkx projection (:func:`graph.networkx.to_networkx`); do not mutate it."""
         from graph.networkx import to_networkx
 

@@ -66,6 +66,7 @@ from graph.model import (
     OrganisationKind,
     Passes,
     RegieHolder,
+    SourceAuthority,
     SourceKind,
     Status,
     period_bounds,
@@ -102,8 +103,10 @@ class Field:
     ``isodate`` (``2018``, ``2018-04`` or ``2018-04-25``, kept as text),
     ``period`` (an isodate or two joined by ``/``, kept as text),
     ``int``, ``number`` (greater than 0), ``count`` (0 or more), ``bool``,
-    ``bwb``, ``norm``, ``failure_modes``, ``durations``. A ``ref_kind`` may
-    name several kinds joined by ``|`` (``handoffs|organisations``).
+    ``bwb``, ``norm``, ``failure_modes``, ``durations``, ``names`` (a list of
+    short one-line names: no ``;``, no line break, no surrounding spaces, none
+    twice). A ``ref_kind`` may name several kinds joined by ``|``
+    (``handoffs|organisations``).
     """
 
     name: str
@@ -119,7 +122,7 @@ class Field:
 
     @property
     def is_list(self) -> bool:
-        return self.type in {"enums", "refs", "failure_modes", "durations"}
+        return self.type in {"enums", "refs", "failure_modes", "durations", "names"}
 
 
 def _f(name: str, type: str = "text", required: bool = False, **kw: Any) -> Field:
@@ -129,6 +132,7 @@ def _f(name: str, type: str = "text", required: bool = False, **kw: Any) -> Fiel
 _STATUS = _f("status", "enum", True, enum=Status)
 _SOURCES = _f("sources", "refs", True, ref_kind="sources")
 _VALIDITY = (_f("valid_from", "date"), _f("valid_to", "date"))
+_LAST_CHECKED = _f("last_checked", "date")
 
 NORM_FIELDS: tuple[Field, ...] = (
     _f("description", required=True),
@@ -165,6 +169,8 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("date", "isodate"),
         _f("publisher"),
         _f("note"),
+        _f("authority", "enum", enum=SourceAuthority),
+        _LAST_CHECKED,
         _f("status", "enum", enum=Status),
     ),
     "phases": (
@@ -174,6 +180,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("name_en"),
         _f("description"),
         _SOURCES,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "organisations": (
@@ -185,11 +192,13 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _SOURCES,
         _f("name_en"),
         _f("abbreviation"),
+        _f("aliases", "names"),
         _f("official_id"),
         _f("part_of", "ref", ref_kind="organisations"),
         _f("phases", "refs", ref_kind="phases"),
         _f("description"),
         *_VALIDITY,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "legal_bases": (
@@ -204,6 +213,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("celex"),
         _f("url", attr="url_override"),
         *_VALIDITY,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "instruments": (
@@ -218,6 +228,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("abbreviation"),
         _f("description"),
         *_VALIDITY,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "handoffs": (
@@ -243,6 +254,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("failure_modes", "failure_modes"),
         _f("description"),
         *_VALIDITY,
+        _LAST_CHECKED,
         _STATUS,
     ),
     "signals": (
@@ -253,6 +265,7 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _SOURCES,
         _f("name_en"),
         _f("description"),
+        _LAST_CHECKED,
         _STATUS,
     ),
     "observations": (
@@ -266,11 +279,13 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _SOURCES,
         _f("value", "count"),
         _f("value_max", "count"),
+        _f("lower_bound", "bool"),
         _f("unit"),
         _f("categories", "enums", enum=Category),
         _f("description_en"),
         _f("note"),
         _STATUS,
+        _LAST_CHECKED,
     ),
 }
 
@@ -382,6 +397,8 @@ class _Checker:
                 self.add(record, path, "lists an id twice")
                 return None
             return tuple(out)
+        if t == "names":
+            return self._names(record, path, value)
         if t == "date":
             return self._date(record, path, value)
         if t == "isodate":
@@ -450,6 +467,30 @@ class _Checker:
         if t in ("failure_modes", "durations"):
             return self._nested_many(record, path, t, value)
         raise AssertionError(f"unknown field type {t}")  # pragma: no cover
+
+    def _names(self, record: Record, path: str, value: Any) -> tuple[str, ...] | None:
+        items = self._list(record, path, value)
+        if items is None:
+            return None
+        out: list[str] = []
+        ok = True
+        for i, item in enumerate(items):
+            sub = f"{path}[{i}]"
+            name = self.text(record, sub, item)
+            if name is None:
+                ok = False
+            elif ";" in name or "\n" in name or "\r" in name:
+                self.add(record, sub, f"a name is one line without ';', got {_short(name)}")
+                ok = False
+            elif name != name.strip():
+                self.add(record, sub, f"a name has no spaces around it, got {_short(name)}")
+                ok = False
+            elif name in out:
+                self.add(record, sub, f"{name!r} is listed twice")
+                ok = False
+            else:
+                out.append(name)
+        return tuple(out) if ok else None
 
     def _list(self, record: Record, path: str, value: Any) -> list | None:
         if isinstance(value, (list, tuple)):
@@ -690,6 +731,7 @@ def build_model(record_set: RecordSet) -> ChainModel:
             hints[(kind, value)] = did_you_mean(value, ids_of_kind[kind])
         check.add(record, path, message + hints[(kind, value)])
 
+    _check_verified_by_primary_sources(converted, check)
     problems += check.problems
     if problems:
         raise ChainDataError(sorted(problems, key=_reading_order))
@@ -698,6 +740,39 @@ def build_model(record_set: RecordSet) -> ChainModel:
     for record, out in converted:
         collections[record.kind].append(_CLASSES[record.kind](**out))
     return ChainModel(region=region, title=title, **{k: tuple(v) for k, v in collections.items()})
+
+
+def _check_verified_by_primary_sources(converted: list[tuple[Record, dict[str, Any]]], check: _Checker) -> None:
+    """A fact (element, norm, failure mode, duration) marked ``verified`` must cite at
+    least one source that can verify: one whose ``authority`` is official or
+    primary, or that is not typed. A fact resting only on secondary copies and
+    news is reported at its ``status`` field."""
+    authority: dict[str, SourceAuthority | None] = {
+        out["id"]: out.get("authority") for record, out in converted if record.kind == "sources"
+    }
+
+    def judge(record: Record, prefix: str, status: Any, sources: Any) -> None:
+        if status is not Status.VERIFIED or not sources:
+            return
+        kinds = [authority.get(s) for s in sources]
+        if any(s not in authority for s in sources) or any(a is None or a.verifies for a in kinds):
+            return  # an unknown source is reported elsewhere; an untyped one is not judged
+        listed = ", ".join(f"{s}: {a.value}" for s, a in zip(sources, kinds) if a is not None)
+        check.add(record, _join(prefix, "status"),
+                  f"verified, but it rests only on secondary copies or news ({listed}); a secondary copy may "
+                  "point to an official source but never verifies: cite the official or primary source, "
+                  "or mark it unverified")
+
+    for record, out in converted:
+        if record.kind == "sources":
+            continue
+        judge(record, "", out.get("status"), out.get("sources"))
+        norm = out.get("norm")
+        if norm is not None:
+            judge(record, "norm", norm.status, norm.sources)
+        for field in ("failure_modes", "durations"):
+            for i, part in enumerate(out.get(field) or ()):
+                judge(record, f"{field}[{i}]", part.status, part.sources)
 
 
 # --- the inverse: model -> canonical records ---------------------------------

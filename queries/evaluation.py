@@ -22,7 +22,7 @@ the ranking finds beyond what was typed in from the item's own report.
 Examples
 --------
 >>> from graph.examples import toy_chain
->>> items = [Item("wacht", "ho-vt-raad", Category.WAITING, ("voorbeeldinspectie",)),
+>>> items = [Item("wacht", "ho-vt-raad", Category.WAITING, ("toy-source",)),
 ...          Item("regie", "ho-vt-lokaal-team", Category.REGIE, ())]
 >>> result = evaluate(toy_chain(), items)
 >>> result.top, result.found, result.held_out_found
@@ -144,7 +144,7 @@ def without_sources(model: ChainModel, sources: Iterable[str]) -> ChainModel:
     modes citing one of them, and a regie-while-waiting claim citing one of them.
 
     >>> from graph.examples import toy_chain
-    >>> bare = without_sources(toy_chain(), ["voorbeeldinspectie"])
+    >>> bare = without_sources(toy_chain(), ["toy-source"])
     >>> bare.observations, bare.handoff("ho-vt-raad").regie_while_waiting
     ((), None)
     """

@@ -32,6 +32,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,6 +48,8 @@ from graph.model import (
     Metric,
     NormUnit,
     Observation,
+    Source,
+    SourceAuthority,
     SourceKind,
     Status,
 )
@@ -244,6 +247,10 @@ def observation_value(obs: Observation) -> Phrase | None:
     """
     if obs.value is None:
         return None
+    if obs.lower_bound:
+        plain = observation_value(dataclasses.replace(obs, lower_bound=False))
+        assert plain is not None
+        return Phrase(f"meer dan {plain.nl}", f"more than {plain.en}")
     low, high = obs.value, obs.value_max
     if obs.unit in {u.value for u in NormUnit}:
         if high is None or high == low:
@@ -267,6 +274,13 @@ def _count(value: float, lang: str = "nl") -> str:
     return number(value, lang)
 
 
+def _is_finding(source: Source) -> bool:
+    """A source whose word is a finding from practice: an inspection or research report, a court ruling."""
+    if source.authority is not None:
+        return source.authority in (SourceAuthority.REPORT, SourceAuthority.COURT_RULING)
+    return source.kind in (SourceKind.REPORT, SourceKind.CASE_LAW)
+
+
 class CuratedEvidence:
     """What the curated chain data knows from practice, as evidence (see the module docstring).
 
@@ -274,8 +288,9 @@ class CuratedEvidence:
       ``inspection-finding`` for a finding in words, else ``public-figure``;
       it confirms when its assessment is over-norm, waiting-list or problem;
     - a failure mode on a hand-off gives one item: ``inspection-finding`` when
-      one of its sources is an inspection or research report (and it
-      confirms, unless it is unverified), else ``reported-problem`` (it does not).
+      one of its sources is an inspection or research report or a court ruling
+      (by its ``authority``; an untyped source by its ``kind`` report) — it
+      confirms unless it is unverified — else ``reported-problem`` (it does not).
 
     >>> from graph.examples import toy_chain
     >>> items = CuratedEvidence(toy_chain()).evidence_for("ho-vt-raad")
@@ -312,7 +327,7 @@ class CuratedEvidence:
         figures += [("periode", "period", when.nl), ("regio", "region", region.nl)]
         verified = obs.status is Status.VERIFIED
         if not verified:
-            figures.append(("gelezen", "read", "alleen via een nieuwsbericht of samenvatting"))
+            figures.append(("gelezen", "read", "alleen via een nieuwsbericht, samenvatting of kopie"))
         if value is not None:
             core_nl, core_en = f"{name.nl} {value.nl}", f"{name.en} {value.en}"
         else:
@@ -355,8 +370,7 @@ class CuratedEvidence:
 
     # --- one failure mode -----------------------------------------------------------
     def failure_mode(self, handoff: HandOff, mode: FailureMode) -> Evidence:
-        kinds = {self.model.source(s).kind for s in mode.sources if s in self.model.index}
-        finding = SourceKind.REPORT in kinds
+        finding = any(_is_finding(self.model.source(s)) for s in mode.sources if s in self.model.index)
         verified = mode.status is Status.VERIFIED and handoff.status is Status.VERIFIED
         when = period_text(mode.period) if mode.period else Phrase("periode onbekend", "period unknown")
         en = mode.description_en or mode.description

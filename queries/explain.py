@@ -22,7 +22,7 @@ Examples
 >>> ex.severity.value, ex.has_practice
 ('aandacht', True)
 >>> print(ex.points[0][0])
-Uit de praktijk: gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen (toy, 2023). Bron: Voorbeeldinspectie.
+Bevestigd: gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen (toy, 2023). Bron: Synthetic example chain.
 >>> print(ex.reason_nl)
 Veilig Thuis → Raad voor de Kinderbescherming (Hulp niet geaccepteerd) stokt in de praktijk: gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen (toy, 2023) (1 bron uit de praktijk). Daarbij: regie tijdens het wachten blijft bij Veilig Thuis.
 >>> print(explain_handoff(toy_chain(), "ho-raad-kinderrechter").reason_nl)
@@ -220,10 +220,10 @@ def _practice(model: ChainModel, items: tuple[Evidence, ...], cutoff: dt.date | 
 
     points = []
     for e in sorted(items, key=order):
-        what_nl = "Uit de praktijk" if e.confirms else ("Gemeld" if e.categories else "Ter vergelijking")
-        what_en = "From practice" if e.confirms else ("Reported" if e.categories else "For comparison")
-        read_nl = "" if e.verified else " (alleen via een nieuwsbericht of samenvatting gelezen)"
-        read_en = "" if e.verified else " (read only in a news report or summary)"
+        what_nl = "Bevestigd" if e.confirms else ("Gemeld" if e.categories else "Ter vergelijking")
+        what_en = "Confirmed" if e.confirms else ("Reported" if e.categories else "For comparison")
+        read_nl = "" if e.verified else " (alleen via een nieuwsbericht, samenvatting of kopie gelezen)"
+        read_en = "" if e.verified else " (read only in a news report, summary or copy)"
         src = _source_names(model, e.sources)
         points.append((f"{what_nl}: {e.summary_nl or e.note_nl or e.title_nl}. Bron: {src}{read_nl}.",
                        f"{what_en}: {e.summary_en or e.note_en or e.title_en}. Source: {src}{read_en}."))

@@ -40,7 +40,7 @@ Examples
 >>> best.norm_days, best.steps_without_norm, best.observed_days
 (17.0, ('ho-raad-kinderrechter',), (30.0, 30.0))
 >>> print(best.reason_nl)
-3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: stap 3); in de praktijk 30 dagen bij 1 van de 3 stappen (bron: Voorbeeldinspectie 2023); zwakste stap: 3. Verzoek OTS (geen normtijd en geen escalatieroute).
+3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: stap 3); in de praktijk 30 dagen bij 1 van de 3 stappen (bron: Synthetic example chain); zwakste stap: 3. Verzoek OTS (geen normtijd en geen escalatieroute).
 """
 
 from __future__ import annotations
@@ -178,10 +178,12 @@ class Observed:
     text_nl: str
     text_en: str
     sources: tuple[str, ...]
+    lower_bound: bool = False  # the source says "meer dan"
 
     def as_dict(self) -> dict[str, Any]:
         return {"observation": self.observation, "low_days": self.low_days, "high_days": self.high_days,
-                "text_nl": self.text_nl, "text_en": self.text_en, "sources": list(self.sources)}
+                "lower_bound": self.lower_bound, "text_nl": self.text_nl, "text_en": self.text_en,
+                "sources": list(self.sources)}
 
 
 def duration_phrase(low_days: float, high_days: float | None = None) -> Phrase:
@@ -226,7 +228,7 @@ def observed_wait(model: ChainModel, handoff_id: str) -> Observed | None:
     region = REGION_NAMES.get(obs.region, Phrase(obs.region, obs.region))
     when = period_text(obs.period)
     return Observed(obs.id, round(low, 4), round(high, 4), f"{value.nl} ({region.nl}, {when.nl})",
-                    f"{value.en} ({region.en}, {when.en})", obs.sources)
+                    f"{value.en} ({region.en}, {when.en})", obs.sources, obs.lower_bound)
 
 
 @dataclass(frozen=True)
@@ -405,8 +407,11 @@ def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end
         srcs = list(dict.fromkeys(src for s in seen if s.observed for src in s.observed.sources))
         names = "; ".join(_source_label(model, x) for x in srcs)
         word_nl, word_en = ("bron", "source") if len(srcs) == 1 else ("bronnen", "sources")
-        nl += f"; in de praktijk {when.nl} bij {len(seen)} van de {n} stappen ({word_nl}: {names})"
-        en += f"; in practice {when.en} at {len(seen)} of the {n} steps ({word_en}: {names})"
+        least = any(s.observed.lower_bound for s in seen if s.observed)
+        nl += (f"; in de praktijk {'ten minste ' if least else ''}{when.nl} bij {len(seen)} van de {n} stappen "
+               f"({word_nl}: {names})")
+        en += (f"; in practice {'at least ' if least else ''}{when.en} at {len(seen)} of the {n} steps "
+               f"({word_en}: {names})")
     elif steps:
         nl += "; geen waargenomen wachttijd bekend"
         en += "; no observed wait known"

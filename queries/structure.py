@@ -117,7 +117,7 @@ def _structure(edges: tuple[tuple[str, str, str], ...]) -> Structure:
     orgs = sorted({u for u, _, _ in edges} | {v for _, v, _ in edges})
     succ: dict[str, list[str]] = {}
     parallel: dict[tuple[str, str], int] = {}
-    undirected_count: dict[frozenset, int] = {}
+    undirected_count: dict[frozenset[str], int] = {}
     for u, v, _ in edges:
         if (u, v) not in parallel:
             succ.setdefault(u, []).append(v)
@@ -132,7 +132,7 @@ def _structure(edges: tuple[tuple[str, str, str], ...]) -> Structure:
     betweenness = {o: round(node_bc[o] * node_scale, 6) for o in orgs}
     handoff_bc = {h: round(edge_bc[(u, v)] * edge_scale / parallel[(u, v)], 6) for u, v, h in edges if u != v}
 
-    U = nx.Graph()
+    U: nx.Graph[str] = nx.Graph()
     U.add_nodes_from(orgs)
     U.add_edges_from((u, v) for u, v, _ in edges if u != v)
     articulation: dict[str, tuple[tuple[str, ...], ...]] = {}

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, replace
+from typing import Any
 from typing import Iterable
 
 from graph.model import ChainModel, HandOff
@@ -98,7 +99,7 @@ def shortest_routes(model: ChainModel) -> dict[tuple[str, str], tuple[str, ...]]
     entries = sorted({s.enters_at for s in model.signals}) or sorted(o.id for o in model.organisations)
     found: dict[tuple[str, str], tuple[str, ...]] = {}
     for start in entries:
-        paths = {start: ()}
+        paths: dict[str, tuple[str, ...]] = {start: ()}
         queue = deque([start])
         while queue:
             org = queue.popleft()
@@ -123,7 +124,7 @@ class RouteChange:
     route_before: tuple[str, ...]
     route_after: tuple[str, ...] | None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "before": self.before, "after": self.after,
                 "route_before": list(self.route_before),
                 "route_after": list(self.route_after) if self.route_after is not None else None}
@@ -150,8 +151,8 @@ class WhatIf:
     reason_en: str
     model: ChainModel
 
-    def as_dict(self) -> dict:
-        """The stable JSON shape (see docs/queries.md)."""
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of a what-if (see docs/json.md)."""
         return {
             "removed": list(self.removed),
             "cascaded": list(self.cascaded),
@@ -201,7 +202,9 @@ def what_if(model: ChainModel, remove: Iterable[str]) -> WhatIf:
 
     findings_before = bottlenecks(model)
     findings_after = bottlenecks(after_model)
-    key = lambda f: (f.rule, f.element)  # noqa: E731
+    def key(f: Finding) -> tuple[str, str]:
+        return (f.rule.value, f.element)
+
     had = {key(f) for f in findings_before}
     has = {key(f) for f in findings_after}
     new_findings = tuple(f for f in findings_after if key(f) not in had)

@@ -44,6 +44,7 @@ from graph.model import (
     RegieHolder,
     Signal,
     Source,
+    SourceAuthority,
     SourceKind,
     Status,
 )
@@ -70,6 +71,12 @@ _amounts = st.one_of(
     st.floats(min_value=0.001, max_value=1e6, allow_nan=False, allow_infinity=False),
 )
 _urls = _SLUG_PART.map(lambda s: f"https://example.org/{s}?q=1&r=2")
+# Aliases: one line, no ';', no surrounding spaces (the builder's rule for names).
+_names = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters=";",
+                           max_codepoint=0x2FFF),
+    min_size=1, max_size=12,
+).map(str.strip).filter(bool)
 _articles = st.text(alphabet="0123456789.:abc", min_size=1, max_size=6)
 
 
@@ -146,50 +153,69 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
             publisher=draw(_optional(texts)),
             note=draw(_optional(texts)),
             status=draw(_statuses),
+            authority=draw(_optional(st.sampled_from(list(SourceAuthority)))),
+            last_checked=draw(_optional(_dates)),
         )
         for i in source_ids
     )
-    phases = tuple(
-        Phase(id=i, name=draw(texts), order=draw(st.integers(-5, 50)), name_en=draw(_optional(texts)),
-              description=draw(_optional(texts)), sources=sources(), status=draw(_statuses))
-        for i in phase_ids
-    )
+    verifying = {source.id for source in src if source.verifies}
+
+    def sourced() -> tuple[tuple[str, ...], Status]:
+        """Sources and a status the builder accepts: verified needs a source that can verify."""
+        chosen, status = sources(), draw(_statuses)
+        if status is Status.VERIFIED and not verifying & set(chosen):
+            status = Status.UNVERIFIED
+        return chosen, status
+
+    def checked():
+        return draw(_optional(_dates))
+
+    phases = []
+    for i in phase_ids:
+        srcs, status = sourced()
+        phases.append(Phase(id=i, name=draw(texts), order=draw(st.integers(-5, 50)), name_en=draw(_optional(texts)),
+                            description=draw(_optional(texts)), sources=srcs, status=status, last_checked=checked()))
     organisations = []
     for i in org_ids:
         valid_from, valid_to = draw(_validity())
         others = [o for o in org_ids if o != i]
+        srcs, status = sourced()
         organisations.append(Organisation(
             id=i, name=draw(texts), kind=draw(st.sampled_from(list(OrganisationKind))),
-            domain=draw(st.sampled_from(list(Domain))), region=draw(texts), sources=sources(),
+            domain=draw(st.sampled_from(list(Domain))), region=draw(texts), sources=srcs,
             name_en=draw(_optional(texts)), abbreviation=draw(_optional(texts)),
             official_id=draw(_optional(texts)), part_of=draw(_optional(st.sampled_from(others))),
             phases=_subset(draw, phase_ids), description=draw(_optional(texts)),
-            valid_from=valid_from, valid_to=valid_to, status=draw(_statuses),
+            valid_from=valid_from, valid_to=valid_to, status=status,
+            aliases=tuple(draw(st.lists(_names, max_size=3, unique=True))), last_checked=checked(),
         ))
     legal_bases = []
     for i in lb_ids:
         valid_from, valid_to = draw(_validity())
         bwb = draw(_optional(st.integers(0, 9_999_999).map(lambda n: f"BWBR{n:07d}")))
         article = draw(_optional(_articles))
+        srcs, status = sourced()
         legal_bases.append(LegalBasis(
-            id=i, law_name=draw(texts), sources=sources(), kind=draw(st.sampled_from(list(LegalBasisKind))),
+            id=i, law_name=draw(texts), sources=srcs, kind=draw(st.sampled_from(list(LegalBasisKind))),
             bwb_id=bwb, article=article, paragraph=draw(_optional(_articles)) if article else None,
             title=draw(_optional(texts)), celex=draw(_optional(texts)), url_override=draw(_optional(_urls)),
-            valid_from=valid_from, valid_to=valid_to, status=draw(_statuses),
+            valid_from=valid_from, valid_to=valid_to, status=status, last_checked=checked(),
         ))
     instruments = []
     for i in instrument_ids:
         valid_from, valid_to = draw(_validity())
-        durations = tuple(
-            Duration(label=draw(texts), amount=draw(_amounts), unit=draw(st.sampled_from(list(NormUnit))),
-                     sources=sources(), status=draw(_statuses))
-            for _ in range(draw(st.integers(0, 2)))
-        )
+        durations = []
+        for _ in range(draw(st.integers(0, 2))):
+            srcs, status = sourced()
+            durations.append(Duration(label=draw(texts), amount=draw(_amounts),
+                                      unit=draw(st.sampled_from(list(NormUnit))), sources=srcs, status=status))
+        srcs, status = sourced()
         instruments.append(Instrument(
-            id=i, name=draw(texts), sources=sources(), applied_by=_subset(draw, org_ids),
+            id=i, name=draw(texts), sources=srcs, applied_by=_subset(draw, org_ids),
             legal_bases=_subset(draw, lb_ids), phase=draw(_optional(st.sampled_from(phase_ids))),
-            durations=durations, name_en=draw(_optional(texts)), abbreviation=draw(_optional(texts)),
-            description=draw(_optional(texts)), valid_from=valid_from, valid_to=valid_to, status=draw(_statuses),
+            durations=tuple(durations), name_en=draw(_optional(texts)), abbreviation=draw(_optional(texts)),
+            description=draw(_optional(texts)), valid_from=valid_from, valid_to=valid_to, status=status,
+            last_checked=checked(),
         ))
     handoffs = []
     for i in handoff_ids:
@@ -197,24 +223,26 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
         norm = None
         if draw(st.booleans()):
             with_number = draw(st.booleans())
+            srcs, status = sourced()
             norm = Norm(
-                description=draw(texts), sources=sources(),
+                description=draw(texts), sources=srcs,
                 amount=draw(_amounts) if with_number else None,
                 unit=draw(st.sampled_from(list(NormUnit))) if with_number else None,
-                kind=draw(st.sampled_from(list(NormKind))), status=draw(_statuses),
+                kind=draw(st.sampled_from(list(NormKind))), status=status,
             )
         mode_ids = draw(st.lists(slugs, max_size=3, unique=True))
-        modes = tuple(
-            FailureMode(id=m, description=draw(texts), sources=sources(),
-                        category=draw(st.sampled_from(list(Category))), period=draw(_optional(_period())),
-                        description_en=draw(_optional(texts)), status=draw(_statuses))
-            for m in mode_ids
-        )
+        modes = []
+        for m in mode_ids:
+            srcs, status = sourced()
+            modes.append(FailureMode(id=m, description=draw(texts), sources=srcs,
+                                     category=draw(st.sampled_from(list(Category))), period=draw(_optional(_period())),
+                                     description_en=draw(_optional(texts)), status=status))
         passes = draw(st.lists(st.sampled_from(list(Passes)), min_size=1, unique=True))
         waiting = draw(_optional(st.sampled_from(list(RegieHolder))))
+        srcs, status = sourced()
         handoffs.append(HandOff(
             id=i, from_org=draw(st.sampled_from(org_ids)), to_org=draw(st.sampled_from(org_ids)),
-            trigger=draw(texts), passes=tuple(passes), phase=draw(st.sampled_from(phase_ids)), sources=sources(),
+            trigger=draw(texts), passes=tuple(passes), phase=draw(st.sampled_from(phase_ids)), sources=srcs,
             name=draw(_optional(texts)), name_en=draw(_optional(texts)),
             instrument=draw(_optional(st.sampled_from(instrument_ids))) if instrument_ids else None,
             legal_bases=_subset(draw, lb_ids), norm=norm,
@@ -222,15 +250,16 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
             regie_while_waiting=waiting, regie_while_waiting_sources=sources() if waiting else (),
             main_route=draw(st.booleans()),
             feedback_required=draw(_optional(st.booleans())), acceptance_required=draw(_optional(st.booleans())),
-            escalation_to=draw(_optional(st.sampled_from(org_ids))), failure_modes=modes,
-            description=draw(_optional(texts)), valid_from=valid_from, valid_to=valid_to, status=draw(_statuses),
+            escalation_to=draw(_optional(st.sampled_from(org_ids))), failure_modes=tuple(modes),
+            description=draw(_optional(texts)), valid_from=valid_from, valid_to=valid_to, status=status,
+            last_checked=checked(),
         ))
-    signals = tuple(
-        Signal(id=i, name=draw(texts), enters_at=draw(st.sampled_from(org_ids)), phase=draw(st.sampled_from(phase_ids)),
-               sources=sources(), name_en=draw(_optional(texts)), description=draw(_optional(texts)),
-               status=draw(_statuses))
-        for i in signal_ids
-    )
+    signals = []
+    for i in signal_ids:
+        srcs, status = sourced()
+        signals.append(Signal(id=i, name=draw(texts), enters_at=draw(st.sampled_from(org_ids)),
+                              phase=draw(st.sampled_from(phase_ids)), sources=srcs, name_en=draw(_optional(texts)),
+                              description=draw(_optional(texts)), status=status, last_checked=checked()))
     observations = []
     for i in ids("obs", 0, 3):
         metric = draw(st.sampled_from(list(Metric)))
@@ -240,15 +269,17 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
             unit = draw(st.sampled_from(list(NormUnit))).value if value is not None else None
         else:
             unit = draw(texts) if value is not None else draw(_optional(texts))
+        srcs, status = sourced()
         observations.append(Observation(
             id=i, about=_subset(draw, org_ids + list(handoff_ids), min_size=1), metric=metric,
             description=draw(texts), period=draw(_period()), region=draw(texts),
-            assessment=draw(st.sampled_from(list(Assessment))), sources=sources(), value=value, value_max=high,
+            assessment=draw(st.sampled_from(list(Assessment))), sources=srcs, value=value, value_max=high,
+            lower_bound=draw(st.booleans()),
             unit=unit, categories=_subset(draw, list(Category)), description_en=draw(_optional(texts)),
-            note=draw(_optional(texts)), status=draw(_statuses),
+            note=draw(_optional(texts)), status=status, last_checked=checked(),
         ))
     return ChainModel(
-        region=region, title=draw(texts), sources=src, phases=phases, organisations=tuple(organisations),
-        legal_bases=tuple(legal_bases), instruments=tuple(instruments), handoffs=tuple(handoffs), signals=signals,
-        observations=tuple(observations),
+        region=region, title=draw(texts), sources=src, phases=tuple(phases), organisations=tuple(organisations),
+        legal_bases=tuple(legal_bases), instruments=tuple(instruments), handoffs=tuple(handoffs),
+        signals=tuple(signals), observations=tuple(observations),
     )

@@ -32,20 +32,22 @@ def test_sample_covers_the_key_chain(report):
     assert {"politie-zorgmelding-vt", "vt-verzoek-onderzoek-rvdk", "rvdk-verzoek-ots-kinderrechter",
             "kinderrechter-ots-gi", "vt-overdracht-lokaal-team"} <= measured
     assert report.synthetic and report.unmapped == ()
-    # The Raad norm (10 days) is missed far more often than the VT assessment norm, as in the calibration.
+    # The Raad's 10-day start norm dates from 2019 and is no longer published (issue 11), so that wait
+    # has no share over a norm; the VT assessment norm (5 working days) is missed in part of the cases.
     raad = report.handoff("vt-verzoek-onderzoek-rvdk")
     vt = report.handoff("politie-zorgmelding-vt")
-    assert raad.share_over_norm > 0.6 > vt.share_over_norm > 0.05
+    assert raad.share_over_norm is None and raad.cases.label
+    assert 0.6 > vt.share_over_norm > 0.05
 
 
 def test_evidence_in_explain(model, report):
-    explanation = explain_handoff(model, "vt-verzoek-onderzoek-rvdk", evidence=[PracticeEvidence(report)])
+    explanation = explain_handoff(model, "politie-zorgmelding-vt", evidence=[PracticeEvidence(report)])
     practice = [e for e in explanation.evidence if e.kind == "case-log"]
     assert len(practice) == 1
     figures = {en: value for _, en, value in practice[0].figures}
-    h = report.handoff("vt-verzoek-onderzoek-rvdk")
+    h = report.handoff("politie-zorgmelding-vt")
     assert figures["cases"] == h.cases.label
-    assert figures["norm"] == "10 kalenderdagen"
+    assert figures["norm"] == "5 werkdagen"
     assert "SYNTHETIC" in practice[0].note_en
 
 

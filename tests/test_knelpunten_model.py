@@ -131,3 +131,13 @@ def test_every_haaglanden_failure_mode_has_a_category(haaglanden):
 def test_flow_is_derived_from_what_passes(haaglanden):
     for ho in haaglanden.handoffs:
         assert ho.flow == ("case" if {"case", "responsibility"} & {p.value for p in ho.passes} else "information")
+
+
+def test_an_unverified_observation_says_why(haaglanden):
+    for obs in haaglanden.observations:
+        if obs.status.value != "unverified":
+            continue
+        news_only = all(haaglanden.source(s).authority is not None and not haaglanden.source(s).verifies
+                        for s in obs.sources)
+        reason = obs.note or ""
+        assert news_only or any(w in reason for w in ("via", "alleen", "niet", "samenvatting", "opiniestuk")), obs.id

@@ -71,7 +71,7 @@ def test_hoog_needs_recent_confirming_evidence_from_two_sources():
     model = with_observations(second, sources=("rapport-b",))
     row = knelpunten(model).row("ho-vt-raad")
     assert row.severity is Severity.HOOG
-    assert set(row.recent_sources) == {"voorbeeldinspectie", "rapport-b"}
+    assert set(row.recent_sources) == {"toy-source", "rapport-b"}
     assert row.explanation_nl.startswith("2 bronnen uit de praktijk")
     assert HOOG_SOURCES == 2
 
@@ -82,8 +82,8 @@ def test_old_evidence_is_aandacht_however_many_sources():
     ranking = knelpunten(model)
     row = ranking.row("ho-vt-raad")
     assert ranking.reference == dt.date(2023, 12, 31) and ranking.recent_from == dt.date(2018, 12, 31)
-    assert row.severity is Severity.AANDACHT and row.recent_sources == ("voorbeeldinspectie",)
-    assert set(row.practice_sources) == {"voorbeeldinspectie", "rapport-b"}
+    assert row.severity is Severity.AANDACHT and row.recent_sources == ("toy-source",)
+    assert set(row.practice_sources) == {"toy-source", "rapport-b"}
     # with an earlier reference day the 2010 figure would count as recent
     assert knelpunten(model, as_of=dt.date(2012, 1, 1), recent_years=RECENT_YEARS).row("ho-vt-raad").severity \
         is Severity.HOOG
@@ -96,7 +96,7 @@ def test_figures_that_do_not_confirm_never_raise_a_row():
     model = with_observations(context, within, sources=("rapport-b", "rapport-c"))
     row = knelpunten(model).row("ho-vt-raad")
     assert row.severity is Severity.AANDACHT
-    assert row.practice_sources == ("voorbeeldinspectie",)
+    assert row.practice_sources == ("toy-source",)
     assert "obs-volume" not in row.explanation_nl
 
 
@@ -159,10 +159,10 @@ def test_haaglanden_shows_practice_before_paper():
     assert hoog and all(len(r.recent_sources) >= HOOG_SOURCES for r in hoog)
     assert all(r.explanation_nl.split(";")[0].endswith("uit de praktijk")
                or "uit de praktijk," in r.explanation_nl for r in hoog)
-    # the wait at the Raad reads as a figure against its norm
+    # the wait at the Raad reads as a figure with its period and place
     raad = ranking.row("vt-verzoek-onderzoek-rvdk")
     assert raad.severity is Severity.HOOG
-    assert "tegen een norm van 10 dagen" in raad.explanation_nl
+    assert "(landelijk, juni 2023)" in raad.explanation_nl
 
 
 def test_handoffs_by_rank_lists_every_handoff_once():

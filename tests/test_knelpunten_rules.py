@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -21,6 +22,7 @@ from graph.model import (
 from graph.settings import default_data_dir
 from graph.vocab import Category
 from loaders.load import load_model
+from queries.asof import as_of
 from queries.bottlenecks import Rule, Severity, bottlenecks
 
 
@@ -66,16 +68,22 @@ def test_unverified_law_alone_is_laag_and_with_a_covenant_aandacht():
     assert mixed.level is Severity.AANDACHT and "een convenant en een niet geverifieerde wet" in mixed.short_nl
 
 
-def test_the_zorg_en_veiligheidshuis_is_caught(haaglanden):
-    for handoff in ("politie-casusoverleg-vhh", "vt-casusoverleg-vhh", "reclassering-casusoverleg-vhh"):
-        [finding] = weak(haaglanden, handoff)
-        assert finding.level is Severity.AANDACHT, handoff
-        assert "convenant-veiligheidshuis-haaglanden" in finding.elements
+def test_the_zorg_en_veiligheidshuis_is_caught_until_the_wgs(haaglanden):
+    # before the Wet gegevensverwerking door samenwerkingsverbanden (1 March 2025) the police's exchange in the
+    # ZVH casusoverleg rested on a covenant and an unverified Wpg article: flagged
+    before = as_of(haaglanden, dt.date(2024, 6, 1))
+    [finding] = weak(before, "politie-casusoverleg-vhh")
+    assert finding.level is Severity.AANDACHT
+    assert "convenant-veiligheidshuis-haaglanden" in finding.elements and "een convenant" in finding.short_nl
+    assert weak(before, "reclassering-casusoverleg-vhh")[0].level is Severity.AANDACHT  # the AVG frame only
+    # since then the WGS, a verified statute, carries it
+    assert haaglanden.legal_basis("wgs").is_binding_law
+    assert weak(haaglanden, "politie-casusoverleg-vhh") == []
     assert haaglanden.legal_basis("vng-model-samenwerkingsafspraken-vt-politie-om").kind \
         is LegalBasisKind.MODEL_AGREEMENT
 
 
-def waiting(model, holder, sources=("voorbeeldinspectie",), regie_after="raad"):
+def waiting(model, holder, sources=("toy-source",), regie_after="raad"):
     handoffs = tuple(dataclasses.replace(h, regie_while_waiting=holder, regie_while_waiting_sources=sources
                                          if holder else (), regie_after=regie_after)
                      if h.id == "ho-vt-raad" else h for h in model.handoffs)
@@ -89,7 +97,7 @@ def regie(model):
 def test_regie_while_waiting_unclear_is_flagged():
     [f] = regie(waiting(toy_chain(), RegieHolder.UNCLEAR))
     assert f.level is Severity.AANDACHT and f.category is Category.REGIE and "onduidelijk" in f.reason_nl
-    assert f.sources[0] == "voorbeeldinspectie"
+    assert f.sources[0] == "toy-source"
 
 
 def test_regie_staying_with_the_sender_contradicts_the_chain():
@@ -143,7 +151,7 @@ def test_observation_on_an_information_handoff_does_not_ask_for_regie():
     info = dataclasses.replace(model.handoff("ho-vt-raad"), passes=(Passes.INFORMATION,), regie_while_waiting=None,
                                regie_while_waiting_sources=())
     obs = Observation(id="o", about=("ho-vt-raad",), metric=Metric.MEAN_WAIT, description="d", period="2023",
-                      region="toy", assessment=Assessment.OVER_NORM, sources=("voorbeeldinspectie",), value=3,
+                      region="toy", assessment=Assessment.OVER_NORM, sources=("toy-source",), value=3,
                       unit=NormUnit.WEEKS.value, categories=(Category.WAITING,))
     changed = dataclasses.replace(model, handoffs=tuple(info if h.id == "ho-vt-raad" else h for h in model.handoffs),
                                   observations=(obs,))

@@ -12,6 +12,7 @@ from graph.networkx import to_networkx
 from graph.vocab import LABEL_OF_KIND
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(model=chain_models())
 def test_rows_round_trip(model):
@@ -19,6 +20,7 @@ def test_rows_round_trip(model):
     assert model_from_properties(rows.region, rows.title, rows.properties_by_label()) == model
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(model=chain_models())
 def test_rows_have_the_networkx_shape(model):

@@ -97,6 +97,7 @@ def test_shipped_data_round_trips_through_a_turtle_file(tmp_path, shipped_model)
     assert back == shipped_model, model_diff(shipped_model, back)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(model=chain_models())
 def test_random_models_round_trip(model, tmp_path_factory):

@@ -50,6 +50,7 @@ def test_shipped_export_conforms(shipped_model):
     assert conforms, report
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(model=chain_models(max_handoffs=3))
 def test_random_models_conform(model):

@@ -292,7 +292,7 @@ def test_routes_on_haaglanden_key_chain(haaglanden):
     assert not at.exception
     first = at.dataframe[0].value
     assert next(iter(first["Van"])).startswith("Politie")
-    assert list(first["Naar"])[-1].startswith("Jeugdbescherming West")
+    assert list(first["Naar"])[-1] == "Stichting Jeugdbescherming west Haaglanden"  # its legal name (issue 11)
 
 
 def test_router_loads_the_data_named_in_the_environment(tmp_path, monkeypatch):

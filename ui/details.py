@@ -103,7 +103,8 @@ def _show_organisation(model: ChainModel, org: Organisation) -> None:
     en = lang() == "en"
     st.subheader(name_of(org) + (f" ({org.abbreviation})" if org.abbreviation else ""))
     kind = {"organisation": ("organisatie", "organisation"), "post": ("functie", "post"),
-            "collaboration": ("samenwerkingsverband", "collaboration")}[org.kind.value][1 if en else 0]
+            "collaboration": ("samenwerkingsverband", "collaboration"),
+            "person": ("gezinslid", "family member")}[org.kind.value][1 if en else 0]
     lines = [f"**{t('detail.kind')}:** {kind}", f"**{t('detail.domain')}:** {LANE_NAMES[org.domain][1 if en else 0]}",
              f"**{t('detail.region')}:** {org.region}"]
     if org.part_of:

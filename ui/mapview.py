@@ -87,6 +87,7 @@ SHAPES: dict[OrganisationKind, str] = {
     OrganisationKind.ORGANISATION: "box",
     OrganisationKind.POST: "ellipse",
     OrganisationKind.COLLABORATION: "box",  # with a dashed border
+    OrganisationKind.PERSON: "dot",  # a member of the family
 }
 SIGNAL_SHAPE = "triangle"
 
@@ -415,6 +416,7 @@ def _org_title(org: Organisation, lang: str) -> str:
         OrganisationKind.ORGANISATION: ("organisatie", "organisation"),
         OrganisationKind.POST: ("functie", "post"),
         OrganisationKind.COLLABORATION: ("samenwerkingsverband", "collaboration"),
+        OrganisationKind.PERSON: ("gezinslid", "family member"),
     }[org.kind][1 if en else 0]
     lane = LANE_NAMES[org.domain][1 if en else 0]
     return f"{_name(org, lang)}\n{kind} · {lane}"
@@ -488,7 +490,7 @@ def map_view(
     (7.6, 4.6, 1.6)
     >>> crowded = map_view(toy_chain(), label_limit=3).edge("ho-vt-lokaal-team")
     >>> crowded.label, crowded.name
-    ('⚠', '⚠ veilig-thuis → lokaal-team')
+    ('⚠', '⚠ Vrijwillige hulp mogelijk')
     >>> hi = map_view(toy_chain(), MapFilter(highlight=("ho-politie-vt",)))
     >>> hi.edge("ho-politie-vt").highlighted, hi.edge("ho-vt-raad").faded
     (True, True)

@@ -69,8 +69,8 @@ def label(element_id: str) -> str:
 rows = [{
     t("bn.severity"): value_name(r.severity.value, language),
     t("bn.element"): label(r.element),
-    t("bn.categories"): ", ".join(CATEGORY_NAMES[c].in_(language) for c in r.categories),
     t("bn.reason"): r.explanation_en if en else r.explanation_nl,
+    t("bn.categories"): ", ".join(CATEGORY_NAMES[c].in_(language) for c in r.categories),
     t("bn.score"): r.score,
     "id": r.element,
 } for r in found]
