@@ -328,10 +328,11 @@ class CuratedEvidence:
         verified = obs.status is Status.VERIFIED
         if not verified:
             figures.append(("gelezen", "read", "alleen via een nieuwsbericht, samenvatting of kopie"))
-        if value is not None:
+        if value is not None and obs.metric in WAIT_METRICS:
             core_nl, core_en = f"{name.nl} {value.nl}", f"{name.en} {value.en}"
-        else:
-            core_nl, core_en = obs.description, obs.description_en or obs.description
+        else:  # the source's own words, up to the first semicolon
+            core_nl = obs.description.split(";")[0].strip()
+            core_en = (obs.description_en or obs.description).split(";")[0].strip()
         if norm is not None and obs.metric in WAIT_METRICS:
             core_nl += f" tegen een norm van {norm.nl}"
             core_en += f" against a norm of {norm.en}"

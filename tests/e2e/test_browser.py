@@ -153,7 +153,7 @@ def test_bottleneck_jumps_to_map_and_explanation(ui_page, ui_server):
     heading(page, "Knelpunten")
     page.get_by_role("button", name="Waarom stokt deze overdracht?").click()
     heading(page, "Waarom stokt deze overdracht?")
-    page.get_by_text("Bevindingen").first.wait_for()
+    page.get_by_text("Uit de praktijk").first.wait_for()  # practice first (issue 13)
 
 
 def test_practice_figures_are_labelled_synthetic(ui_page, ui_server):
