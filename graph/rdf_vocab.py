@@ -54,6 +54,7 @@ from graph.model import (
     SourceKind,
     Status,
 )
+from graph.text import LEGAL_BASIS_KIND_NAMES
 from graph.vocab import CATEGORY_NAMES, Category
 
 __all__ = [
@@ -260,14 +261,7 @@ CONCEPT_LABELS: dict[StrEnum, tuple[str, str]] = {
     NormKind.STATUTORY: ("wettelijke norm", "statutory norm"),
     NormKind.AGREED: ("afgesproken norm", "agreed norm"),
     NormKind.PRACTICE: ("praktijk", "practice"),
-    LegalBasisKind.STATUTE: ("wet in formele zin", "statute"),
-    LegalBasisKind.DECREE: ("besluit (AMvB)", "decree"),
-    LegalBasisKind.REGULATION: ("ministeriële regeling", "ministerial regulation"),
-    LegalBasisKind.EU_REGULATION: ("EU-verordening", "EU regulation"),
-    LegalBasisKind.POLICY_RULE: ("aanwijzing of beleidsregel", "instruction or policy rule"),
-    LegalBasisKind.COVENANT: ("convenant", "covenant"),
-    LegalBasisKind.MODEL_AGREEMENT: ("modelafspraak", "model agreement"),
-    LegalBasisKind.POLICY: ("beleid", "policy"),
+    **{kind: (name.nl, name.en) for kind, name in LEGAL_BASIS_KIND_NAMES.items()},
     **{category: (name.nl, name.en) for category, name in CATEGORY_NAMES.items()},
     RegieHolder.SENDER: ("verzender", "sender"),
     RegieHolder.RECEIVER: ("ontvanger", "receiver"),

@@ -25,11 +25,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graph.model import HandOff, Norm, NormUnit
+from graph.model import HandOff, LegalBasisKind, Norm, NormUnit
 from graph.phrase import Phrase
 
 __all__ = [
     "LANGUAGES",
+    "LEGAL_BASIS_KIND_NAMES",
     "Phrase",
     "days_phrase",
     "display_name",
@@ -51,6 +52,19 @@ _UNITS = {
     NormUnit.WORKING_DAYS: ("werkdag", "werkdagen", "working day", "working days"),
     NormUnit.WEEKS: ("week", "weken", "week", "weeks"),
     NormUnit.MONTHS: ("maand", "maanden", "month", "months"),
+}
+
+
+# What each kind of legal basis is called (the strength order of graph.model.LegalBasisKind).
+LEGAL_BASIS_KIND_NAMES: dict[LegalBasisKind, Phrase] = {
+    LegalBasisKind.STATUTE: Phrase("wet in formele zin", "statute"),
+    LegalBasisKind.DECREE: Phrase("besluit (AMvB)", "decree"),
+    LegalBasisKind.REGULATION: Phrase("ministeriële regeling", "ministerial regulation"),
+    LegalBasisKind.EU_REGULATION: Phrase("EU-verordening", "EU regulation"),
+    LegalBasisKind.POLICY_RULE: Phrase("aanwijzing of beleidsregel", "instruction or policy rule"),
+    LegalBasisKind.COVENANT: Phrase("convenant", "covenant"),
+    LegalBasisKind.MODEL_AGREEMENT: Phrase("modelafspraak", "model agreement"),
+    LegalBasisKind.POLICY: Phrase("beleid of opdracht", "policy or assignment"),
 }
 
 

@@ -90,7 +90,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from graph.errors import ChainError
 from graph.model import (
@@ -117,6 +117,8 @@ __all__ = [
     "Severity",
     "bottlenecks",
     "findings_for",
+    "parse_level",
+    "parse_member",
 ]
 
 
@@ -532,29 +534,37 @@ def _ping_pong(model: ChainModel, s: Structure) -> list[Finding]:
 # --- all together ----------------------------------------------------------------------
 
 
+M = TypeVar("M", bound=StrEnum)
+
+
+def parse_member(enum: type[M], value: str | M | None, what: str) -> M | None:
+    """The member of ``enum`` named ``value`` (None stays None), or a ChainError naming the valid values.
+
+    >>> parse_member(Severity, "hoog", "level")
+    <Severity.HOOG: 'hoog'>
+    >>> parse_member(Severity, "urgent", "level")
+    Traceback (most recent call last):
+    ...
+    graph.errors.ChainError: unknown level 'urgent'; valid: hoog, aandacht, laag
+    """
+    if value is None:
+        return None
+    try:
+        return enum(value)
+    except ValueError:
+        raise ChainError(f"unknown {what} {value!r}; valid: {', '.join(m.value for m in enum)}") from None
+
+
 def _parse_rules(rules: str | Iterable[str] | None) -> set[Rule]:
     if rules is None:
         return set(Rule)
-    if isinstance(rules, str):
-        rules = [rules]
-    parsed = set()
-    for r in rules:
-        try:
-            parsed.add(Rule(r))
-        except ValueError:
-            valid = ", ".join(x.value for x in Rule)
-            raise ChainError(f"unknown rule {r!r}; valid: {valid}") from None
-    return parsed
+    return {rule for r in ([rules] if isinstance(rules, str) else rules)
+            if (rule := parse_member(Rule, r, "rule")) is not None}
 
 
 def parse_level(level: str | Severity | None) -> Severity | None:
     """A level from its name, or a ChainError listing the valid ones."""
-    if level is None:
-        return None
-    try:
-        return Severity(level)
-    except ValueError:
-        raise ChainError(f"unknown level {level!r}; valid: hoog, aandacht, laag") from None
+    return parse_member(Severity, level, "level")
 
 
 def bottlenecks(

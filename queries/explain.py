@@ -46,7 +46,7 @@ from graph.model import (
     RegieHolder,
     Status,
 )
-from graph.text import element_name, handoff_title, join_en, join_nl, norm_text, number
+from graph.text import LEGAL_BASIS_KIND_NAMES, element_name, handoff_title, join_en, join_nl, norm_text, number
 from graph.vocab import Category
 from queries.bottlenecks import Finding, Severity, bottlenecks, findings_for
 from queries.evidence import (
@@ -192,16 +192,6 @@ def _on_shortest_routes(model: ChainModel, ho: HandOff) -> tuple[int, int]:
     return through, total
 
 
-_BASIS_KIND: dict[LegalBasisKind, tuple[str, str]] = {
-    LegalBasisKind.STATUTE: ("wet", "statute"),
-    LegalBasisKind.DECREE: ("besluit", "decree"),
-    LegalBasisKind.REGULATION: ("ministeriële regeling", "ministerial regulation"),
-    LegalBasisKind.EU_REGULATION: ("EU-verordening", "EU regulation"),
-    LegalBasisKind.POLICY_RULE: ("aanwijzing of beleidsregel", "instruction or policy rule"),
-    LegalBasisKind.COVENANT: ("convenant", "covenant"),
-    LegalBasisKind.MODEL_AGREEMENT: ("modelafspraak", "model agreement"),
-    LegalBasisKind.POLICY: ("beleid of opdracht", "policy or assignment"),
-}
 
 
 def _source_names(model: ChainModel, ids: Iterable[str]) -> str:
@@ -276,7 +266,7 @@ def explain_handoff(model: ChainModel, handoff_id: str, *, evidence: Iterable[Ev
     if ho.legal_bases:
         described_nl, described_en = [], []
         for lb in (model.legal_basis(i) for i in ho.legal_bases):
-            kind_nl, kind_en = _BASIS_KIND[lb.kind]
+            kind_nl, kind_en = LEGAL_BASIS_KIND_NAMES[lb.kind]
             unverified = lb.status is Status.UNVERIFIED
             described_nl.append(f"{lb.name} ({kind_nl}{', niet geverifieerd' if unverified else ''})")
             described_en.append(f"{lb.name} ({kind_en}{', unverified' if unverified else ''})")

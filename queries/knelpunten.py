@@ -63,6 +63,7 @@ from queries.bottlenecks import (
     bottlenecks,
     findings_for,
     parse_level,
+    parse_member,
 )
 from queries.evidence import (
     CuratedEvidence,
@@ -369,7 +370,7 @@ def knelpunten(
     ['ho-vt-raad']
     """
     floor = parse_level(severity)
-    wanted = _parse_category(category)
+    wanted = parse_member(Category, category, "category")
     providers: list[EvidenceProvider] = ([CuratedEvidence(model)] if curated else []) + list(evidence)
     elements: list[HandOff | Organisation] = [*model.handoffs, *model.organisations]
     collected = {e.id: collect_evidence(providers, e.id) for e in elements}
@@ -416,17 +417,6 @@ def knelpunten(
         rows = [r for r in rows if wanted in r.categories]
     return Ranking(rows=tuple(rows), elements=len(elements), reference=reference_day, recent_from=cutoff,
                    every_row=every_row)
-
-
-def _parse_category(category: str | Category | None) -> Category | None:
-    if category is None:
-        return None
-    try:
-        return Category(category)
-    except ValueError:
-        from graph.errors import ChainError
-
-        raise ChainError(f"unknown category {category!r}; valid: {', '.join(c.value for c in Category)}") from None
 
 
 def handoffs_by_rank(model: ChainModel, *, evidence: Iterable[EvidenceProvider] = ()) -> list[str]:
