@@ -32,7 +32,7 @@ install-test: $(VENV)/.installed-test
 # (headless, 127.0.0.1, no usage statistics) are in ui/.streamlit/config.toml, and
 # Streamlit's own settings still come from the environment (STREAMLIT_SERVER_PORT, ...).
 run: install
-	$(BIN)/ketenkaart ui
+	KETENKAART_REGISTER_DEMO=$${KETENKAART_REGISTER_DEMO:-1} $(BIN)/ketenkaart ui
 
 # Chromium for the browser tests (Debian packages; never a downloaded browser).
 system-deps:

@@ -34,5 +34,7 @@ from cli import (
     model_commands,  # noqa: E402,F401  validate, export
     neo4j_commands,  # noqa: E402,F401  neo4j push
     query_commands,  # noqa: E402,F401  route, bottlenecks, why, what-if
+    register_commands,  # noqa: E402,F401  register add/list/export/import/verify-audit/…
+    users_commands,  # noqa: E402,F401  users add/list/…
     ui_command,  # noqa: E402,F401  ui
 )

@@ -161,8 +161,22 @@ def _practice_evidence(model, log_path: Path, mapping_path: Path | None, as_of_d
     return [PracticeEvidence(report)]
 
 
+def _register_evidence(model, use: bool | None) -> list:
+    """The Doorbraakteam register's evidence (suppressed counts; see docs/register.md), when there is a register."""
+    from loaders.register.connect import open_register, register_configured
+    from queries.register.evidence import RegisterEvidence
+
+    s = settings()
+    if use is False or (use is None and not register_configured(s)):
+        return []
+    return [RegisterEvidence(open_register(s, model).snapshot(), model, threshold=s.suppression_threshold)]
+
+
 @cli.command()
 @click.argument("handoff_id")
+@click.option("--register/--no-register", "use_register", default=None,
+              help="Include the Doorbraakteam register's findings (default: when KETENKAART_DATABASE_URL is set, "
+                   "the demo is on, or the default register file exists). Counts under the threshold as <5.")
 @click.option("--log", "log_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Case event log (.csv, .parquet, .xes): measured waits vs the norm, small counts as <5.")
 @click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -172,7 +186,7 @@ def _practice_evidence(model, log_path: Path, mapping_path: Path | None, as_of_d
 @as_of_option
 @json_option
 @handle_errors
-def why(handoff_id, log_path, mapping_path, data_path, source, as_of_date, as_json) -> None:
+def why(handoff_id, use_register, log_path, mapping_path, data_path, source, as_of_date, as_json) -> None:
     """Why does this hand-off stall? Everything known about one hand-off.
 
     \b
@@ -185,6 +199,7 @@ def why(handoff_id, log_path, mapping_path, data_path, source, as_of_date, as_js
     if mapping_path is not None and log_path is None:
         raise click.UsageError("--mapping needs --log")
     evidence = _practice_evidence(model, log_path, mapping_path, as_of_date) if log_path else []
+    evidence += _register_evidence(model, use_register)
     ex = explain_handoff(model, handoff_id, evidence=evidence)
     if as_json:
         return _dump(ex.as_dict(model))

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs, when they are missing:
-# chromium + chromium-driver (browser tests) and iproute2 (private test network).
+# chromium + chromium-driver (browser tests), postgresql (register tests) and iproute2 (private test network).
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)  # the register tests start their own server
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)  # the register report test draws and reads the PDF
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v unshare >/dev/null 2>&1 || need+=(util-linux)
 if [ ${#need[@]} -eq 0 ]; then

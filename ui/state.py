@@ -156,7 +156,8 @@ def practice_report(current: Chain):
 
 def practice_evidence(current: Chain) -> tuple:
     """The evidence providers beyond the curated data: the shipped synthetic log when the practice toggle is on,
-    and the summary of an own log the user chose to keep for this session (never the log itself)."""
+    the summary of an own log the user chose to keep for this session (never the log itself), and the
+    Doorbraakteam register when the user is logged in to it."""
     from queries.cases.evidence import PracticeEvidence
 
     providers = []
@@ -166,6 +167,9 @@ def practice_evidence(current: Chain) -> tuple:
     kept = st.session_state.get("own_log_report")
     if kept is not None:
         providers.append(PracticeEvidence(kept))
+    from ui.register_auth import evidence_providers  # imports this module: not at the top
+
+    providers.extend(evidence_providers(current.model))  # the Doorbraakteam register, when logged in
     return tuple(providers)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.errors import ChainError
+from ui.register_auth import register_pages
 from ui.state import chain, practice_available, t
 
 st.set_page_config(page_title="Ketenkaart", layout="wide")
@@ -21,7 +22,7 @@ PAGES = [
     st.Page("app_pages/bronnen.py", title=t("nav.sources"), url_path="bronnen"),
     st.Page("app_pages/woordenlijst.py", title=t("nav.glossary"), url_path="woordenlijst"),
 ]
-page = st.navigation(PAGES)
+page = st.navigation({"": PAGES, t("nav.reg_section"): register_pages()}, expanded=True)  # + the register
 
 try:
     current = chain()

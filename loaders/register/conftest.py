@@ -1,0 +1,3 @@
+"""Doctest collection: the Alembic migrations run only inside Alembic."""
+
+collect_ignore = ["migrations"]

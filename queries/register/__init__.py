@@ -1,0 +1,1 @@
+"""Pure questions over the Doorbraakteam register (see docs/register.md)."""

@@ -1,0 +1,1 @@
+"""Documents made from the library's results (the Doorbraakteam report)."""
