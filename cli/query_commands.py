@@ -92,7 +92,8 @@ def route(start, end, max_handoffs, limit, flow, data_path, source, as_of_date, 
                        + (f"  ({', '.join(marks)})" if marks else ""))
             practice = step.observed.text_nl if step.observed else "geen cijfer bekend"
             click.echo(f"     norm: {step.norm_nl} | in de praktijk: {practice}")
-            click.echo(f"     grondslag: {legal}" + (f" | instrument: {step.instrument_name}" if step.instrument else ""))
+            instrument = f" | instrument: {step.instrument_name}" if step.instrument else ""
+            click.echo(f"     grondslag: {legal}{instrument}")
         click.echo("")
 
 
@@ -104,6 +105,9 @@ def route(start, end, max_handoffs, limit, flow, data_path, source, as_of_date, 
 @click.option("--rule", "rules", multiple=True, type=click.Choice([r.value for r in Rule]),
               help="Only rows with a finding of this rule (repeatable).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@click.option("--register/--no-register", "use_register", default=None,
+              help="Weigh the Doorbraakteam register's findings (default: when there is a register; the demo "
+                   "register never confirms). Counts under the threshold as <5.")
 @click.option("--log", "log_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Case event log (.csv, .parquet, .xes) as more evidence from practice; small counts as <5.")
 @click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -113,8 +117,8 @@ def route(start, end, max_handoffs, limit, flow, data_path, source, as_of_date, 
 @as_of_option
 @json_option
 @handle_errors
-def bottlenecks(severity, category, rules, limit, log_path, mapping_path, data_path, source, as_of_date,
-                as_json) -> None:
+def bottlenecks(severity, category, rules, limit, use_register, log_path, mapping_path, data_path, source,
+                as_of_date, as_json) -> None:
     """Knelpunten: one ranked row per hand-off or organisation, with all its reasons.
 
     hoog needs evidence from practice (docs/knelpunten.md); the shares count the whole chain.
@@ -129,6 +133,7 @@ def bottlenecks(severity, category, rules, limit, log_path, mapping_path, data_p
     if mapping_path is not None and log_path is None:
         raise click.UsageError("--mapping needs --log")
     evidence = _practice_evidence(model, log_path, mapping_path, as_of_date) if log_path else []
+    evidence += _register_evidence(model, use_register)
     ranking = knelpunten(model, evidence=evidence, severity=severity, category=category)
     rows = [r for r in ranking.rows if not rules or any(x.finding and x.finding.rule.value in rules
                                                          for x in r.reasons)][:limit]
@@ -285,5 +290,6 @@ def evaluate(set_path, top, data_path, source, as_of_date, as_json) -> None:
         click.echo(f"{mark} {r.item.id}  [{r.item.element}, {r.item.category.value}]  {rank}; {held}")
     click.echo(f"Gevonden in de top {result.top} met een reden van de juiste categorie: {result.found} van de "
                f"{result.total} ({_pct(result.share)}); zonder de eigen bronnen van elk knelpunt: "
-               f"{result.held_out_found} ({_pct(result.held_out_share)}). Hoog: {_pct(result.ranking.share(Severity.HOOG))} "
+               f"{result.held_out_found} ({_pct(result.held_out_share)}). "
+               f"Hoog: {_pct(result.ranking.share(Severity.HOOG))} "
                f"van de elementen; gemarkeerd: {_pct(result.ranking.share())}.")

@@ -235,7 +235,8 @@ def to_cypher_rows(model: ChainModel) -> CypherRows:
 
     relationships = tuple(
         RelRows(rel, a, b, tuple({"from": u, "to": v} for u, v in sorted(pairs)))
-        for (rel, a, b), pairs in sorted(groups.items(), key=lambda item: (item[0][0].value, item[0][1].value, item[0][2].value))
+        for (rel, a, b), pairs in sorted(groups.items(),
+                                         key=lambda item: (item[0][0].value, item[0][1].value, item[0][2].value))
     )
     return CypherRows(model.region, model.title, tuple(nodes), relationships)
 
@@ -292,7 +293,9 @@ def _element(cls: type, props: Mapping[str, Any]) -> Any:
     return _build(cls, fields)
 
 
-def model_from_properties(region: str, title: str, props_by_label: Mapping[Label, Iterable[Mapping[str, Any]]]) -> ChainModel:
+def model_from_properties(
+    region: str, title: str, props_by_label: Mapping[Label, Iterable[Mapping[str, Any]]]
+) -> ChainModel:
     """Rebuild the model from node properties, the inverse of :func:`to_cypher_rows`.
 
     ``props_by_label`` maps each label to the property maps of its nodes

@@ -66,7 +66,8 @@ def toy_chain() -> ChainModel:
     )
     phases = (
         Phase(id="signalering", name="Signalering", name_en="Signalling", order=1, sources=_SRC),
-        Phase(id="veiligheidsbeoordeling", name="Veiligheidsbeoordeling", name_en="Safety assessment", order=2, sources=_SRC),
+        Phase(id="veiligheidsbeoordeling", name="Veiligheidsbeoordeling", name_en="Safety assessment", order=2,
+              sources=_SRC),
         Phase(id="hulpverlening", name="Hulpverlening", name_en="Support", order=3, sources=_SRC),
         Phase(id="jeugdbescherming", name="Jeugdbescherming", name_en="Child protection", order=4, sources=_SRC),
     )
@@ -94,7 +95,8 @@ def toy_chain() -> ChainModel:
                 passes=(Passes.INFORMATION, Passes.CASE), phase="signalering", legal_bases=("wmo-4-1-1",),
                 norm=five_days, regie_after="veilig-thuis", feedback_required=True, acceptance_required=True,
                 escalation_to="raad", main_route=True, sources=_SRC),
-        HandOff(id="ho-vt-lokaal-team", from_org="veilig-thuis", to_org="lokaal-team", trigger="Vrijwillige hulp mogelijk",
+        HandOff(id="ho-vt-lokaal-team", from_org="veilig-thuis", to_org="lokaal-team",
+                trigger="Vrijwillige hulp mogelijk",
                 passes=(Passes.CASE, Passes.RESPONSIBILITY), phase="hulpverlening", sources=_SRC,
                 failure_modes=(FailureMode(id="uit-beeld", description="Risico's raken uit beeld na overdracht",
                                            description_en="Risks drop out of sight after the hand-off", sources=_SRC,

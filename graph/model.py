@@ -809,18 +809,12 @@ class ChainModel:
     def unverified(self) -> list[str]:
         """Ids of elements, hand-off norms and failure modes, and instrument
         durations marked unverified (nested parts as ``owner#part``)."""
-        found: list[str] = []
-        for element in self.elements():
-            if element.status is Status.UNVERIFIED:
-                found.append(element.id)
-        for instrument in self.instruments:
-            for duration in instrument.durations:
-                if duration.status is Status.UNVERIFIED:
-                    found.append(f"{instrument.id}#{duration.label}")
+        found = [element.id for element in self.elements() if element.status is Status.UNVERIFIED]
+        found.extend(f"{instrument.id}#{duration.label}" for instrument in self.instruments
+                     for duration in instrument.durations if duration.status is Status.UNVERIFIED)
         for handoff in self.handoffs:
             if handoff.norm is not None and handoff.norm.status is Status.UNVERIFIED:
                 found.append(f"{handoff.id}#norm")
-            for mode in handoff.failure_modes:
-                if mode.status is Status.UNVERIFIED:
-                    found.append(f"{handoff.id}#{mode.id}")
+            found.extend(f"{handoff.id}#{mode.id}" for mode in handoff.failure_modes
+                         if mode.status is Status.UNVERIFIED)
         return found

@@ -507,7 +507,8 @@ class _Checker:
 
     def _ref(self, record: Record, path: str, kind: str, value: Any) -> str | None:
         if not isinstance(value, str) or not value:
-            self.add(record, path, f"must be the id of a {_kinds_singular(kind)}, got {_type_name(value)} {_short(value)}")
+            self.add(record, path,
+                     f"must be the id of a {_kinds_singular(kind)}, got {_type_name(value)} {_short(value)}")
             return None
         self.refs.append((record, path, value, kind))
         return value
@@ -529,7 +530,8 @@ class _Checker:
     def mapping(self, record: Record, prefix: str, spec: tuple[Field, ...], data: Any) -> dict[str, Any] | None:
         """Check one mapping against its field specs; model attribute -> value."""
         if not isinstance(data, dict):
-            self.add(record, prefix or "(record)", f"must be a mapping of field: value, got {_type_name(data)} {_short(data)}")
+            self.add(record, prefix or "(record)",
+                     f"must be a mapping of field: value, got {_type_name(data)} {_short(data)}")
             return None
         by_name = {f.name: f for f in spec}
         ok = True
@@ -564,7 +566,8 @@ class _Checker:
     def _cross_field(self, record: Record, prefix: str, out: dict[str, Any]) -> None:
         vf, vt = out.get("valid_from"), out.get("valid_to")
         if vf is not None and vt is not None and vf > vt:
-            self.add(record, _join(prefix, "valid_to"), f"valid_to {vt.isoformat()} is before valid_from {vf.isoformat()}")
+            self.add(record, _join(prefix, "valid_to"),
+                     f"valid_to {vt.isoformat()} is before valid_from {vf.isoformat()}")
         if prefix:
             return
         if record.kind == "handoffs" and ("regie_while_waiting" in out) != ("regie_while_waiting_sources" in out):
@@ -614,7 +617,8 @@ class _Checker:
             if kind == "failure_modes":
                 if out["id"] in seen:
                     self.add(record, _join(sub, "id"),
-                             f"failure mode id {out['id']!r} is used twice in this hand-off (first at {seen[out['id']]})")
+                             f"failure mode id {out['id']!r} is used twice in this hand-off "
+                             f"(first at {seen[out['id']]})")
                     ok = False
                     continue
                 seen[out["id"]] = _where(record, _join(sub, "id"))
@@ -709,7 +713,8 @@ def build_model(record_set: RecordSet) -> ChainModel:
             here = record.where("id")
             if raw_id in ids:
                 other_kind, other = ids[raw_id]
-                check.add(record, "id", f"duplicate id {raw_id!r}: also used by the {KIND_SINGULAR[other_kind]} at {other}")
+                check.add(record, "id",
+                          f"duplicate id {raw_id!r}: also used by the {KIND_SINGULAR[other_kind]} at {other}")
                 out = None
             else:
                 ids[raw_id] = (kind, here)
@@ -757,7 +762,7 @@ def _check_verified_by_primary_sources(converted: list[tuple[Record, dict[str, A
         kinds = [authority.get(s) for s in sources]
         if any(s not in authority for s in sources) or any(a is None or a.verifies for a in kinds):
             return  # an unknown source is reported elsewhere; an untyped one is not judged
-        listed = ", ".join(f"{s}: {a.value}" for s, a in zip(sources, kinds) if a is not None)
+        listed = ", ".join(f"{s}: {a.value}" for s, a in zip(sources, kinds, strict=False) if a is not None)
         check.add(record, _join(prefix, "status"),
                   f"verified, but it rests only on secondary copies or news ({listed}); a secondary copy may "
                   "point to an official source but never verifies: cite the official or primary source, "

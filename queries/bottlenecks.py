@@ -26,13 +26,14 @@ rule                                   level     category                finds
 ``high-betweenness``                   laag      –                       an organisation on at least 10% of the
                                                                          shortest routes
 ``no-legal-basis``                     laag      grondslag               no legal basis for the data exchange is known
-                                                                         (a gap in what is known, like an unverified one)
+                                                                         (a gap in what is known, as unverified)
 ``weak-legal-basis``                   aandacht  grondslag               special-category data (every exchange in this
                                        / laag                            chain) without a verified statute, decree or
                                                                          regulation behind it: aandacht when a covenant,
                                                                          a model agreement, a policy or instruction or
-                                                                         the AVG frame carries it (the ZVH casusoverleg);
-                                                                         laag when only binding law nobody verified does
+                                                                         the AVG frame carries it (the ZVH casusoverleg
+                                                                         until 2025); laag when only binding law nobody
+                                                                         verified does
 ``no-regie``                           aandacht  regie                   a case moves and no one holds regie afterwards
 ``regie-while-waiting``                aandacht  regie                   while the receiver has not started, regie is
                                                                          unclear, stays with the sender although the
@@ -40,9 +41,9 @@ rule                                   level     category                finds
                                                                          down while practice shows a wait there
 ``responsibility-without-acceptance``  aandacht  regie                   responsibility passes while the receiver need
                                        / laag                            not accept it (laag: unknown whether it must)
-``dead-end``                           laag      uitstroom               a case arrives and no hand-off leads on (in this
-                                                                         data mostly the edge of the chain: treatment,
-                                                                         the Doorbraakteam)
+``dead-end``                           laag      uitstroom               a case arrives and no hand-off leads on (here
+                                                                         mostly the edge of the chain: treatment, the
+                                                                         Doorbraakteam)
 ``ping-pong``                          aandacht  regie                   two organisations pass a case back and forth
                                                                          (hand-offs without an instrument both ways; a
                                                                          request and the court's decision are no
@@ -79,10 +80,13 @@ Examples
 >>> ping = [f for f in found if f.rule is Rule.PING_PONG][0]
 >>> ping.elements, ping.category.value
 (('ho-lokaal-team-vt', 'ho-vt-lokaal-team'), 'regie')
->>> print(ping.reason_nl)
-Lokaal team en Veilig Thuis sturen een zaak naar elkaar terug (ho-lokaal-team-vt, ho-vt-lokaal-team): risico op pingpong zonder dat iemand de zaak houdt.
->>> print([f for f in found if f.rule is Rule.REGIE_WHILE_WAITING][0].reason_nl)
-Zolang Raad voor de Kinderbescherming niet is begonnen, blijft de regie bij Veilig Thuis, terwijl de keten ervan uitgaat dat Raad voor de Kinderbescherming haar heeft.
+>>> import textwrap
+>>> print(textwrap.fill(ping.reason_nl, 100))
+Lokaal team en Veilig Thuis sturen een zaak naar elkaar terug (ho-lokaal-team-vt, ho-vt-lokaal-
+team): risico op pingpong zonder dat iemand de zaak houdt.
+>>> print(textwrap.fill([f for f in found if f.rule is Rule.REGIE_WHILE_WAITING][0].reason_nl, 100))
+Zolang Raad voor de Kinderbescherming niet is begonnen, blijft de regie bij Veilig Thuis, terwijl de
+keten ervan uitgaat dat Raad voor de Kinderbescherming haar heeft.
 """
 
 from __future__ import annotations
@@ -240,7 +244,7 @@ def _names(model: ChainModel, ids: Iterable[str], limit: int = 5) -> tuple[str, 
     names = [element_name(model.get(i)) for i in ids]
     if len(names) > limit:
         rest = len(names) - limit
-        return join_nl(names[:limit] + [f"{rest} andere"]), join_en(names[:limit] + [f"{rest} others"])
+        return join_nl([*names[:limit], f"{rest} andere"]), join_en([*names[:limit], f"{rest} others"])
     return join_nl(names), join_en(names)
 
 
@@ -262,7 +266,7 @@ def _structural(model: ChainModel, s: Structure) -> list[Finding]:
         name = model.get(org).name
         one = len(cut) == 1
         found.append(_finding(
-            Rule.ARTICULATION_POINT, org, (org,) + tuple(cut),
+            Rule.ARTICULATION_POINT, org, (org, *tuple(cut)),
             f"Zonder {name} {'raakt' if one else 'raken'} {nl} los van de rest van de keten: "
             f"{name} is een enkel punt van falen.",
             f"Without {name}, {en} {'loses its' if one else 'lose their'} connection to the rest of the chain: "
@@ -279,7 +283,7 @@ def _structural(model: ChainModel, s: Structure) -> list[Finding]:
         head_nl, head_en = _ho_text(model, ho)
         one = len(small) == 1
         found.append(_finding(
-            Rule.BRIDGE, handoff_id, (handoff_id,) + small,
+            Rule.BRIDGE, handoff_id, (handoff_id, *small),
             f"{head_nl} is de enige verbinding: valt die weg, dan {'raakt' if one else 'raken'} "
             f"{nl} los van de rest van de keten.",
             f"{head_en} is the only link: without it, {en} {'loses its' if one else 'lose their'} "
@@ -380,7 +384,7 @@ def _weak_basis(model: ChainModel, ho: HandOff) -> Finding | None:
     nl_list, en_list = join_nl([p[0] for p in parts]), join_en([p[1] for p in parts])
     if binding_unverified and all(lb.kind in BINDING_LAW for lb in bases):
         return _finding(
-            Rule.WEAK_LEGAL_BASIS, ho.id, (ho.id,) + ho.legal_bases,
+            Rule.WEAK_LEGAL_BASIS, ho.id, (ho.id, *ho.legal_bases),
             f"{head_nl} deelt bijzondere persoonsgegevens op grond van {nl_list}: "
             "de tekst van de grondslag is niet nagelezen.",
             f"{head_en} shares special-category data on the basis of {en_list}: "
@@ -396,7 +400,7 @@ def _weak_basis(model: ChainModel, ho: HandOff) -> Finding | None:
         kinds += " en een niet geverifieerde wet"
         kinds_en += " and an unverified statute"
     return _finding(
-        Rule.WEAK_LEGAL_BASIS, ho.id, (ho.id,) + ho.legal_bases,
+        Rule.WEAK_LEGAL_BASIS, ho.id, (ho.id, *ho.legal_bases),
         f"{head_nl} deelt bijzondere persoonsgegevens (gezondheid, strafrecht) op grond van alleen {nl_list}: "
         "dat is geen wettelijke grondslag.",
         f"{head_en} shares special-category data (health, criminal) on the basis of only {en_list}: "
@@ -430,13 +434,14 @@ def _regie_while_waiting(model: ChainModel, ho: HandOff) -> Finding | None:
             f"Zolang {receiver} niet is begonnen, blijft de regie bij {sender}, terwijl de keten ervan uitgaat "
             f"dat {receiver} haar heeft.",
             f"Until {receiver} has started, regie stays with {sender}, while the chain assumes {receiver} holds it.",
-            sources, short=(f"regie tijdens het wachten blijft bij {sender}", f"regie while waiting stays with {sender}"),
+            sources,
+            short=(f"regie tijdens het wachten blijft bij {sender}", f"regie while waiting stays with {sender}"),
         )
     if holder is None and ho.moves_case:
         waits = _waits_in_practice(model, ho)
         if waits:
             return _finding(
-                Rule.REGIE_WHILE_WAITING, (ho.id), (ho.id,) + tuple(waits),
+                Rule.REGIE_WHILE_WAITING, (ho.id), (ho.id, *tuple(waits)),
                 f"{head_nl}: in de praktijk wachten zaken hier ({', '.join(waits)}), maar nergens staat wie "
                 "zolang de regie heeft.",
                 f"{head_en}: in practice cases wait here ({', '.join(waits)}), but nothing says who holds regie "
@@ -465,12 +470,14 @@ def _handoff_rules(model: ChainModel, s: Structure) -> list[Finding]:
                 nl_, en_, short = nl, en, (short_nl, short_en)
             found.append(_finding(rule, ho.id, (ho.id,), f"{head_nl} {nl_}.", f"{head_en} {en_}.", ho.sources,
                                   short=short, impact=s.handoff_betweenness.get(ho.id, 0.0), level=level))
-    for ho in model.handoffs:
-        for extra in (_weak_basis(model, ho), _regie_while_waiting(model, ho)):
-            if extra is not None:
-                found.append(Finding(extra.rule, extra.level, extra.category, extra.element, extra.elements,
-                                     extra.reason_nl, extra.reason_en, extra.sources, extra.short_nl,
-                                     extra.short_en, round(s.handoff_betweenness.get(ho.id, 0.0), 4)))
+    found.extend(
+        Finding(extra.rule, extra.level, extra.category, extra.element, extra.elements,
+                extra.reason_nl, extra.reason_en, extra.sources, extra.short_nl,
+                extra.short_en, round(s.handoff_betweenness.get(ho.id, 0.0), 4))
+        for ho in model.handoffs
+        for extra in (_weak_basis(model, ho), _regie_while_waiting(model, ho))
+        if extra is not None
+    )
     return found
 
 
@@ -492,7 +499,7 @@ def _dead_ends(model: ChainModel, s: Structure) -> list[Finding]:
         phase_name = model.get(phase).name if phase in model.index else phase
         ids = tuple(h.id for h in arriving)
         found.append(_finding(
-            Rule.DEAD_END, org, (org,) + ids,
+            Rule.DEAD_END, org, (org, *ids),
             f"Een zaak komt bij {name} aan in de fase {phase_name} ({', '.join(ids)}), "
             "maar geen overdracht leidt verder: doodlopend spoor.",
             f"A case arrives at {name} in the phase {phase_name} ({', '.join(ids)}), "

@@ -260,9 +260,11 @@ def observation_value(obs: Observation) -> Phrase | None:
     unit = obs.unit or ""
     if unit.startswith("procent"):
         rest = unit[len("procent"):].strip()
-        return Phrase(f"{_count(low)}%" + (f" {rest}" if rest else ""), f"{_count(low, 'en')}%" + (f" {rest}" if rest else ""))
+        tail = f" {rest}" if rest else ""
+        return Phrase(f"{_count(low)}%{tail}", f"{_count(low, 'en')}%{tail}")
     if high is not None and high != low:
-        return Phrase(f"{_count(low)} tot {_count(high)} {unit}".strip(), f"{_count(low, 'en')} to {_count(high, 'en')} {unit}".strip())
+        return Phrase(f"{_count(low)} tot {_count(high)} {unit}".strip(),
+                      f"{_count(low, 'en')} to {_count(high, 'en')} {unit}".strip())
     return Phrase(f"{_count(low)} {unit}".strip(), f"{_count(low, 'en')} {unit}".strip())
 
 
@@ -279,6 +281,15 @@ def _is_finding(source: Source) -> bool:
     if source.authority is not None:
         return source.authority in (SourceAuthority.REPORT, SourceAuthority.COURT_RULING)
     return source.kind in (SourceKind.REPORT, SourceKind.CASE_LAW)
+
+
+def _with_period(text: str, when: str) -> str:
+    """``text (when)``, unless the text already ends with that period.
+
+    >>> _with_period("Wachtlijst (2024)", "2024"), _with_period("Wachtlijst", "2024")
+    ('Wachtlijst (2024)', 'Wachtlijst (2024)')
+    """
+    return text if text.rstrip(". ").endswith(f"({when})") else f"{text} ({when})"
 
 
 class CuratedEvidence:
@@ -388,7 +399,7 @@ class CuratedEvidence:
             period_start=mode.period_start,
             period_end=mode.period_end,
             confirms=finding and verified,
-            summary_nl=f"{mode.description} ({when.nl})",
-            summary_en=f"{en} ({when.en})",
+            summary_nl=_with_period(mode.description, when.nl),
+            summary_en=_with_period(en, when.en),
             verified=verified,
         )

@@ -23,10 +23,14 @@ Examples
 ('aandacht', True)
 >>> print(ex.points[0][0])
 Bevestigd: gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen (toy, 2023). Bron: Synthetic example chain.
->>> print(ex.reason_nl)
-Veilig Thuis → Raad voor de Kinderbescherming (Hulp niet geaccepteerd) stokt in de praktijk: gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen (toy, 2023) (1 bron uit de praktijk). Daarbij: regie tijdens het wachten blijft bij Veilig Thuis.
->>> print(explain_handoff(toy_chain(), "ho-raad-kinderrechter").reason_nl)
-Raad voor de Kinderbescherming → Kinderrechter (Verzoek OTS): er is geen bewijs uit de praktijk dat het hier stokt. Op papier: enige verbinding naar Kinderrechter en geen normtijd.
+>>> import textwrap
+>>> print(textwrap.fill(ex.reason_nl, 100))
+Veilig Thuis → Raad voor de Kinderbescherming (Hulp niet geaccepteerd) stokt in de praktijk:
+gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen (toy, 2023) (1 bron uit de praktijk).
+Daarbij: regie tijdens het wachten blijft bij Veilig Thuis.
+>>> print(textwrap.fill(explain_handoff(toy_chain(), "ho-raad-kinderrechter").reason_nl, 100))
+Raad voor de Kinderbescherming → Kinderrechter (Verzoek OTS): er is geen bewijs uit de praktijk dat
+het hier stokt. Op papier: enige verbinding naar Kinderrechter en geen normtijd.
 """
 
 from __future__ import annotations
@@ -42,7 +46,6 @@ from graph.model import (
     ChainModel,
     FailureMode,
     HandOff,
-    LegalBasisKind,
     RegieHolder,
     Status,
 )
@@ -215,8 +218,11 @@ def _practice(model: ChainModel, items: tuple[Evidence, ...], cutoff: dt.date | 
         read_nl = "" if e.verified else " (alleen via een nieuwsbericht, samenvatting of kopie gelezen)"
         read_en = "" if e.verified else " (read only in a news report, summary or copy)"
         src = _source_names(model, e.sources)
-        points.append((f"{what_nl}: {e.summary_nl or e.note_nl or e.title_nl}. Bron: {src}{read_nl}.",
-                       f"{what_en}: {e.summary_en or e.note_en or e.title_en}. Source: {src}{read_en}."))
+        # curated records carry a summary; a case log or the register says what it is in its title
+        text_nl = e.summary_nl or (f"{e.title_nl}: {e.note_nl}" if e.note_nl else e.title_nl)
+        text_en = e.summary_en or (f"{e.title_en}: {e.note_en}" if e.note_en else e.title_en)
+        points.append((f"{what_nl}: {text_nl.rstrip('.')}. Bron: {src}{read_nl}.",
+                       f"{what_en}: {text_en.rstrip('.')}. Source: {src}{read_en}."))
     return points
 
 
@@ -285,7 +291,8 @@ def explain_handoff(model: ChainModel, handoff_id: str, *, evidence: Iterable[Ev
     if ho.norm is None:
         agreements.append(("Er geldt geen normtijd.", "There is no norm time."))
     else:
-        agreements.append((f"Normtijd: {norm_nl} ({ho.norm.kind.value}).", f"Norm time: {norm_en} ({ho.norm.kind.value})."))
+        agreements.append((f"Normtijd: {norm_nl} ({ho.norm.kind.value}).",
+                           f"Norm time: {norm_en} ({ho.norm.kind.value})."))
     if ho.regie_after:
         agreements.append((f"Na de overdracht heeft {_name(model, ho.regie_after)} de regie.",
                            f"After the hand-off {_name(model, ho.regie_after)} holds regie."))
@@ -309,7 +316,8 @@ def explain_handoff(model: ChainModel, handoff_id: str, *, evidence: Iterable[Ev
                          "Unknown whether the receiver must accept the case.")}
     agreements.append(acceptance[ho.acceptance_required])
     feedback = {True: ("Terugkoppeling aan de verzender is verplicht.", "Feedback to the sender is required."),
-                False: ("Terugkoppeling aan de verzender is niet verplicht.", "Feedback to the sender is not required."),
+                False: ("Terugkoppeling aan de verzender is niet verplicht.",
+                        "Feedback to the sender is not required."),
                 None: ("Onbekend of terugkoppeling aan de verzender verplicht is.",
                        "Unknown whether feedback to the sender is required.")}
     agreements.append(feedback[ho.feedback_required])

@@ -27,7 +27,7 @@ Rows are ordered by severity, then score, then element id. The score adds:
 25 per distinct source of recent confirming evidence (at most 4), 8 per
 distinct source of older confirming evidence (at most 4), 5 per other piece
 of evidence with a category (at most 3), 6 per aandacht finding and 1 per
-laag finding (together at most 25), 20 × the structural impact of a bridge
+laag finding (together at most 25), 20 times the structural impact of a bridge
 or articulation point, and 5 for a hand-off on the main route. The score only
 orders rows within a severity; the row's ``explanation_nl`` says in words
 what it rests on.
@@ -38,8 +38,10 @@ Examples
 >>> ranking = knelpunten(toy_chain())
 >>> [(r.element, r.severity.value) for r in ranking.rows[:3]]
 [('ho-vt-raad', 'aandacht'), ('ho-vt-lokaal-team', 'aandacht'), ('veilig-thuis', 'aandacht')]
->>> print(ranking.rows[0].explanation_nl)
-1 bron uit de praktijk; gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen (toy, 2023); regie tijdens het wachten blijft bij Veilig Thuis; op de hoofdroute
+>>> import textwrap
+>>> print(textwrap.fill(ranking.rows[0].explanation_nl, 100))
+1 bron uit de praktijk; gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen (toy, 2023); regie
+tijdens het wachten blijft bij Veilig Thuis; op de hoofdroute
 >>> ranking.share(Severity.HOOG), ranking.flagged
 (0.0, 5)
 """

@@ -39,8 +39,11 @@ Examples
 ['ho-politie-vt', 'ho-vt-raad', 'ho-raad-kinderrechter']
 >>> best.norm_days, best.steps_without_norm, best.observed_days
 (17.0, ('ho-raad-kinderrechter',), (30.0, 30.0))
->>> print(best.reason_nl)
-3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: stap 3); in de praktijk 30 dagen bij 1 van de 3 stappen (bron: Synthetic example chain); zwakste stap: 3. Verzoek OTS (geen normtijd en geen escalatieroute).
+>>> import textwrap
+>>> print(textwrap.fill(best.reason_nl, 100))
+3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: stap 3); in
+de praktijk 30 dagen bij 1 van de 3 stappen (bron: Synthetic example chain); zwakste stap: 3. Verzoek
+OTS (geen normtijd en geen escalatieroute).
 """
 
 from __future__ import annotations
@@ -137,15 +140,15 @@ def weaknesses(handoff: HandOff) -> tuple[Weakness, ...]:
     mode counts once.
 
     >>> from graph.examples import toy_chain
-    >>> [w.code for w in weaknesses(toy_chain().get("ho-vt-lokaal-team"))]
-    ['no-legal-basis', 'no-norm', 'no-regie', 'failure-mode', 'responsibility-without-acceptance', 'no-feedback', 'no-escalation']
+    >>> [w.code for w in weaknesses(toy_chain().handoff("ho-vt-lokaal-team"))]  # doctest: +NORMALIZE_WHITESPACE
+    ['no-legal-basis', 'no-norm', 'no-regie', 'failure-mode', 'responsibility-without-acceptance',
+     'no-feedback', 'no-escalation']
     """
     found: list[Weakness] = []
 
     def add(code: str, times: int = 1) -> None:
         nl, en = _WEAKNESS_TEXT[code]
-        for _ in range(times):
-            found.append(Weakness(code, WEAKNESS_WEIGHTS[code], nl, en))
+        found.extend(Weakness(code, WEAKNESS_WEIGHTS[code], nl, en) for _ in range(times))
 
     if not handoff.legal_bases:
         add("no-legal-basis")
@@ -312,7 +315,7 @@ class Route:
     def organisations(self) -> tuple[str, ...]:
         if not self.steps:
             return ()
-        return (self.steps[0].from_org,) + tuple(step.to_org for step in self.steps)
+        return (self.steps[0].from_org, *tuple(step.to_org for step in self.steps))
 
     def as_dict(self, model: ChainModel) -> dict[str, Any]:
         """The JSON shape of a route (see docs/json.md)."""

@@ -275,7 +275,8 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
             description=draw(texts), period=draw(_period()), region=draw(texts),
             assessment=draw(st.sampled_from(list(Assessment))), sources=srcs, value=value, value_max=high,
             lower_bound=draw(st.booleans()),
-            unit=unit, categories=_subset(draw, list(Category)), description_en=draw(_optional(texts)),
+            unit=unit, categories=tuple(Category(c) for c in _subset(draw, list(Category))),
+            description_en=draw(_optional(texts)),
             note=draw(_optional(texts)), status=status, last_checked=checked(),
         ))
     return ChainModel(

@@ -101,7 +101,8 @@ def test_route_on_the_builtin_haaglanden_data():
                  "--to", "ondertoezichtstelling@jeugdbescherming-west", "--limit", "10", "--json")
     assert result.exit_code == 0, result.output
     routes = json.loads(result.output)["routes"]
-    assert any([s["handoff"]["to"]["id"] for s in r["steps"]] == ["veilig-thuis-haaglanden", "raad-voor-de-kinderbescherming",
+    assert any([s["handoff"]["to"]["id"] for s in r["steps"]] == [
+        "veilig-thuis-haaglanden", "raad-voor-de-kinderbescherming",
                                                        "kinderrechter", "jeugdbescherming-west"] for r in routes)
 
 

@@ -44,7 +44,8 @@ def test_the_set_has_enough_sourced_items_on_real_elements(model, records):
         assert r["element"] in model.index, r["id"]
         assert model.kind_of(r["element"]) in ("handoffs", "organisations"), r["id"]
         Category(r["category"])
-        assert r["sources"] and all(s.get("title") and s.get("publisher") and s.get("date") for s in r["sources"]), r["id"]
+        assert r["sources"], r["id"]
+        assert all(s.get("title") and s.get("publisher") and s.get("date") for s in r["sources"]), r["id"]
         assert r["statement"].strip()
         for source_id in r["data_sources"]:  # the data cites it as what it is: a source of the chain data
             assert model.kind_of(source_id) == "sources", (r["id"], source_id)

@@ -23,8 +23,14 @@ from graph.vocab import Category
 from loaders.load import load_model
 from queries.bottlenecks import Severity
 from queries.evidence import Evidence, EvidenceKind
-from queries.knelpunten import HOOG_SOURCES, RECENT_YEARS, handoffs_by_rank, knelpunten
+from queries.knelpunten import HOOG_SOURCES, RECENT_YEARS, Knelpunt, Ranking, handoffs_by_rank, knelpunten
 
+
+def row_of(ranking: Ranking, element: str) -> Knelpunt:
+    """The ranking's row of ``element``, which must be there."""
+    found = ranking.row(element)
+    assert found is not None, element
+    return found
 
 def observation(id: str, about: str, period: str, source: str, *, assessment=Assessment.OVER_NORM,
                 metric=Metric.MEAN_WAIT, categories=(Category.WAITING,)) -> Observation:
@@ -53,7 +59,7 @@ def test_one_row_per_element_with_every_reason():
     ids = [r.element for r in ranking.rows]
     assert len(ids) == len(set(ids))
     assert ranking.elements == len(toy_chain().handoffs) + len(toy_chain().organisations)
-    row = ranking.row("ho-vt-lokaal-team")
+    row = row_of(ranking, "ho-vt-lokaal-team")
     codes = {r.code for r in row.reasons}
     assert {"ping-pong", "no-legal-basis", "no-regie", "reported-problem"} <= codes  # rules and its failure mode
     assert row.explanation_nl and row.explanation_en and row.explanation_nl != row.explanation_en
@@ -63,13 +69,13 @@ def test_structure_and_paper_alone_never_make_hoog():
     ranking = knelpunten(toy_chain())  # one observation from one source: not enough
     assert ranking.count(Severity.HOOG) == 0
     assert all(r.severity is not Severity.HOOG for r in ranking.rows)
-    assert ranking.row("ho-vt-raad").severity is Severity.AANDACHT
+    assert row_of(ranking, "ho-vt-raad").severity is Severity.AANDACHT
 
 
 def test_hoog_needs_recent_confirming_evidence_from_two_sources():
     second = observation("obs-tweede", "ho-vt-raad", "2024", "rapport-b")
     model = with_observations(second, sources=("rapport-b",))
-    row = knelpunten(model).row("ho-vt-raad")
+    row = row_of(knelpunten(model), "ho-vt-raad")
     assert row.severity is Severity.HOOG
     assert set(row.recent_sources) == {"toy-source", "rapport-b"}
     assert row.explanation_nl.startswith("2 bronnen uit de praktijk")
@@ -80,13 +86,13 @@ def test_old_evidence_is_aandacht_however_many_sources():
     old = observation("obs-oud", "ho-vt-raad", "2010", "rapport-b")
     model = with_observations(old, sources=("rapport-b",))
     ranking = knelpunten(model)
-    row = ranking.row("ho-vt-raad")
+    row = row_of(ranking, "ho-vt-raad")
     assert ranking.reference == dt.date(2023, 12, 31) and ranking.recent_from == dt.date(2018, 12, 31)
     assert row.severity is Severity.AANDACHT and row.recent_sources == ("toy-source",)
     assert set(row.practice_sources) == {"toy-source", "rapport-b"}
     # with an earlier reference day the 2010 figure would count as recent
-    assert knelpunten(model, as_of=dt.date(2012, 1, 1), recent_years=RECENT_YEARS).row("ho-vt-raad").severity \
-        is Severity.HOOG
+    earlier = knelpunten(model, as_of=dt.date(2012, 1, 1), recent_years=RECENT_YEARS)
+    assert row_of(earlier, "ho-vt-raad").severity is Severity.HOOG
 
 
 def test_figures_that_do_not_confirm_never_raise_a_row():
@@ -94,7 +100,7 @@ def test_figures_that_do_not_confirm_never_raise_a_row():
                           metric=Metric.VOLUME, categories=())
     within = observation("obs-binnen", "ho-vt-raad", "2024", "rapport-c", assessment=Assessment.WITHIN_NORM)
     model = with_observations(context, within, sources=("rapport-b", "rapport-c"))
-    row = knelpunten(model).row("ho-vt-raad")
+    row = row_of(knelpunten(model), "ho-vt-raad")
     assert row.severity is Severity.AANDACHT
     assert row.practice_sources == ("toy-source",)
     assert "obs-volume" not in row.explanation_nl
@@ -105,16 +111,17 @@ def test_the_regions_own_cases_confirm_on_their_own():
                    categories=(Category.WAITING,), period_end=dt.date(2024, 6, 30), confirms=True,
                    sources=("case-log:x",))
     synthetic = dataclasses.replace(log, confirms=False)  # a synthetic log never confirms
-    assert knelpunten(toy_chain(), evidence=[Provider(log)]).row("ho-raad-kinderrechter").severity is Severity.HOOG
-    assert knelpunten(toy_chain(), evidence=[Provider(synthetic)]).row("ho-raad-kinderrechter").severity \
-        is not Severity.HOOG
+    with_log = knelpunten(toy_chain(), evidence=[Provider(log)])
+    assert row_of(with_log, "ho-raad-kinderrechter").severity is Severity.HOOG
+    with_synthetic = knelpunten(toy_chain(), evidence=[Provider(synthetic)])
+    assert row_of(with_synthetic, "ho-raad-kinderrechter").severity is not Severity.HOOG
 
 
 def test_register_findings_feed_the_same_interface():
     register = Evidence(kind=EvidenceKind.REGISTER.value, title_nl="Doorbraakteam", title_en="Doorbraakteam",
                         element="lokaal-team", categories=(Category.REGIE,), period_end=dt.date(2023, 5, 1),
                         confirms=True, sources=("register",), summary_nl="3 zaken vastgelopen")
-    row = knelpunten(toy_chain(), evidence=[Provider(register)]).row("lokaal-team")
+    row = row_of(knelpunten(toy_chain(), evidence=[Provider(register)]), "lokaal-team")
     assert row.severity is Severity.HOOG and Category.REGIE in row.categories
     assert "3 zaken vastgelopen" in row.explanation_nl
 
@@ -160,7 +167,7 @@ def test_haaglanden_shows_practice_before_paper():
     assert all(r.explanation_nl.split(";")[0].endswith("uit de praktijk")
                or "uit de praktijk," in r.explanation_nl for r in hoog)
     # the wait at the Raad reads as a figure with its period and place
-    raad = ranking.row("vt-verzoek-onderzoek-rvdk")
+    raad = row_of(ranking, "vt-verzoek-onderzoek-rvdk")
     assert raad.severity is Severity.HOOG
     assert "(landelijk, juni 2023)" in raad.explanation_nl
 
@@ -169,4 +176,4 @@ def test_handoffs_by_rank_lists_every_handoff_once():
     model = load_model(default_data_dir())
     order = handoffs_by_rank(model)
     assert sorted(order) == sorted(h.id for h in model.handoffs)
-    assert knelpunten(model).row(order[0]).severity is Severity.HOOG
+    assert row_of(knelpunten(model), order[0]).severity is Severity.HOOG

@@ -68,7 +68,8 @@ def test_each_step_and_route_has_norm_and_observed_time_side_by_side(haaglanden)
 
 
 def test_observed_wait_takes_the_newest_wait_and_never_a_stay(haaglanden):
-    assert observed_wait(haaglanden, "vt-verzoek-onderzoek-rvdk").observation == "obs-raad-wachttijd-2023"
+    raad = observed_wait(haaglanden, "vt-verzoek-onderzoek-rvdk")
+    assert raad is not None and raad.observation == "obs-raad-wachttijd-2023"
     assert observed_wait(haaglanden, "vt-plaatsing-vrouwenopvang") is None
     assert observed_wait(haaglanden, "vrouwenopvang-den-haag") is None  # 259 days is a stay, not a wait
     assert duration_phrase(10).nl == "10 dagen" and duration_phrase(200, 400).nl == "7 tot 13 maanden"
@@ -84,7 +85,7 @@ def test_route_json_carries_flow_main_route_and_observed(haaglanden):
 
 def test_why_answers_with_practice_first_then_law_and_structure(haaglanden):
     ex = explain_handoff(haaglanden, "vt-verzoek-onderzoek-rvdk")
-    assert ex.has_practice and ex.severity.value == "hoog"
+    assert ex.has_practice and ex.severity is not None and ex.severity.value == "hoog"
     assert ex.points[0] == ex.practice_points[0] and ex.practice_points[0][0].startswith("Bevestigd:")
     assert "Bron:" in ex.practice_points[0][0] and "2023" in ex.practice_points[0][0]
     order = [ex.points.index(p) for p in (ex.practice_points[-1], ex.law_points[0], ex.agreement_points[0],

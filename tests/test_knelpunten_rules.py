@@ -128,7 +128,7 @@ def test_a_request_and_the_courts_decision_are_no_ping_pong():
     model = toy_chain()
     back = dataclasses.replace(model.handoff("ho-raad-kinderrechter"), id="ho-terug", from_org="kinderrechter",
                                to_org="raad", instrument=None)
-    with_decision = dataclasses.replace(model, handoffs=model.handoffs + (back,))
+    with_decision = dataclasses.replace(model, handoffs=(*model.handoffs, back))
     pairs = {f.elements for f in bottlenecks(with_decision, rules="ping-pong")}
     assert ("ho-raad-kinderrechter", "ho-terug") not in pairs  # ho-raad-kinderrechter carries the OTS
     assert ("ho-lokaal-team-vt", "ho-vt-lokaal-team") in pairs

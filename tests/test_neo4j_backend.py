@@ -18,6 +18,7 @@ from graph.model import (
     Organisation,
     Passes,
 )
+from graph.vocab import Category
 from loaders.neo4j import PushResult
 
 pytestmark = pytest.mark.bolt
@@ -95,7 +96,8 @@ def _nasty_model() -> ChainModel:
             id=f"ho-{i}-{text}", from_org="politie", to_org=org_id, trigger=text, passes=(Passes.CASE,),
             phase="signalering", sources=("toy-source",), name=text,
             norm=Norm(description=text, amount=1.5, unit=NormUnit.HOURS, sources=("toy-source",)),
-            failure_modes=(FailureMode(id=f"fm-{text}", description=text, sources=("toy-source",)),),
+            failure_modes=(FailureMode(id=f"fm-{text}", description=text, sources=("toy-source",),
+                                       category=Category.INFORMATION),),
         ))
     return dataclasses.replace(base, organisations=tuple(orgs), handoffs=tuple(handoffs))
 
@@ -131,7 +133,7 @@ def test_real_neo4j_rolls_back_a_failed_push(real_neo4j):
     """A push whose transaction fails leaves the database as it was."""
     model = toy_chain()
     real_neo4j.push(model)
-    broken = dataclasses.replace(model, handoffs=model.handoffs + (dataclasses.replace(model.handoffs[0], id="ho-x"),))
+    broken = dataclasses.replace(model, handoffs=(*model.handoffs, dataclasses.replace(model.handoffs[0], id="ho-x")))
     calls = []
 
     def fail_halfway(done, total):

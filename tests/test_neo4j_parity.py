@@ -21,6 +21,7 @@ from graph.model import (
     Passes,
 )
 from graph.settings import default_data_dir
+from graph.vocab import Category
 from loaders.load import load_model
 from queries.bottlenecks import bottlenecks
 
@@ -61,7 +62,7 @@ def chains(draw) -> ChainModel:
     org_ids = [o.id for o in orgs]
     phases = [p.id for p in base.phases]
     # o0 -> o1 always, so every example compares at least one non-empty route answer
-    edges = [(0, 1)] + draw(st.lists(st.tuples(st.integers(0, n_orgs - 1), st.integers(0, n_orgs - 1)), max_size=11))
+    edges = [(0, 1), *draw(st.lists(st.tuples(st.integers(0, n_orgs - 1), st.integers(0, n_orgs - 1)), max_size=11))]
     handoffs = []
     for k, (a, b) in enumerate(edges):
         if a == b:
@@ -81,7 +82,8 @@ def chains(draw) -> ChainModel:
             regie_after=org_ids[b] if optional["regie"] else None,
             feedback_required=optional["feedback"], acceptance_required=optional["accept"],
             escalation_to=org_ids[0] if optional["escalate"] else None,
-            failure_modes=(FailureMode(id=f"f{k}", description=f"faalt {k}", sources=("toy-source",)),)
+            failure_modes=(FailureMode(id=f"f{k}", description=f"faalt {k}", sources=("toy-source",),
+                                        category=Category.REGIE),)
             if optional["fail"] else (),
         ))
     signals = (dataclasses.replace(base.signals[0], enters_at=org_ids[0]),)

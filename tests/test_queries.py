@@ -205,7 +205,8 @@ def test_route_json_shape():
     assert step["norm"]["calendar_days"] == 7.0
     second = data["steps"][1]["handoff"]
     assert second["id"] == "ho-vt-raad"
-    assert (second["norm"]["amount"], second["norm"]["unit"], second["norm"]["calendar_days"]) == (10, "calendar-days", 10.0)
+    norm = second["norm"]
+    assert (norm["amount"], norm["unit"], norm["calendar_days"]) == (10, "calendar-days", 10.0)
     assert len(data["steps"]) == 2
 
 
@@ -237,7 +238,8 @@ def test_bridges_and_articulation_points_match_networkx_on_random_chains():
         assert set(s.articulation_points) == set(nx.articulation_points(U))
         simple_bridges = {frozenset(e) for e in nx.bridges(U)}
         links = [frozenset((h.from_org, h.to_org)) for h in hos]
-        expected = {h.id for h, link in zip(hos, links) if link in simple_bridges and links.count(link) == 1}
+        expected = {h.id for h, link in zip(hos, links, strict=False)
+                    if link in simple_bridges and links.count(link) == 1}
         assert set(s.bridges) == expected
         seen_points += len(s.articulation_points)
         seen_bridges += len(expected)
@@ -442,7 +444,8 @@ def test_as_of_uses_half_open_validity():
 
 def test_instrument_at_organisation_narrows_the_end():
     ins = Instrument(id="ots", name="OTS", applied_by=("rechter",), sources=SRC)
-    model = chain(good("vraag", "raad", "rechter", instrument="ots"), good("uitspraak", "rechter", "gi", instrument="ots"),
+    model = chain(good("vraag", "raad", "rechter", instrument="ots"),
+                  good("uitspraak", "rechter", "gi", instrument="ots"),
                   good("start", "a", "raad"), instruments=(ins,))
     assert [r.handoffs for r in routes(model, "a", "ots")] == [("start", "vraag"), ("start", "vraag", "uitspraak")]
     assert [r.handoffs for r in routes(model, "a", "ots@gi")] == [("start", "vraag", "uitspraak")]
@@ -462,9 +465,9 @@ def _naive_candidates(model, starts, ends, max_handoffs, excluded=()):
             if ho.from_org != org or ho.id in excluded or ho.to_org in excluded or ho.to_org in visited:
                 continue
             if ho.to_org in ends:
-                found.add(tuple(path + [ho.id]))
+                found.add((*path, ho.id))
             if len(path) + 1 < max_handoffs:
-                walk(ho.to_org, visited | {ho.to_org}, path + [ho.id])
+                walk(ho.to_org, visited | {ho.to_org}, [*path, ho.id])
 
     for s in starts:
         if s not in excluded:
@@ -484,7 +487,7 @@ def test_pruned_route_search_equals_naive_enumeration(seed):
     for _ in range(5):
         starts = rng.sample([f"o{i}" for i in range(n)], 2)
         ends = rng.sample([f"o{i}" for i in range(n)], 3)
-        excluded = rng.sample([h.id for h in hos], 2) + [f"o{rng.randrange(n)}"]
+        excluded = [*rng.sample([h.id for h in hos], 2), f"o{rng.randrange(n)}"]
         for k in (1, 3, 5):
             expected = _naive_candidates(model, starts, set(ends) - set(excluded), k, set(excluded))
             assert backend.route_candidates(starts, ends, k, excluded) == expected

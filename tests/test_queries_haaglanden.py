@@ -66,7 +66,8 @@ def test_route_json_is_serialisable_and_names_every_organisation(G, model):
         # every legal basis of the hand-off, in the data's order, with its name and wetten.overheid.nl link
         assert [(b["id"], b["name"], b["url"]) for b in step["legal_bases"]] == [
             (i, model.get(i).name, model.get(i).url) for i in ho.legal_bases]
-    assert any(step["handoff"]["legal_bases"] for step in data["steps"])  # the comparison above is not only on empty lists
+    # the comparison above is not only on empty lists
+    assert any(step["handoff"]["legal_bases"] for step in data["steps"])
 
 
 def test_every_finding_cites_known_sources_and_known_elements(G, model):

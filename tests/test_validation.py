@@ -115,7 +115,8 @@ CASES: dict[str, tuple[str, list[tuple[str, str]], str, str, str]] = {
         "handoffs.yaml", [("  sources:\n  - toy-source\n  instrument: ots", "  sources: []\n  instrument: ots")],
         "sources", "needs at least one source", "sources: []"),
     "norm-without-source": (
-        "handoffs.yaml", [("  norm:\n    description: binnen 5 werkdagen\n", "  norm:  # hier\n    description: binnen 5 werkdagen\n"),
+        "handoffs.yaml", [("  norm:\n    description: binnen 5 werkdagen\n",
+                           "  norm:  # hier\n    description: binnen 5 werkdagen\n"),
                           ("    sources:\n    - toy-law\n    status: verified\n  regie_after: veilig-thuis",
                            "    status: verified\n  regie_after: veilig-thuis")],
         "norm.sources", "required field is missing", "norm:  # hier"),
@@ -144,13 +145,15 @@ CASES: dict[str, tuple[str, list[tuple[str, str]], str, str, str]] = {
         "legal_bases.yaml", [("valid_from: 2009-01-01", "valid_from: 2016-01-01")],
         "valid_to", "valid_to 2015-01-01 is before valid_from 2016-01-01", "valid_to: 2015-01-01"),
     "failure-mode-id-twice": (
-        "handoffs.yaml", [(FM_BLOCK, FM_BLOCK + FM_BLOCK.replace("  - id: uit-beeld", "  - id: uit-beeld  # nog eens"))],
+        "handoffs.yaml",
+        [(FM_BLOCK, FM_BLOCK + FM_BLOCK.replace("  - id: uit-beeld", "  - id: uit-beeld  # nog eens"))],
         "failure_modes[1].id", "failure mode id 'uit-beeld' is used twice in this hand-off", "# nog eens"),
     "amount-not-positive": (
         "handoffs.yaml", [("    amount: 5\n", "    amount: 0\n")],
         "norm.amount", "must be greater than 0", "amount: 0"),
     "amount-without-unit": (
-        "handoffs.yaml", [("  norm:\n    description: binnen 5 werkdagen\n", "  norm:  # hier\n    description: binnen 5 werkdagen\n"),
+        "handoffs.yaml", [("  norm:\n    description: binnen 5 werkdagen\n",
+                           "  norm:  # hier\n    description: binnen 5 werkdagen\n"),
                           ("    unit: working-days\n", "")],
         "norm.unit", "amount and unit must be given together", "norm:  # hier"),
     "duration-amount-negative": (

@@ -88,10 +88,9 @@ class GlossaryTerm:
 def glossary() -> tuple[GlossaryTerm, ...]:
     """The glossary from the built-in glossary."""
     raw = yaml.safe_load(builtin_path(resources.GLOSSARY).read_text(encoding="utf-8")) or {}
-    terms = []
-    for item in raw.get("terms", []):
-        terms.append(GlossaryTerm(term=item["term"], nl=item["nl"], en=item["en"], source=item["source"],
-                                  full_nl=item.get("full_nl", ""), full_en=item.get("full_en", "")))
+    terms = [GlossaryTerm(term=item["term"], nl=item["nl"], en=item["en"], source=item["source"],
+                          full_nl=item.get("full_nl", ""), full_en=item.get("full_en", ""))
+             for item in raw.get("terms", [])]
     return tuple(sorted(terms, key=lambda g: g.term.lower()))
 
 

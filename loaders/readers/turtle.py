@@ -176,7 +176,7 @@ def read_turtle_graph(graph: Graph, file: str) -> RecordSet:
         for node in reader.subjects(class_map):
             data, nested = reader.element(class_map, node)
             location = reader.where(node)
-            field_locations = {key: location for key in data}
+            field_locations = dict.fromkeys(data, location)
             field_locations.update(nested)
             records.append(Record(kind=class_map.kind, data=data, location=location, field_locations=field_locations))
     return RecordSet(records=records, region=region or _UNREAD, title=title or "", problems=reader.problems)

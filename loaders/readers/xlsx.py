@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -197,13 +198,13 @@ class _SheetReader:
         out = []
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
             if number == 1:
-                for col, cell in enumerate(values, start=1):
+                for cell in values:
                     if cell is None or (isinstance(cell, str) and not cell.strip()):
                         header.append(None)
                     else:
                         header.append(str(cell).strip())
                 seen: set[str] = set()
-                for col, name in enumerate(header, start=1):
+                for name in header:
                     if name is not None and name in seen:
                         self.problems.append(Problem(self.at(sheet, 1), name, f"column {name!r} appears twice"))
                     if name is not None:
@@ -261,12 +262,11 @@ def read_workbook(path: Path) -> RecordSet:
 def _read_book(path: Path, book: Any, problems: list[Problem]) -> RecordSet:
     reader = _SheetReader(path, problems)
     sheets = set(book.sheetnames)
-    for name in sorted(sheets - set(SHEET_COLUMNS)):
-        problems.append(Problem(f"{path}[{name}]", "(sheet)",
-                                f"unknown sheet {name!r}; known sheets: {', '.join(SHEET_COLUMNS)}"))
-    for name in (REGION_SHEET, "sources", "organisations", "handoffs"):
-        if name not in sheets:
-            problems.append(Problem(f"{path}[{name}]", "(sheet)", "required sheet is missing"))
+    problems.extend(Problem(f"{path}[{name}]", "(sheet)",
+                            f"unknown sheet {name!r}; known sheets: {', '.join(SHEET_COLUMNS)}")
+                    for name in sorted(sheets - set(SHEET_COLUMNS)))
+    problems.extend(Problem(f"{path}[{name}]", "(sheet)", "required sheet is missing")
+                    for name in (REGION_SHEET, "sources", "organisations", "handoffs") if name not in sheets)
 
     region: Any = ""
     title: Any = ""
@@ -275,9 +275,8 @@ def _read_book(path: Path, book: Any, problems: list[Problem]) -> RecordSet:
         if rows:
             number, row, _ = rows[0]
             region, title = _coerce(None, row.get("region")), _coerce(_TITLE, row.get("title")) or ""
-            for key in row:
-                if key not in ("region", "title"):
-                    problems.append(Problem(reader.at(REGION_SHEET, number), key, f"unknown column {key!r}"))
+            problems.extend(Problem(reader.at(REGION_SHEET, number), key, f"unknown column {key!r}")
+                            for key in row if key not in ("region", "title"))
             if not isinstance(region, str) or not region:
                 problems.append(Problem(reader.at(REGION_SHEET, number), "region", "the region must be given as text"))
                 region = ""
@@ -314,10 +313,8 @@ def _read_book(path: Path, book: Any, problems: list[Problem]) -> RecordSet:
             record = Record(kind=kind, data=data, location=where, field_locations=locations)
             records.append(record)
             key = data.get("id")
-            try:
+            with contextlib.suppress(TypeError):
                 by_id.setdefault((kind, key), record)
-            except TypeError:
-                pass
 
     for sheet, owner_column, owner_kind, field in (
         (FAILURE_MODES_SHEET, "handoff", "handoffs", "failure_modes"),

@@ -137,7 +137,8 @@ def _compose(path: Path, problems: list[Problem]) -> tuple[_Reader, yaml.Node | 
         node = reader.loader.get_single_node()
     except yaml.reader.ReaderError as exc:  # a control character, before any parsing
         line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
-        problems.append(Problem(f"{path}:{line}", "(syntax)", f"character #x{exc.character:04x} is not allowed in YAML"))
+        problems.append(Problem(f"{path}:{line}", "(syntax)",
+                                f"character #x{exc.character:04x} is not allowed in YAML"))
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -201,10 +202,9 @@ def _read_region(path: Path, problems: list[Problem]) -> tuple[Any, Any]:
     locations: dict[str, str] = {}
     data = reader.mapping(node, "", locations)
     problems.extend(reader.problems)
-    for key in data:
-        if key not in ("region", "title"):
-            problems.append(Problem(locations.get(str(key), f"{path}:1"), str(key),
-                                    f"unknown field {key!r}; region.yaml holds 'region' and 'title'"))
+    problems.extend(Problem(locations.get(str(key), f"{path}:1"), str(key),
+                            f"unknown field {key!r}; region.yaml holds 'region' and 'title'")
+                    for key in data if key not in ("region", "title"))
     region, title = data.get("region"), data.get("title", "")
     if not isinstance(region, str) or not region.strip():
         problems.append(Problem(locations.get("region", f"{path}:1"), "region", "the region must be given as text"))
@@ -240,9 +240,8 @@ def read_yaml_folder(folder: Path) -> RecordSet:
     if region_path.is_file():
         region, title = _read_region(region_path, problems)
     known = {REGION_FILE, *KIND_FILES.values()}
-    for name in REQUIRED_FILES:
-        if not (folder / name).is_file():
-            problems.append(Problem(str(folder / name), "(file)", "required file is missing"))
+    problems.extend(Problem(str(folder / name), "(file)", "required file is missing")
+                    for name in REQUIRED_FILES if not (folder / name).is_file())
     for kind, name in KIND_FILES.items():
         path = folder / name
         if path.is_file():

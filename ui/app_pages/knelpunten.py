@@ -85,8 +85,13 @@ if chosen_rows and chosen_rows[0] < len(found):
     st.session_state["bn_pick"] = chosen_rows[0]
 if st.session_state.get("bn_pick", 0) >= len(found):
     st.session_state["bn_pick"] = 0
-pick = st.selectbox(t("bn.pick"), indexes, key="bn_pick",
-                    format_func=lambda i: f"{i + 1}. {label(found[i].element)} — {value_name(found[i].severity.value, language)}")
+
+
+def pick_label(i: int) -> str:
+    return f"{i + 1}. {label(found[i].element)} — {value_name(found[i].severity.value, language)}"
+
+
+pick = st.selectbox(t("bn.pick"), indexes, key="bn_pick", format_func=pick_label)
 row = found[pick]
 st.markdown(f"**{value_name(row.severity.value, language)}** — {row.explanation_en if en else row.explanation_nl}")
 st.markdown("\n".join(

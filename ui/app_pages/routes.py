@@ -81,7 +81,8 @@ table_downloads(rows, "route", key="routes_table")
 
 view = map_view(model, MapFilter(highlight=route.handoffs), lang=language)
 clicked = chain_map(view, key="routes_map", filename="route.png",
-                    text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")}, fill=True)
+                    text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")},
+                    fill=True)
 html_title = f"{t('nav.routes')}: {label(start)} → {label(end)}"
 st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, lang=language),
                    file_name="route.html", mime="text/html", key="routes_html", on_click="ignore")

@@ -39,7 +39,8 @@ if jump in handoff_ids:
 
 def label(hid: str) -> str:
     ho = model.index[hid]
-    return f"{name_of(ho, language)} ({name_of(model.index[ho.from_org], language)} → {name_of(model.index[ho.to_org], language)})"
+    frm, to = name_of(model.index[ho.from_org], language), name_of(model.index[ho.to_org], language)
+    return f"{name_of(ho, language)} ({frm} → {to})"
 
 
 handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="why_pick", help=t("why.pick_help"))

@@ -98,7 +98,8 @@ ranking = knelpunten(model, evidence=[provider])
 confirmed = [r for r in ranking.rows if any(x.code == "case-log" and x.confirms for x in r.reasons)]
 st.subheader(t("log.confirmed"))
 if confirmed:
-    st.markdown("\n".join(f"- **{value_name(r.severity.value, language)}** — {name_of(model.index[r.element], language)}: "
-                          f"{r.explanation_en if en else r.explanation_nl}" for r in confirmed))
+    st.markdown("\n".join(
+        f"- **{value_name(r.severity.value, language)}** — {name_of(model.index[r.element], language)}: "
+        f"{r.explanation_en if en else r.explanation_nl}" for r in confirmed))
 else:
     st.markdown(t("log.none_confirmed", hoog=value_name(Severity.HOOG.value, language)))
