@@ -97,6 +97,22 @@ def route(start, end, max_handoffs, limit, flow, data_path, source, as_of_date, 
         click.echo("")
 
 
+def practice_options(command):
+    """--register, --log and --mapping: the evidence from practice beside the curated records."""
+    command = click.option(
+        "--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+        help="Activity mapping for --log (default: the synthetic sample's mapping).")(command)
+    command = click.option(
+        "--log", "log_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+        help="Case event log (.csv, .parquet, .xes): measured waits vs the norm as more evidence from practice; "
+             "small counts as <5.")(command)
+    return click.option(
+        "--register/--no-register", "use_register", default=None,
+        help="Include the Doorbraakteam register's findings (default: when KETENKAART_DATABASE_URL is set, the "
+             "demo is on, or the default register file exists; the demo never confirms). Counts under the "
+             "threshold as <5.")(command)
+
+
 @cli.command()
 @click.option("--severity", type=click.Choice([s.value for s in Severity]), default=Severity.AANDACHT.value,
               show_default=True, help="At least this severity (laag: every row).")
@@ -105,13 +121,7 @@ def route(start, end, max_handoffs, limit, flow, data_path, source, as_of_date, 
 @click.option("--rule", "rules", multiple=True, type=click.Choice([r.value for r in Rule]),
               help="Only rows with a finding of this rule (repeatable).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
-@click.option("--register/--no-register", "use_register", default=None,
-              help="Weigh the Doorbraakteam register's findings (default: when there is a register; the demo "
-                   "register never confirms). Counts under the threshold as <5.")
-@click.option("--log", "log_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Case event log (.csv, .parquet, .xes) as more evidence from practice; small counts as <5.")
-@click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Activity mapping for --log (default: the synthetic sample's mapping).")
+@practice_options
 @data_option
 @source_option
 @as_of_option
@@ -130,10 +140,7 @@ def bottlenecks(severity, category, rules, limit, use_register, log_path, mappin
         ketenkaart bottlenecks --category regie --severity laag
     """
     model = _open(source, data_path, as_of_date)
-    if mapping_path is not None and log_path is None:
-        raise click.UsageError("--mapping needs --log")
-    evidence = _practice_evidence(model, log_path, mapping_path, as_of_date) if log_path else []
-    evidence += _register_evidence(model, use_register)
+    evidence = _evidence(model, use_register, log_path, mapping_path, as_of_date)
     ranking = knelpunten(model, evidence=evidence, severity=severity, category=category)
     rows = [r for r in ranking.rows if not rules or any(x.finding and x.finding.rule.value in rules
                                                          for x in r.reasons)][:limit]
@@ -153,6 +160,15 @@ def bottlenecks(severity, category, rules, limit, use_register, log_path, mappin
 
 def _pct(share: float) -> str:
     return f"{round(100 * share, 1):g}%".replace(".", ",")
+
+
+def _evidence(model, use_register: bool | None, log_path: Path | None, mapping_path: Path | None,
+              as_of_date) -> list:
+    """The providers of ``practice_options``: a case log (when given), then the register (when there is one)."""
+    if mapping_path is not None and log_path is None:
+        raise click.UsageError("--mapping needs --log")
+    evidence = _practice_evidence(model, log_path, mapping_path, as_of_date) if log_path else []
+    return evidence + _register_evidence(model, use_register)
 
 
 def _practice_evidence(model, log_path: Path, mapping_path: Path | None, as_of_date) -> list:
@@ -179,13 +195,7 @@ def _register_evidence(model, use: bool | None) -> list:
 
 @cli.command()
 @click.argument("handoff_id")
-@click.option("--register/--no-register", "use_register", default=None,
-              help="Include the Doorbraakteam register's findings (default: when KETENKAART_DATABASE_URL is set, "
-                   "the demo is on, or the default register file exists). Counts under the threshold as <5.")
-@click.option("--log", "log_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Case event log (.csv, .parquet, .xes): measured waits vs the norm, small counts as <5.")
-@click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Activity mapping for --log (default: the synthetic sample's mapping).")
+@practice_options
 @data_option
 @source_option
 @as_of_option
@@ -201,10 +211,7 @@ def why(handoff_id, use_register, log_path, mapping_path, data_path, source, as_
         ketenkaart why <handoff-id> --log cases.parquet --mapping mapping.yaml
     """
     model = _open(source, data_path, as_of_date)
-    if mapping_path is not None and log_path is None:
-        raise click.UsageError("--mapping needs --log")
-    evidence = _practice_evidence(model, log_path, mapping_path, as_of_date) if log_path else []
-    evidence += _register_evidence(model, use_register)
+    evidence = _evidence(model, use_register, log_path, mapping_path, as_of_date)
     ex = explain_handoff(model, handoff_id, evidence=evidence)
     if as_json:
         return _dump(ex.as_dict(model))

@@ -219,8 +219,8 @@ def _practice(model: ChainModel, items: tuple[Evidence, ...], cutoff: dt.date | 
         read_en = "" if e.verified else " (read only in a news report, summary or copy)"
         src = _source_names(model, e.sources)
         # curated records carry a summary; a case log or the register says what it is in its title
-        text_nl = e.summary_nl or (f"{e.title_nl}: {e.note_nl}" if e.note_nl else e.title_nl)
-        text_en = e.summary_en or (f"{e.title_en}: {e.note_en}" if e.note_en else e.title_en)
+        text_nl = e.summary_nl or (f"{e.title_nl} — {e.note_nl}" if e.note_nl else e.title_nl)
+        text_en = e.summary_en or (f"{e.title_en} — {e.note_en}" if e.note_en else e.title_en)
         points.append((f"{what_nl}: {text_nl.rstrip('.')}. Bron: {src}{read_nl}.",
                        f"{what_en}: {text_en.rstrip('.')}. Source: {src}{read_en}."))
     return points
