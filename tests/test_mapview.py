@@ -11,9 +11,9 @@ from graph.examples import toy_chain
 from ui.mapview import (
     NO_NORM_MARK,
     MapFilter,
+    chain_layout,
     filter_options,
     focus_set,
-    layout_positions,
     legend,
     map_view,
 )
@@ -29,17 +29,17 @@ def positions(view):
 
 
 def test_layout_is_deterministic_and_lane_ordered(model):
-    pos, lanes, columns = layout_positions(model)
-    assert layout_positions(toy_chain())[0] == pos
-    lane_of = {lane.domain: lane for lane in lanes}
+    layout = chain_layout(model)
+    assert chain_layout(toy_chain()) == layout
+    lane_of = {lane.id: lane for lane in layout.lanes}
     for org in model.organisations:
         lane = lane_of[org.domain.value]
-        assert lane.y_min <= pos[org.id][1] <= lane.y_max
+        assert lane.y_min <= layout.box(org.id).y <= lane.y_max
     # phases left to right
-    xs = [c.x for c in columns]
+    xs = [c.x for c in layout.phases]
     assert xs == sorted(xs) and len(set(xs)) == len(xs)
     # no two organisations on the same spot
-    org_positions = [pos[o.id] for o in model.organisations]
+    org_positions = [(layout.box(o.id).x, layout.box(o.id).y) for o in model.organisations]
     assert len(set(org_positions)) == len(org_positions)
 
 
@@ -63,7 +63,7 @@ def test_nodes_never_move_under_filters(model, flt):
 
 
 def test_encoding_does_not_rest_on_colour(model):
-    view = map_view(model)
+    view = map_view(model, MapFilter(information=True, mark_no_norm=True))
     for ho in model.handoffs:
         edge = view.edge(ho.id)
         assert edge.dashed == (not ho.legal_bases)
@@ -71,7 +71,16 @@ def test_encoding_does_not_rest_on_colour(model):
         assert edge.label.startswith(NO_NORM_MARK) == (ho.norm is None)
     shapes = {n.id: n.shape for n in view.nodes}
     assert shapes["kinderrechter"] != shapes["raad"]  # post vs organisation
-    assert {e.symbol for e in legend()} >= {"dashed", "solid", "mark", "box", "ellipse", "dashed-box", "triangle"}
+    assert {e.symbol for e in legend(no_norm=True)} >= {"dashed", "solid", "mark", "box", "pill", "dashed-box", "tag"}
+
+
+def test_no_norm_mark_and_information_flows_only_on_request(model):
+    view = map_view(model)
+    assert all(NO_NORM_MARK not in e.label for e in view.edges)
+    assert "ho-vt-raad-oud" not in {e.id for e in view.edges}  # passes information only
+    assert "ho-vt-raad-oud" in {e.id for e in map_view(model, MapFilter(information=True)).edges}
+    # a highlighted information flow is shown anyway
+    assert "ho-vt-raad-oud" in {e.id for e in map_view(model, MapFilter(highlight=("ho-vt-raad-oud",))).edges}
 
 
 def test_phase_filter_keeps_only_that_phase(model):
@@ -93,6 +102,7 @@ def test_unknown_focus_suggests(model):
 def test_english_labels(model):
     view = map_view(model, lang="en")
     assert [c.label for c in view.columns][:2] == ["Signalling", "Safety assessment"]
+    assert view.node("politie").title.endswith("organisation · Safety and criminal law")
     assert view.lanes[0].label == "Safety and criminal law"
     assert filter_options(model, "en").phases[-1] == ("jeugdbescherming", "Child protection")
 
@@ -100,7 +110,10 @@ def test_english_labels(model):
 def test_figures_are_added_to_labels(model):
     view = map_view(model, figures={"ho-politie-vt": "n=40 · 30% boven norm (synthetisch)"})
     assert "30% boven norm" in view.edge("ho-politie-vt").label
+    assert "30% boven norm" in view.edge("ho-politie-vt").title
     assert view.edge("ho-vt-raad").figures is None
+    crowded = map_view(model, figures={"ho-politie-vt": "n=40"}, label_limit=2).edge("ho-politie-vt")
+    assert crowded.label == "" and "n=40" in crowded.title
 
 
 def test_view_serialises_to_json(model):

@@ -21,9 +21,9 @@ def test_ui_runs_on_the_neo4j_store(neo4j_store, bolt_server, monkeypatch):
     monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.auth[1])
     at = AppTest.from_file(str(ROUTER), default_timeout=60).run()
     assert not at.exception
-    captions = [c.value for c in at.sidebar.caption]
-    assert "Bron van de graaf: Neo4j" in captions
-    assert any("5 organisaties · 6 overdrachten" in c for c in captions)
+    footer = "\n".join(h.proto.body for h in at.get("html"))
+    assert "Bron van de graaf: Neo4j" in footer
+    assert "5 organisaties · 6 overdrachten" in footer
     at.switch_page("app_pages/knelpunten.py").run()
     assert not at.exception
     assert "geen grondslag" in set(at.dataframe[0].value["Regel"])

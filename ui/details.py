@@ -1,6 +1,14 @@
-"""Rendering of one element's details (organisation, hand-off, signal, ...). Display only."""
+"""Rendering of one element's details (organisation, hand-off, signal, ...). Display only.
+
+Data texts are shown literally (:func:`ui.plain.md`): a name or description
+cannot add links, images or formatting. Sources are named by their title,
+linked when they have an address; a seed document shows its file name only
+as a tooltip.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import streamlit as st
 
@@ -8,41 +16,31 @@ from graph.model import (
     ChainModel,
     HandOff,
     Instrument,
-    LegalBasis,
     Organisation,
+    OrganisationKind,
     Signal,
-    Source,
     Status,
 )
 from ui.i18n import value_name
 from ui.mapview import LANE_NAMES, handoffs_of
+from ui.plain import md, source_html
 from ui.state import glossary, lang, name_of, t
 
-__all__ = ["show_element", "source_line", "glossary_notes", "open_details"]
+__all__ = ["glossary_notes", "open_details", "show_element", "sources_block"]
+
+_KINDS = {OrganisationKind.ORGANISATION: "kind.organisation", OrganisationKind.POST: "kind.post",
+          OrganisationKind.COLLABORATION: "kind.collaboration", OrganisationKind.PERSON: "kind.person"}
 
 
-def source_line(model: ChainModel, source_id: str) -> str:
-    """A markdown line for a source or legal basis, linked when it has a URL."""
-    element = model.index.get(source_id)
-    if element is None:
-        return f"- `{source_id}`"
-    if isinstance(element, LegalBasis):
-        label = element.name + (f" — {element.title}" if element.title else "")
-        url = element.url
-    elif isinstance(element, Source):
-        label = element.title + (f" ({element.date})" if element.date else "")
-        url = element.url
-        if not url and element.file:
-            label += f" — {element.file}"
-    else:
-        label, url = name_of(element), None
-    flag = f" · _{t('detail.unverified')}_" if getattr(element, "status", None) is Status.UNVERIFIED else ""
-    return f"- [{label}]({url}){flag}" if url else f"- {label}{flag}"
-
-
-def _source_name(model: ChainModel, source_id: str) -> str:
-    element = model.index.get(source_id)
-    return getattr(element, "title", None) or getattr(element, "name", None) or source_id
+def sources_block(model: ChainModel, source_ids: Iterable[str], heading: str | None = None) -> None:
+    """A list of sources (and legal bases) by title, as escaped HTML."""
+    ids = [s for s in source_ids if s in model.index and not s.startswith("case-log:")]
+    head = f"<p><strong>{md(heading)}</strong></p>" if heading else ""
+    if not ids:
+        st.markdown(head + "<p>–</p>", unsafe_allow_html=True)
+        return
+    items = "".join(f"<li>{source_html(model, s, lang(), t('detail.unverified'))}</li>" for s in ids)
+    st.markdown(f'{head}<ul class="kk-source-list">{items}</ul>', unsafe_allow_html=True)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -56,17 +54,17 @@ def glossary_notes(*texts: str) -> None:
     language = lang()
     joined = " ".join(x for x in texts if x)
     words = set(joined.replace("(", " ").replace(")", " ").replace(",", " ").split())
-    notes = [g for g in glossary() if g.term in words]
-    for g in notes:
-        full = g.full_en if language == "en" else g.full_nl
-        st.caption(f"**{g.term}** ({full}): {g.en if language == 'en' else g.nl}")
+    for g in glossary():
+        if g.term in words:
+            full = g.full_en if language == "en" else g.full_nl
+            st.caption(f"**{md(g.term)}** ({md(full)}): {md(g.en if language == 'en' else g.nl)}")
 
 
 def _org_name(model: ChainModel, org_id: str | None) -> str:
     if org_id is None:
         return t("detail.unknown")
     element = model.index.get(org_id)
-    return name_of(element) if element is not None else org_id
+    return md(name_of(element)) if element is not None else t("detail.unknown")
 
 
 def show_element(model: ChainModel, element_id: str) -> None:
@@ -79,58 +77,57 @@ def show_element(model: ChainModel, element_id: str) -> None:
     elif isinstance(element, Organisation):
         _show_organisation(model, element)
     elif isinstance(element, Signal):
-        st.subheader(name_of(element))
+        st.subheader(name_of(element), anchor=False)
         st.markdown(f"**{t('detail.enters_at')}:** {_org_name(model, element.enters_at)}")
-        _sources(model, element.sources)
-    elif isinstance(element, Instrument):
-        st.subheader(name_of(element))
         if element.description:
-            st.write(element.description)
-        st.markdown(f"**{t('detail.legal')}:**")
-        st.markdown("\n".join(source_line(model, lb) for lb in element.legal_bases) or t("detail.no_legal"))
-        _sources(model, element.sources)
+            st.markdown(md(element.description))
+        sources_block(model, element.sources, t("detail.sources"))
+    elif isinstance(element, Instrument):
+        st.subheader(name_of(element), anchor=False)
+        if element.description:
+            st.markdown(md(element.description))
+        sources_block(model, element.legal_bases, t("detail.legal"))
+        sources_block(model, element.sources, t("detail.sources"))
     else:
-        st.subheader(name_of(element))
-        _sources(model, getattr(element, "sources", ()))
-
-
-def _sources(model: ChainModel, sources: tuple[str, ...]) -> None:
-    st.markdown(f"**{t('detail.sources')}:**")
-    st.markdown("\n".join(source_line(model, s) for s in sources) or "-")
+        st.subheader(md(name_of(element)), anchor=False)
+        title = getattr(element, "title", None)
+        if title and title != name_of(element):
+            st.markdown(md(title))
+        sources_block(model, [element_id] if model.kind_of(element_id) in ("sources", "legal_bases")
+                      else getattr(element, "sources", ()), t("detail.sources"))
 
 
 def _show_organisation(model: ChainModel, org: Organisation) -> None:
-    en = lang() == "en"
-    st.subheader(name_of(org) + (f" ({org.abbreviation})" if org.abbreviation else ""))
-    kind = {"organisation": ("organisatie", "organisation"), "post": ("functie", "post"),
-            "collaboration": ("samenwerkingsverband", "collaboration"),
-            "person": ("gezinslid", "family member")}[org.kind.value][1 if en else 0]
-    lines = [f"**{t('detail.kind')}:** {kind}", f"**{t('detail.domain')}:** {LANE_NAMES[org.domain][1 if en else 0]}",
-             f"**{t('detail.region')}:** {org.region}"]
+    name = name_of(org)
+    st.subheader(name + (f" ({org.abbreviation})" if org.abbreviation and org.abbreviation not in name else ""),
+                 anchor=False)
+    lines = [f"**{t('detail.kind')}:** {t(_KINDS[org.kind])}",
+             f"**{t('detail.domain')}:** {LANE_NAMES[org.domain].in_(lang())}",
+             f"**{t('detail.region')}:** {md(org.region)}"]
     if org.part_of:
         lines.append(f"**{t('detail.part_of')}:** {_org_name(model, org.part_of)}")
     st.markdown("  \n".join(lines))
     if org.description:
-        st.write(org.description)
+        st.markdown(md(org.description))
     out, inc = handoffs_of(model, org.id)
     st.markdown(f"**{t('detail.outgoing')}:**")
-    st.markdown("\n".join(f"- {name_of(h)} → {_org_name(model, h.to_org)}" for h in out) or "-")
+    st.markdown("\n".join(f"- {md(name_of(h))} → {_org_name(model, h.to_org)}" for h in out) or "–")
     st.markdown(f"**{t('detail.incoming')}:**")
-    st.markdown("\n".join(f"- {_org_name(model, h.from_org)} → {name_of(h)}" for h in inc) or "-")
-    _sources(model, org.sources)
+    st.markdown("\n".join(f"- {_org_name(model, h.from_org)} → {md(name_of(h))}" for h in inc) or "–")
+    sources_block(model, org.sources, t("detail.sources"))
     glossary_notes(org.name, org.abbreviation or "")
 
 
 def _show_handoff(model: ChainModel, ho: HandOff) -> None:
-    en = lang() == "en"
-    st.subheader(name_of(ho))
+    language = lang()
+    st.subheader(name_of(ho), anchor=False)
     if ho.status is Status.UNVERIFIED:
         st.caption(t("detail.unverified"))
     st.markdown(t("detail.from_to", src=_org_name(model, ho.from_org), dst=_org_name(model, ho.to_org)))
-    passes = ", ".join(value_name(p.value, lang()) for p in ho.passes)
+    passes = ", ".join(value_name(p.value, language) for p in ho.passes)
     phase = model.index.get(ho.phase)
-    lines = [f"**{t('detail.trigger')}:** {ho.trigger}", f"**{t('detail.passes')}:** {passes}",
-             f"**{t('detail.phase')}:** {name_of(phase) if phase else ho.phase}"]
+    lines = [f"**{t('detail.trigger')}:** {md(ho.trigger)}", f"**{t('detail.passes')}:** {passes}",
+             f"**{t('detail.phase')}:** {md(name_of(phase)) if phase else t('detail.unknown')}"]
     if ho.instrument:
         lines.append(f"**{t('detail.instrument')}:** {_org_name(model, ho.instrument)}")
     lines += [f"**{t('detail.regie')}:** {_org_name(model, ho.regie_after)}",
@@ -138,27 +135,28 @@ def _show_handoff(model: ChainModel, ho: HandOff) -> None:
               f"**{t('detail.acceptance')}:** {_yes_no(ho.acceptance_required)}",
               f"**{t('detail.escalation')}:** {_org_name(model, ho.escalation_to)}"]
     st.markdown("  \n".join(lines))
-    st.markdown(f"**{t('detail.legal')}:**")
+    if ho.description:
+        st.markdown(md(ho.description))
     if ho.legal_bases:
-        st.markdown("\n".join(source_line(model, lb) for lb in ho.legal_bases))
+        sources_block(model, ho.legal_bases, t("detail.legal"))
     else:
-        st.markdown(t("detail.no_legal"))
+        st.markdown(f"**{t('detail.legal')}:**  \n{t('detail.no_legal')}")
     st.markdown(f"**{t('detail.norm')}:**")
     if ho.norm is not None:
-        st.markdown(f"{ho.norm.description} ({value_name(ho.norm.kind.value, lang())})")
-        st.markdown("\n".join(source_line(model, s) for s in ho.norm.sources))
+        st.markdown(f"{md(ho.norm.description)} ({value_name(ho.norm.kind.value, language)})")
+        sources_block(model, ho.norm.sources)
     else:
         st.markdown(t("detail.no_norm"))
     st.markdown(f"**{t('detail.failures')}:**")
     if ho.failure_modes:
         for mode in ho.failure_modes:
-            text = mode.description_en if en and mode.description_en else mode.description
-            cites = ", ".join(_source_name(model, s) for s in mode.sources)
-            st.markdown(f"- {text} _({cites})_")
+            described = mode.description_en if language == "en" and mode.description_en else mode.description
+            st.markdown(f"- {md(described)}")
+            sources_block(model, mode.sources)
     else:
         st.markdown(t("detail.none"))
-    _sources(model, ho.sources)
-    glossary_notes(ho.label, ho.trigger, _org_name(model, ho.instrument) if ho.instrument else "")
+    sources_block(model, ho.sources, t("detail.sources"))
+    glossary_notes(ho.label, ho.trigger, name_of(model.index[ho.instrument]) if ho.instrument in model.index else "")
 
 
 def open_details(model: ChainModel, element_id: str | None) -> None:
@@ -169,8 +167,8 @@ def open_details(model: ChainModel, element_id: str | None) -> None:
     @st.dialog(t("map.details"), width="large")
     def _dialog() -> None:
         show_element(model, element_id)
-        if model.kind_of(element_id) == "handoffs" and st.button(t("detail.why"), key="dialog_why"):
-            st.session_state["why_handoff"] = element_id
-            st.switch_page("app_pages/waarom.py")
+        if model.kind_of(element_id) == "handoffs":
+            st.page_link("app_pages/waarom.py", label=t("detail.why"),
+                         query_params={"overdracht": element_id, **({"taal": "en"} if lang() == "en" else {})})
 
     _dialog()

@@ -7,9 +7,6 @@ mutated. Tests inject another model by putting it in
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +14,6 @@ from typing import Any
 import streamlit as st
 import yaml
 
-from graph.encode import plain
 from graph.errors import ChainError
 from graph.model import ChainModel
 from graph.settings import Settings
@@ -27,7 +23,23 @@ from loaders.load import load_chain
 from loaders.resources import builtin_path
 from ui.i18n import text
 
-__all__ = ["Chain", "GlossaryTerm", "chain", "glossary", "lang", "name_of", "t", "table_downloads"]
+__all__ = [
+    "LANG_KEY",
+    "PRESENT_KEY",
+    "Chain",
+    "GlossaryTerm",
+    "chain",
+    "glossary",
+    "lang",
+    "name_of",
+    "present",
+    "show_table",
+    "t",
+    "table_downloads",
+]
+
+LANG_KEY = "taal"  # the widget key and the address parameter (?taal=en)
+PRESENT_KEY = "presentatie"  # ?presentatie=1
 
 
 
@@ -61,8 +73,38 @@ def _injected(model: ChainModel) -> Chain:
 
 
 def lang() -> str:
-    """``"en"`` when the English toggle is on, else ``"nl"``."""
-    return "en" if st.session_state.get("lang_en") else "nl"
+    """``"en"`` when English is chosen (``?taal=en``), else ``"nl"``."""
+    return "en" if st.session_state.get(LANG_KEY) == "en" else "nl"
+
+
+def data_version(model: ChainModel) -> str:
+    """A short fingerprint of the chain data: equal data, equal version (shown on pages and handouts)."""
+    import hashlib
+
+    return model.view.memo("ui.data_version", lambda: hashlib.sha1(repr(model).encode("utf-8")).hexdigest()[:8])
+
+
+def data_line(current: Chain) -> str:
+    """The data the app shows, as an escaped HTML line: title, counts and version."""
+    from html import escape
+
+    model = current.model
+    line = t("app.loaded", title=model.title or model.region, orgs=len(model.organisations),
+             handoffs=len(model.handoffs)) + " · " + t("app.version", version=data_version(model))
+    if current.source == "neo4j":
+        line += " · " + t("app.backend_neo4j")
+    return escape(line)
+
+
+def map_texts() -> dict[str, str]:
+    """The words on the map's toolbar, in the current language."""
+    return {"fit": t("map.fit"), "zoom_in": t("map.zoom_in"), "zoom_out": t("map.zoom_out"), "hint": t("map.hint"),
+            "aria": t("map.aria")}
+
+
+def present() -> bool:
+    """Whether presentation mode is on (``?presentatie=1``)."""
+    return bool(st.session_state.get(PRESENT_KEY))
 
 
 def t(key: str, **values: object) -> str:
@@ -94,6 +136,12 @@ def glossary() -> tuple[GlossaryTerm, ...]:
     return tuple(sorted(terms, key=lambda g: g.term.lower()))
 
 
+def glossary_terms(language: str | None = None) -> dict[str, str]:
+    """Glossary abbreviations and what they stand for, for the map legend."""
+    en = (language or lang()) == "en"
+    return {g.term: (g.full_en if en else g.full_nl) for g in glossary() if (g.full_en if en else g.full_nl)}
+
+
 def glossary_help(*terms: str) -> str | None:
     """Tooltip text explaining the given glossary terms in the current language."""
     found = {g.term: g for g in glossary()}
@@ -107,18 +155,25 @@ def glossary_help(*terms: str) -> str | None:
 
 
 def table_downloads(rows: list[dict], stem: str, key: str) -> None:
-    """CSV and JSON download buttons for a table (a list of flat dicts)."""
-    if not rows:
+    """CSV and JSON download buttons for a table (a list of flat dicts); the CSV cannot run formulas."""
+    from ui.tables import csv_bytes, json_bytes
+
+    if not rows or present():
         return
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0].keys()))
-    writer.writeheader()
-    writer.writerows(rows)
-    left, right = st.columns(2)
-    left.download_button(t("export.csv"), buffer.getvalue().encode("utf-8"), file_name=f"{stem}.csv",
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(t("export.csv"), csv_bytes(rows), file_name=f"{stem}.csv",
                          mime="text/csv", key=f"{key}_csv", on_click="ignore")
-    right.download_button(t("export.json"), json.dumps(plain(rows), ensure_ascii=False, indent=2).encode("utf-8"),
+    right.download_button(t("export.json"), json_bytes(rows),
                           file_name=f"{stem}.json", mime="application/json", key=f"{key}_json", on_click="ignore")
+
+
+def show_table(rows: list[dict], *, key: str | None = None, **options) -> object:
+    """A table: a data grid normally, a plain HTML table in presentation mode (it grows with the text)."""
+    if present():
+        if rows:
+            st.table(rows)
+        return None
+    return st.dataframe(rows, hide_index=True, width="stretch", key=key, **options)
 
 
 def show_error(exc: ChainError) -> None:

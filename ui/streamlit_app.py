@@ -1,19 +1,26 @@
-"""Entry point: the language toggle, the data banner and the page router. No logic."""
+"""Entry point: the page router, and what every page shares: the language, presentation mode and
+the search box at the top, the data line at the bottom. No logic."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from graph.errors import ChainError
+from ui import links
+from ui.present import page_css
 from ui.register_auth import register_pages
-from ui.state import chain, practice_available, t
+from ui.searchbox import jump_target, search_box
+from ui.state import LANG_KEY, PRESENT_KEY, chain, data_line, lang, present, t
 
-st.set_page_config(page_title="Ketenkaart", layout="wide")
+st.set_page_config(page_title="Ketenkaart", layout="wide", initial_sidebar_state="collapsed")
 
-st.sidebar.toggle("English", key="lang_en", help="Nederlands / English")
+SHARED = [links.Param("taal", LANG_KEY, "str", "nl", allowed=("nl", "en")),
+          links.Param("presentatie", PRESENT_KEY, "bool", False)]
+links.read(SHARED)
 
 PAGES = [
     st.Page("app_pages/kaart.py", title=t("nav.map"), url_path="kaart", default=True),
+    st.Page("app_pages/verhalen.py", title=t("nav.stories"), url_path="verhalen"),
     st.Page("app_pages/routes.py", title=t("nav.routes"), url_path="routes"),
     st.Page("app_pages/knelpunten.py", title=t("nav.bottlenecks"), url_path="knelpunten"),
     st.Page("app_pages/waarom.py", title=t("nav.why"), url_path="waarom"),
@@ -22,7 +29,9 @@ PAGES = [
     st.Page("app_pages/bronnen.py", title=t("nav.sources"), url_path="bronnen"),
     st.Page("app_pages/woordenlijst.py", title=t("nav.glossary"), url_path="woordenlijst"),
 ]
-page = st.navigation({"": PAGES, t("nav.reg_section"): register_pages()}, expanded=True)  # + the register
+# the chain pages, then the Doorbraakteam's register (its pages ask for a login)
+page = st.navigation({"": PAGES, t("nav.reg_section"): register_pages()}, position="top")
+links.entered(page.url_path, keep=[p.name for p in SHARED])
 
 try:
     current = chain()
@@ -30,11 +39,22 @@ except ChainError as exc:
     st.error(t("error.data"))
     st.code(str(exc), language=None)
     st.stop()
-if practice_available(current):
-    st.sidebar.toggle(t("app.practice"), key="practice_on", help=t("app.practice_help"))
-st.sidebar.caption(t("app.loaded", title=current.model.title or current.model.region,
-                     orgs=len(current.model.organisations), handoffs=len(current.model.handoffs)))
-if current.source == "neo4j":
-    st.sidebar.caption(t("app.backend_neo4j"))
+
+find, language_choice, presenting = st.columns([6, 1.6, 1.8], vertical_alignment="center")
+with find:
+    search_box(current.model)
+language_choice.segmented_control(t("app.language"), ["nl", "en"], key=LANG_KEY, label_visibility="collapsed",
+                                  format_func={"nl": "Nederlands", "en": "English"}.get, required=True,
+                                  persist_state="session")
+presenting.toggle(t("map.present"), key=PRESENT_KEY, help=t("map.present_help"), persist_state="session")
+st.html(page_css(present()))
+links.write(SHARED)
+
+target = jump_target()
+if target is not None:
+    st.switch_page("app_pages/kaart.py", query_params=links.link(focus=target, weergave="alles",
+                                                                 taal=lang() if lang() != "nl" else None,
+                                                                 presentatie="1" if present() else None))
 
 page.run()
+st.html(f'<p class="kk-footer">{data_line(current)}</p>')

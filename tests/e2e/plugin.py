@@ -37,7 +37,7 @@ def start_streamlit(port: int, env: dict[str, str] | None = None, log_path: Path
     environment = dict(os.environ)
     environment.update({"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "STREAMLIT_SERVER_HEADLESS": "true"})
     environment.update(env or {})
-    log = open(log_path, "wb") if log_path else subprocess.DEVNULL
+    log = open(log_path, "wb") if log_path else subprocess.DEVNULL  # noqa: SIM115 - the server writes to it while it runs
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "ui/streamlit_app.py", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
@@ -106,8 +106,14 @@ class PageGuard:
         page.on("request", self._request)
 
     def _console(self, message) -> None:
-        if message.type == "error":
-            self.console_errors.append(message.text)
+        if message.type != "error":
+            return
+        where = (message.location or {}).get("url", "")
+        # Opened at a page's own address (/verhalen?...), Streamlit first looks for its server one
+        # level down (/verhalen/_stcore/health) and then finds it at the root: not an app error.
+        if "/_stcore/" in where and "404" in message.text:
+            return
+        self.console_errors.append(message.text)
 
     def _request(self, request) -> None:
         parsed = urlparse(request.url)
@@ -123,25 +129,48 @@ class PageGuard:
         return path
 
 
-@pytest.fixture
-def ui_page(chromium, request):
-    """A fresh browser page (1440x1000, Dutch locale) guarded against console errors and foreign requests."""
-    context = chromium.new_context(viewport={"width": 1440, "height": 1000}, locale="nl-NL", accept_downloads=True)
+def _guarded_page(chromium, width: int, height: int) -> tuple[object, PageGuard]:
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="nl-NL", accept_downloads=True)
     # Anything that is not local is blocked (and recorded by the guard).
     context.route(lambda url: urlparse(url).hostname not in LOCAL_HOSTS and urlparse(url).scheme in ("http", "https", "ws", "wss"),
                   lambda route: route.abort())
     page = context.new_page()
     page.set_default_timeout(20_000)
-    guard = PageGuard(page)
-    yield guard
+    return context, PageGuard(page)
+
+
+def _check(context, guard: PageGuard, request, name: str) -> None:
     failed = request.node.rep_call.failed if hasattr(request.node, "rep_call") else False
     if failed:
-        guard.screenshot(f"FAILED-{request.node.name}")
-    exceptions = page.locator('[data-testid="stException"]').all_inner_texts()
+        guard.screenshot(f"FAILED-{name}")
+    exceptions = guard.page.locator('[data-testid="stException"]').all_inner_texts()
     context.close()
     assert not exceptions, f"the app showed an exception: {exceptions}"
     assert not guard.foreign_requests, f"requests to non-local hosts: {guard.foreign_requests}"
     assert not guard.console_errors, f"browser console errors: {guard.console_errors}"
+
+
+@pytest.fixture
+def ui_page(chromium, request):
+    """A fresh browser page (1440x1000, Dutch locale) guarded against console errors and foreign requests."""
+    context, guard = _guarded_page(chromium, 1440, 1000)
+    yield guard
+    _check(context, guard, request, request.node.name)
+
+
+@pytest.fixture
+def ui_pages(chromium, request):
+    """A factory of fresh guarded pages at a given window size: ``ui_pages(1280, 800)``."""
+    opened = []
+
+    def make(width: int = 1440, height: int = 1000) -> PageGuard:
+        context, guard = _guarded_page(chromium, width, height)
+        opened.append((context, guard))
+        return guard
+
+    yield make
+    for i, (context, guard) in enumerate(opened):
+        _check(context, guard, request, f"{request.node.name}-{i}")
 
 
 @pytest.hookimpl(hookwrapper=True)

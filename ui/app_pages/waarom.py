@@ -10,8 +10,10 @@ from graph.errors import ChainError
 from graph.vocab import CATEGORY_NAMES
 from queries.explain import explain_handoff
 from queries.knelpunten import handoffs_by_rank
-from ui.details import glossary_notes, source_line
+from ui import links
+from ui.details import glossary_notes, sources_block
 from ui.i18n import value_name
+from ui.plain import md
 from ui.state import chain, lang, name_of, practice_evidence, show_error, t
 
 current = chain()
@@ -32,6 +34,8 @@ def _by_rank(_model, cache_key: str, _evidence) -> list[str]:
 
 
 handoff_ids = _by_rank(current.model, f"{id(model)}-{evidence_key}", evidence)
+PARAMS = [links.Param("overdracht", "why_pick", "str", handoff_ids[0] if handoff_ids else None, allowed=handoff_ids)]
+links.read(PARAMS)
 jump = st.session_state.pop("why_handoff", None)
 if jump in handoff_ids:
     st.session_state["why_pick"] = jump
@@ -43,7 +47,9 @@ def label(hid: str) -> str:
     return f"{name_of(ho, language)} ({frm} → {to})"
 
 
-handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="why_pick", help=t("why.pick_help"))
+handoff_id = st.selectbox(t("why.pick"), handoff_ids, format_func=label, key="why_pick", help=t("why.pick_help"),
+                          persist_state="session", placeholder=t("choose_one"))
+links.write(PARAMS)
 if handoff_id is None:
     st.stop()
 
@@ -64,7 +70,7 @@ def org(element_id: str | None) -> str:
 
 
 def bullets(points) -> str:
-    return "\n".join(f"- {p_en if en else p_nl}" for p_nl, p_en in points)
+    return "\n".join(f"- {md(p_en if en else p_nl)}" for p_nl, p_en in points)
 
 
 with st.container(border=True):
@@ -74,10 +80,10 @@ with st.container(border=True):
         cats = ", ".join(CATEGORY_NAMES[c].in_(language) for c in card.categories) or "–"
         st.markdown(t("why.severity", severity=value_name(card.severity.value, language), rank=card.rank,
                       categories=cats))
-    st.markdown(card.reason_en if en else card.reason_nl)
+    st.markdown(md(card.reason_en if en else card.reason_nl))
     st.markdown(f"**{t('why.practice')}**")
     if not card.has_practice:
-        st.info(card.practice_points[0][1] if en else card.practice_points[0][0])
+        st.info(md(card.practice_points[0][1] if en else card.practice_points[0][0]))
     st.markdown(bullets(card.practice_points[1:] if not card.has_practice else card.practice_points))
 
 left, right = st.columns(2, gap="large")
@@ -85,15 +91,15 @@ with left:
     st.markdown(f"**{t('why.law')}**")
     st.markdown(bullets(card.law_points))
     if card.legal_bases:
-        st.markdown("\n".join(f"- [{name}]({url})" if url else f"- {name}" for _, name, url in card.legal_bases))
+        sources_block(model, [lb for lb, _, _ in card.legal_bases])
     st.markdown(f"**{t('why.agreements')}**")
     st.markdown(bullets(card.agreement_points))
     st.markdown("  \n".join([
-        f"**{t('detail.trigger')}:** {card.trigger}",
-        f"**{t('detail.regie')}:** {org(card.regie_after)}",
+        f"**{t('detail.trigger')}:** {md(card.trigger)}",
+        f"**{t('detail.regie')}:** {md(org(card.regie_after))}",
         f"**{t('detail.feedback')}:** {yes_no(card.feedback_required)}",
         f"**{t('detail.acceptance')}:** {yes_no(card.acceptance_required)}",
-        f"**{t('detail.escalation')}:** {org(card.escalation_to)}",
+        f"**{t('detail.escalation')}:** {md(org(card.escalation_to))}",
     ]))
 with right:
     st.markdown(f"**{t('why.structure')}**")
@@ -101,24 +107,23 @@ with right:
     st.markdown("  \n".join([
         f"**{t('why.routes_through')}:** {card.routes_through} / {card.routes_total}",
         f"**{t('why.bridge')}:** {yes_no(card.is_bridge)}"
-        + (f" ({', '.join(org(o) for o in card.bridge_cut)})" if card.bridge_cut else ""),
+        + (f" ({md(', '.join(org(o) for o in card.bridge_cut))})" if card.bridge_cut else ""),
     ]))
     for item in card.evidence:
         if not item.figures or item.kind not in ("case-log", "register"):
             continue
-        st.markdown(f"**{item.title_en if en else item.title_nl}**")
+        st.markdown(f"**{md(item.title_en if en else item.title_nl)}**")
         st.table({t("why.figure"): [f[1] if en else f[0] for f in item.figures],
                   t("why.value"): [f[2] for f in item.figures]})
         note = item.note_en if en else item.note_nl
         if note:
-            st.caption(note)
-    st.markdown(f"**{t('detail.sources')}**")
-    st.markdown("\n".join(source_line(model, s) for s in card.sources if not s.startswith("case-log:")) or "-")
+            st.caption(md(note))
+    sources_block(model, card.sources, t("detail.sources"))
 glossary_notes(card.name, card.trigger, card.from_name, card.to_name, card.reason_nl)
 
 b1, b2 = st.columns(2)
-if b1.button(t("detail.show_on_map"), key="why_map"):
-    st.session_state["goto_focus"] = handoff_id
-    st.switch_page("app_pages/kaart.py")
+b1.page_link("app_pages/kaart.py", label=t("detail.show_on_map"),
+             query_params=links.link(focus=handoff_id, weergave="alles", taal="en" if en else None))
 b2.download_button(t("export.json"), data=lambda: json.dumps(card.as_dict(model), ensure_ascii=False, indent=2),
-                   file_name=f"{handoff_id}.json", mime="application/json", key="why_json", on_click="ignore")
+                   file_name="waarom-stokt-deze-overdracht.json", mime="application/json", key="why_json",
+                   on_click="ignore")

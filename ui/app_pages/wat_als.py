@@ -6,11 +6,25 @@ import streamlit as st
 
 from graph.errors import ChainError
 from queries.whatif import what_if
-from ui.components.network import chain_map, standalone_html
+from ui import links
+from ui.components.chainmap import chain_map
 from ui.details import open_details
-from ui.i18n import kind_name
+from ui.exports.files import map_downloads
+from ui.i18n import kind_name, value_name
 from ui.mapview import MapFilter, map_view
-from ui.state import chain, lang, name_of, show_error, t, table_downloads
+from ui.plain import md
+from ui.state import (
+    chain,
+    glossary_terms,
+    lang,
+    map_texts,
+    name_of,
+    present,
+    show_error,
+    show_table,
+    t,
+    table_downloads,
+)
 
 current = chain()
 model = current.model
@@ -18,16 +32,22 @@ language = lang()
 en = language == "en"
 
 st.title(t("nav.whatif"))
-st.caption(t("whatif.intro"))
+if not present():
+    st.caption(t("whatif.intro"))
 
 removable = [e.id for kind in ("organisations", "instruments", "legal_bases", "handoffs") for e in getattr(model, kind)]
+PARAMS = [links.Param("weg", "whatif_remove", "list", allowed=removable)]
+links.read(PARAMS)
+
+
+def name(element_id: str) -> str:
+    return name_of(model.index[element_id], language) if element_id in model.index else element_id
 
 
 def label(element_id: str) -> str:
     if element_id not in model.index:
         return element_id
-    kind = model.kind_of(element_id)
-    return f"{name_of(model.index[element_id], language)} · {kind_name(kind, language)}"
+    return f"{name(element_id)} · {kind_name(model.kind_of(element_id), language)}"
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -36,61 +56,60 @@ def _what_if(_model, cache_key: str, remove: tuple[str, ...]):
     return result.as_dict(), tuple(h for c in result.broken for h in c.route_before)
 
 
-with st.form("whatif_form"):
-    removed = st.multiselect(t("whatif.remove"), removable, format_func=label, key="whatif_remove")
-    submitted = st.form_submit_button(t("whatif.run"), type="primary")
-if submitted:
-    st.session_state["whatif_query"] = tuple(removed)
-query = st.session_state.get("whatif_query")
+# Typing "Wmo" and Enter picks the first match only: there is no "select all matches" here.
+st.multiselect(t("whatif.remove"), removable, format_func=label, key="whatif_remove", select_all=False,
+               placeholder=t("whatif.placeholder"), persist_state="session", help=t("whatif.remove_help"))
+links.write(PARAMS)
+query = tuple(st.session_state.get("whatif_remove") or ())
 if not query:
     st.info(t("whatif.pick"))
     st.stop()
 try:
-    result, broken_handoffs = _what_if(current.model, str(id(model)), tuple(query))
+    result, broken_handoffs = _what_if(current.model, str(id(model)), query)
 except ChainError as exc:
     show_error(exc)
     st.stop()
 
-st.markdown(result["reason_en"] if en else result["reason_nl"])
+st.markdown(md(result["reason_en"] if en else result["reason_nl"]))
 
 
 def route_text(ids) -> str:
-    return " → ".join(label(h).split(" · ")[0] for h in ids) if ids else "—"
+    return " → ".join(name(h) for h in ids) if ids else "—"
 
 
 def rows_for(changes: list[dict]) -> list[dict]:
     return [{
-        t("routes.start"): label(c["start"]).split(" · ")[0],
-        t("routes.end"): label(c["end"]).split(" · ")[0],
+        t("routes.start"): name(c["start"]),
+        t("routes.end"): name(c["end"]),
         t("whatif.before"): c["before"],
         t("whatif.after"): "—" if c["after"] is None else c["after"],
         t("whatif.route_before"): route_text(c["route_before"]),
     } for c in changes]
 
 
-st.subheader(f"{t('whatif.broken')} ({len(result['broken'])})")
+st.subheader(f"{t('whatif.broken')} ({len(result['broken'])})", anchor=False)
 if not result["broken"]:
     st.success(t("whatif.nothing"))
 else:
     broken_rows = rows_for(result["broken"])
-    st.dataframe(broken_rows, hide_index=True, width="stretch")
+    show_table(broken_rows)
     table_downloads(broken_rows, "wat-als-gebroken", key="whatif_broken")
 if result["longer"]:
-    st.subheader(f"{t('whatif.longer')} ({len(result['longer'])})")
+    st.subheader(f"{t('whatif.longer')} ({len(result['longer'])})", anchor=False)
     longer_rows = rows_for(result["longer"])
-    st.dataframe(longer_rows, hide_index=True, width="stretch")
+    show_table(longer_rows)
     table_downloads(longer_rows, "wat-als-langer", key="whatif_longer")
 if result["new_findings"]:
-    st.subheader(t("whatif.new_findings"))
-    st.markdown("\n".join(f"- **{f['rule']}** · {label(f['element']).split(' · ')[0]}: "
-                          f"{f['reason_en'] if en else f['reason_nl']}" for f in result["new_findings"]))
+    st.subheader(t("whatif.new_findings"), anchor=False)
+    st.markdown("\n".join(f"- **{value_name(f['rule'], language)}** · {md(name(f['element']))}: "
+                          f"{md(f['reason_en'] if en else f['reason_nl'])}" for f in result["new_findings"]))
 
 if broken_handoffs:
-    st.subheader(t("whatif.map"))
-    view = map_view(model, MapFilter(highlight=tuple(dict.fromkeys(broken_handoffs))), lang=language)
-    clicked = chain_map(view, key="whatif_map", filename="wat-als.png",
-                        text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")}, fill=True)
-    open_details(model, clicked)
-    html_title = f"{t('nav.whatif')}: {', '.join(label(r).split(' · ')[0] for r in query)}"
-    st.download_button(t("map.html"), data=lambda: standalone_html(view, title=html_title, lang=language),
-                       file_name="wat-als.html", mime="text/html", key="whatif_html", on_click="ignore")
+    st.subheader(t("whatif.map"), anchor=False)
+    view = map_view(model, MapFilter(highlight=tuple(dict.fromkeys(broken_handoffs)), information=True), lang=language,
+                    terms=glossary_terms(language))
+    event = chain_map(view, key="whatif_map", text=map_texts(), present=present())
+    open_details(model, event.clicked)
+    if not present():
+        map_downloads(model, view, stem="wat-als", key="whatif", title=t("nav.whatif"),
+                      subtitle=", ".join(name(r) for r in query))

@@ -1,50 +1,55 @@
-"""The map legend: small CSS-drawn symbols next to their text (no images, no external files)."""
+"""The map legend as HTML: the same symbols the map draws (small inline SVGs), every abbreviation
+on the map spelled out, and the numbered steps of the overview. Shown with the map, always visible.
+
+All text is escaped; nothing refers to a file or to anything outside the page.
+"""
 
 from __future__ import annotations
 
-import html
+from html import escape
 
-from ui.mapview import LegendEntry
+from ui.i18n import text
+from ui.mapdraw import _legend_symbol
+from ui.mapsvg import _shape
+from ui.mapview import MapView
 
-__all__ = ["legend_html"]
-
-_BASE = "display:inline-block;box-sizing:border-box;flex:none;"
-_SHAPE = _BASE + "width:30px;height:16px;background:#eeeeee;border:1.5px solid #333;"
-# Symbols drawn with CSS only (Streamlit's HTML sanitiser drops inline SVG).
-_SYMBOLS = {
-    "box": _SHAPE + "border-radius:3px;",
-    "ellipse": _SHAPE + "border-radius:50%;",
-    "dashed-box": _SHAPE + "border-radius:3px;border-style:dashed;",
-    "triangle": _BASE + "width:0;height:0;margin:0 7px;border-left:8px solid transparent;"
-                "border-right:8px solid transparent;border-bottom:15px solid #333;",
-    "solid": _BASE + "width:30px;height:0;border-top:2px solid #4a4a4a;",
-    "dashed": _BASE + "width:30px;height:0;border-top:2px dashed #4a4a4a;",
-    "thick": _BASE + "width:30px;height:0;border-top:6px solid #4a4a4a;",
-}
+__all__ = ["legend_html", "steps_html"]
 
 
-def _symbol(entry: LegendEntry) -> str:
-    if entry.symbol == "mark":
-        return f'<span aria-hidden="true" style="{_BASE}width:30px"></span>'  # the label starts with the mark
-    if entry.symbol == "lane":
-        style = _BASE + f"width:30px;height:16px;border:1px solid #999;background:{html.escape(entry.colour or '#fff')};"
-    else:
-        style = _SYMBOLS.get(entry.symbol, _BASE + "width:30px;")
-    return f'<span aria-hidden="true" style="{style}"></span>'
+def _symbol_svg(entry) -> str:
+    shapes = "".join(_shape(s) for s in _legend_symbol(entry, 2.0, 11.0))
+    return (f'<svg class="kk-sym" viewBox="0 0 38 22" width="38" height="22" aria-hidden="true" focusable="false">'
+            f"{shapes}</svg>")
 
 
-def legend_html(entries: tuple[LegendEntry, ...], font_size: str = "0.9rem") -> str:
-    """A compact two-column legend; the text says the same as the symbol (not colour alone).
+def legend_html(view: MapView) -> str:
+    """The legend strip: symbols with their meaning, then "Afkortingen: X = …".
 
-    >>> from ui.mapview import legend
-    >>> html_text = legend_html(legend())
-    >>> html_text.count("<li"), "border-top:2px dashed" in html_text, "gestippeld" in html_text
-    (11, True, True)
+    >>> from graph.examples import toy_chain
+    >>> from ui.mapview import map_view
+    >>> html_text = legend_html(map_view(toy_chain()))
+    >>> html_text.count('class="kk-legend-item"') == len(map_view(toy_chain()).legend)
+    True
+    >>> "gestippeld" in html_text and "<script" not in html_text
+    True
     """
-    items = "".join(
-        f'<li style="display:flex;align-items:center;gap:0.6rem;margin:0.2rem 0">{_symbol(e)}'
-        f"<span>{html.escape(e.label)}</span></li>"
-        for e in entries
-    )
-    return ('<ul class="kk-legend" style="list-style:none;padding:0;margin:0;columns:2 18rem;'
-            f'font-family:system-ui,Arial,sans-serif;font-size:{html.escape(font_size)}">{items}</ul>')
+    items = "".join(f'<li class="kk-legend-item">{_symbol_svg(e)}<span>{escape(e.label)}</span></li>'
+                    for e in view.legend)
+    parts = [f'<ul class="kk-legend-list">{items}</ul>']
+    if view.abbreviations:
+        spelled = " · ".join(f"<b>{escape(short)}</b> = {escape(full)}" for short, full in view.abbreviations)
+        parts.append(f'<p class="kk-abbr"><span>{escape(text("legend.abbreviations", view.lang))}</span> {spelled}</p>')
+    return f'<div class="kk-legend" aria-label="{escape(text("map.legend", view.lang), quote=True)}">{"".join(parts)}</div>'
+
+
+def steps_html(view: MapView) -> str:
+    """The numbered hand-offs of an overview or story map as an ordered list (empty when none).
+
+    >>> steps_html(__import__("ui.mapview", fromlist=["x"]).map_view(__import__("graph.examples",
+    ...     fromlist=["x"]).toy_chain()))
+    ''
+    """
+    if not view.steps:
+        return ""
+    items = "".join(f'<li value="{escape(number)}">{escape(name)}</li>' for number, _, name in view.steps)
+    return f'<ol class="kk-steps">{items}</ol>'
