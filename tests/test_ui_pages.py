@@ -22,11 +22,11 @@ def app(page: str | None = None, model=None, **query) -> AppTest:
     """The app at ``page`` (``"kaart"``, ``"routes"``…) with the address holding ``query``."""
     at = AppTest.from_file(str(ROUTER), default_timeout=TIMEOUT)
     at.session_state["model"] = model or toy_chain()
-    at.query_params.update({k: v for k, v in query.items()})
+    at.query_params.update(dict(query.items()))
     at.run()
     if page and page != "kaart":
         at.switch_page(f"app_pages/{page}.py")
-        at.query_params.update({k: v for k, v in query.items()})
+        at.query_params.update(dict(query.items()))
         at.run()
     assert not at.exception, at.exception
     return at
@@ -247,7 +247,7 @@ def test_search_jumps_to_a_clear_hit_and_lists_the_others(haaglanden):
 def test_stories_list_and_a_step_from_the_address(haaglanden):
     at = app("verhalen", model=haaglanden)
     assert at.title[0].value == "Casusverhalen"
-    assert len([s for s in at.subheader]) >= 5
+    assert len(list(at.subheader)) >= 5
     at = app("verhalen", model=haaglanden, verhaal="school-naar-ots", stap="3")
     data = component(at)
     assert data["index"] == 2 and len(data["steps"]) == 8

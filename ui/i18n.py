@@ -82,7 +82,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                       "'All hand-offs' shows the whole chain, with filters.")),
     "map.overview_note": (("Hoofdroute in {n} stappen (van de {total} overdrachten). Kies 'Alle overdrachten' "
                           "voor de hele keten."),
-                          "Main route in {n} steps (of {total} hand-offs). Choose 'All hand-offs' for the whole chain."),
+                          ("Main route in {n} steps (of {total} hand-offs). Choose 'All hand-offs' for the "
+                           "whole chain.")),
     "map.information": ("Informatiestromen tonen", "Show information flows"),
     "map.information_help": (("Overdrachten waarbij alleen informatie overgaat (geen zaak of verantwoordelijkheid) "
                              "zijn standaard verborgen."),
@@ -188,7 +189,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "story.problems": ("Verhalen die niet bij deze keten passen ({n})", "Stories that do not fit this chain ({n})"),
     "story.problems_help": ("Voor wie verhalen bewerkt: bestand, regel en veld van elk probleem.",
                             "For whoever edits stories: file, line and field of each problem."),
-    "routes.intro": ("Kies een begin en een eind; de routes staan op volgorde, de gekozen route is op de kaart gemarkeerd.",
+    "routes.intro": (("Kies een begin en een eind; de routes staan op volgorde, de gekozen route is op de kaart "
+                      "gemarkeerd."),
                      "Pick a start and an end; routes are ranked, the chosen route is highlighted on the map."),
     "routes.start": ("Begin", "Start"),
     "routes.end": ("Eind", "End"),
@@ -363,8 +365,10 @@ _STRINGS.update({
     "nav.reg_admin": ("Beheer", "Administration"),
     "reg.page_title": ("Doorbraakteam: {page}", "Doorbraakteam: {page}"),
     "reg.choose_one": ("Kies…", "Choose…"),
-    "reg.login_needed": ("Het register van het Doorbraakteam is alleen na inloggen te zien. De ketenkaart zelf blijft open.",
-                         "The Doorbraakteam's register is shown only after logging in. The chain map itself stays open."),
+    "reg.login_needed": (("Het register van het Doorbraakteam is alleen na inloggen te zien. De ketenkaart zelf "
+                          "blijft open."),
+                         ("The Doorbraakteam's register is shown only after logging in. The chain map itself "
+                          "stays open.")),
     "reg.expired": ("Uw sessie is verlopen; log opnieuw in.", "Your session has expired; log in again."),
     "reg.oidc_refused": ("Uw account bij de gemeente is niet gekoppeld aan een account van het register.",
                          "Your municipal account is not linked to a register account."),
@@ -378,7 +382,8 @@ _STRINGS.update({
                           "Fictitious demo register — demo accounts (user / password): {accounts}"),
     "reg.demo_banner": ("FICTIEF demoregister: verzonnen casussen om het register te laten zien, geen echte zaken.",
                         "FICTITIOUS demo register: made-up cases to show the register, no real cases."),
-    "reg.role_needed": ("Deze pagina is voor de rol {role}; u bent {mine}.", "This page is for the role {role}; you are {mine}."),
+    "reg.role_needed": ("Deze pagina is voor de rol {role}; u bent {mine}.",
+                        "This page is for the role {role}; you are {mine}."),
     "reg.overview_intro": (("Waar besproken casussen vastliepen: per categorie en per element van de keten. "
                             "Een aantal telt verschillende casussen."),
                            ("Where reviewed cases got stuck: per category and per element of the chain. "
@@ -403,7 +408,8 @@ _STRINGS.update({
     "reg.casus_new": ("+ Nieuwe casus", "+ New case"),
     "reg.n_knelpunten": ("Aantal knelpunten", "Number of bottlenecks"),
     "reg.map_pick": ("Element kiezen op de kaart", "Pick an element on the map"),
-    "reg.map_hint": ("Klik op de kaart op een overdracht (pijl) of organisatie.", "Click a hand-off (arrow) or organisation on the map."),
+    "reg.map_hint": ("Klik op de kaart op een overdracht (pijl) of organisatie.",
+                     "Click a hand-off (arrow) or organisation on the map."),
     "reg.map_chosen": ("Gekozen: {name}", "Chosen: {name}"),
     "reg.map_add": ("→ knelpunt {n}", "→ bottleneck {n}"),
     "reg.code": ("Code", "Code"),
@@ -452,9 +458,11 @@ _STRINGS.update({
     "reg.days_over": ("{n} dagen over tijd", "{n} days overdue"),
     "reg.days_left": ("nog {n} dagen", "{n} days left"),
     "reg.system_intro": (("Een systeemknelpunt bundelt knelpunten van meerdere casussen tot één patroon dat het team "
-                          "oppakt, op het niveau waar het opgelost kan worden: werkproces, beleid, regelgeving of het rijk."),
+                          "oppakt, op het niveau waar het opgelost kan worden: werkproces, beleid, regelgeving of "
+                          "het rijk."),
                          ("A system bottleneck groups bottlenecks of several cases into one pattern the team takes up, "
-                          "at the level where it can be solved: work process, policy, regulation or national government.")),
+                          "at the level where it can be solved: work process, policy, regulation or national "
+                          "government.")),
     "reg.owner": ("Trekker", "Owner"),
     "reg.grouped": ("Gebundelde knelpunten", "Grouped bottlenecks"),
     "reg.system_new": ("Nieuw systeemknelpunt", "New system bottleneck"),
@@ -476,14 +484,17 @@ _STRINGS.update({
                           "At least 12 characters; leave empty for municipal-account login only."),
     "reg.member_add": ("Account toevoegen", "Add account"),
     "reg.audit": ("Audittrail", "Audit trail"),
-    "reg.audit_ok": ("Audittrail intact: {n} regels, laatste hash {head}…", "Audit trail intact: {n} entries, latest hash {head}…"),
+    "reg.audit_ok": ("Audittrail intact: {n} regels, laatste hash {head}…",
+                     "Audit trail intact: {n} entries, latest hash {head}…"),
     "reg.audit_broken": ("De audittrail is aangetast:", "The audit trail has been tampered with:"),
     "reg.when": ("Wanneer", "When"),
     "reg.who": ("Wie", "Who"),
     "reg.action": ("Wat", "What"),
     "reg.retention": ("Bewaartermijn", "Retention"),
-    "reg.retention_due": ("{n} gesloten casussen zijn ouder dan {months} maanden en worden teruggebracht tot hun anonieme knelpunten.",
-                          "{n} closed cases are older than {months} months and are reduced to their anonymous bottlenecks."),
+    "reg.retention_due": (("{n} gesloten casussen zijn ouder dan {months} maanden en worden teruggebracht tot hun "
+                           "anonieme knelpunten."),
+                          ("{n} closed cases are older than {months} months and are reduced to their anonymous "
+                           "bottlenecks.")),
     "reg.retention_run": ("Bewaartermijn nu toepassen", "Apply retention now"),
 })
 

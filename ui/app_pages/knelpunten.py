@@ -84,7 +84,14 @@ rows = [{
     t("bn.categories"): ", ".join(CATEGORY_NAMES[c].in_(language) for c in r.categories),
     t("bn.score"): r.score,
 } for r in found]
-selection = None if present() else show_table(rows, key="bn_rows", on_select="rerun", selection_mode="single-row")
+# the reason is what the row is for: it gets the room, the element a readable share, the rest little (1280 px)
+columns = {t("bn.severity"): st.column_config.TextColumn(width="small"),
+           t("bn.element"): st.column_config.TextColumn(width=300),
+           t("bn.reason"): st.column_config.TextColumn(width=560),
+           t("bn.categories"): st.column_config.TextColumn(width=190),
+           t("bn.score"): st.column_config.NumberColumn(width="small")}
+selection = None if present() else show_table(rows, key="bn_rows", on_select="rerun", selection_mode="single-row",
+                                              column_config=columns)
 if present():
     show_table(rows)
 table_downloads([r.as_dict(model) for r in found], "knelpunten", key="bn_table")

@@ -42,8 +42,8 @@ if jump in handoff_ids:
 
 
 def label(hid: str) -> str:
-    ho = model.index[hid]
-    frm, to = name_of(model.index[ho.from_org], language), name_of(model.index[ho.to_org], language)
+    ho = model.handoff(hid)
+    frm, to = name_of(model.organisation(ho.from_org), language), name_of(model.organisation(ho.to_org), language)
     return f"{name_of(ho, language)} ({frm} → {to})"
 
 
