@@ -4,6 +4,7 @@ widgets are set, and the expected content appears."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -13,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.examples import toy_chain
+from graph.model import Passes
 
 ROUTER = Path(__file__).resolve().parent.parent / "ui" / "streamlit_app.py"
 TIMEOUT = 60
@@ -131,6 +133,23 @@ def test_routes_from_a_link():
     assert list(table["Van"]) == ["Politie", "Veilig Thuis", "Raad voor de Kinderbescherming"]
     marked = re.findall(r'class="kk-edge[^"]*kk-marked[^"]*" data-id="([^"]+)"', svg(at))
     assert sorted(marked) == sorted(["ho-politie-vt", "ho-vt-raad", "ho-raad-kinderrechter"])
+
+
+def test_routes_take_information_flows_only_on_request():
+    at = app("routes", van="signaal-incident", naar="kinderrechter", zoek="1", informatie="1")
+    assert at.toggle(key="routes_info").value
+    assert "2 route(s) gevonden." in texts(at)  # the case route and the old information route
+    at.toggle(key="routes_info").set_value(False).run()
+    assert "1 route(s) gevonden." in texts(at) and at.query_params.get("informatie") is None
+
+
+def test_no_case_route_says_an_information_route_exists():
+    model = toy_chain()
+    only_information = dataclasses.replace(model, handoffs=tuple(
+        dataclasses.replace(h, passes=(Passes.INFORMATION,)) if h.id == "ho-vt-raad" else h for h in model.handoffs))
+    at = app("routes", model=only_information, van="veilig-thuis", naar="raad", zoek="1")
+    assert "zet 'Ook informatiestromen' aan" in at.warning[0].value
+    assert "zet 'Ook informatiestromen' aan" not in app("routes", van="raad", naar="politie", zoek="1").warning[0].value
 
 
 def test_routes_reports_no_route():

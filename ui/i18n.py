@@ -205,6 +205,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "routes.step": ("Stap", "Step"),
     "routes.handoff": ("Overdracht", "Hand-off"),
     "routes.practice": ("In de praktijk", "In practice"),
+    "routes.information": ("Ook informatiestromen", "Information flows too"),
+    "routes.information_help": (("Routes volgen de zaak: alleen overdrachten waarbij de zaak of de "
+                                 "verantwoordelijkheid overgaat. Zet dit aan om ook overdrachten mee te nemen waarbij "
+                                 "alleen informatie overgaat."),
+                                ("Routes follow the case: only hand-offs where the case or the responsibility moves. "
+                                 "Turn this on to include hand-offs that pass only information.")),
+    "routes.information_only": ("Wel met informatiestromen: zet 'Ook informatiestromen' aan om die route te zien.",
+                                "There is one with information flows: turn on 'Information flows too' to see it."),
     "log.intro": (("Meet een eigen, gepseudonimiseerde zaaklog (CSV of Parquet) tegen de keten. De privacytoets gaat "
                   "eerst: een log met directe identificatoren wordt geweigerd (de kolom wordt genoemd, nooit een "
                   "waarde). Aantallen onder de drempel staan er als <5. Het bestand staat alleen tijdens het meten in "
