@@ -27,10 +27,12 @@ from ui.mapdraw import path_points
 from ui.mapsvg import chain_map_svg, render_svg
 from ui.mapview import MapFilter, MapPart, main_flow, map_view
 
-# Edge crossings on the Haaglanden map, all 57 hand-offs drawn. Before this layout (vis-network,
-# organisations in the column of their earliest phase, curved edges) the same count was 167.
-HAAGLANDEN_MAX_CROSSINGS = 70
-HAAGLANDEN_MAX_CROSSINGS_CASE_FLOWS = 40  # the default map: information-only hand-offs hidden
+# Edge crossings on the Haaglanden map with every hand-off drawn. With 28 organisations and 57
+# hand-offs the old layout (vis-network, curved edges) crossed 167 times and this one 67 (37 on the
+# default map). The corrected chain data (issue 11) has 37 organisations and 86 hand-offs: 221 and 84
+# with this layout. The caps guard against a regression on today's data; they are not a goal.
+HAAGLANDEN_MAX_CROSSINGS = 230
+HAAGLANDEN_MAX_CROSSINGS_CASE_FLOWS = 90  # the default map: information-only hand-offs hidden
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +83,7 @@ def test_haaglanden_crossings_are_few(haaglanden, haaglanden_layout):
     case_flows = [h.id for h in haaglanden.handoffs if not set(h.passes) <= {Passes.INFORMATION}]
     default_view = count_crossings(haaglanden_layout, case_flows)
     print(f"\nHaaglanden map: {total} edge crossings with every hand-off, {default_view} without "
-          f"information-only hand-offs (before: 167)")
+          f"information-only hand-offs")
     assert total <= HAAGLANDEN_MAX_CROSSINGS
     assert default_view <= HAAGLANDEN_MAX_CROSSINGS_CASE_FLOWS
 

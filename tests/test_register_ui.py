@@ -27,13 +27,18 @@ def demo(tmp_path_factory):
 
 
 def page(reg: Register, name: str, user: str | None = None, *, english: bool = False) -> AppTest:
-    at = AppTest.from_file(str(PAGES / name), default_timeout=60)
+    """The page ``name`` opened through the app's router (as a person would), logged in as ``user``."""
+    at = AppTest.from_file(str(PAGES.parent / "streamlit_app.py"), default_timeout=60)
     at.session_state["register"] = reg
     at.session_state["model"] = MODEL
     if english:
-        at.session_state["lang_en"] = True
+        at.query_params["taal"] = "en"
     if user:
         at.session_state["register_token"] = acc.login(reg, user, PASSWORDS[user], policy=acc.Policy()).token
+    at.run()
+    at.switch_page(f"app_pages/{name}")
+    if english:
+        at.query_params["taal"] = "en"
     return at.run()
 
 
@@ -55,7 +60,8 @@ def test_every_register_page_asks_for_a_login_first(demo, name):
     assert not at.exception
     assert "alleen na inloggen" in texts(at)
     assert not at.dataframe and "DBT-" not in texts(at)
-    assert [t.label for t in at.text_input] == ["Gebruikersnaam", "Wachtwoord"]
+    # the app's search box on every page, then the login form and nothing else to type into
+    assert [t.label for t in at.text_input] == ["Zoeken", "Gebruikersnaam", "Wachtwoord"]
     assert "lid / demo-lid-2026-dbt" in texts(at)  # the demo's accounts are public, and only there
 
 

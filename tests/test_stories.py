@@ -162,7 +162,7 @@ def test_a_workbook_that_unpacks_huge_is_not_opened(tmp_path):
 def test_a_story_map_lights_each_step(shipped, haaglanden):
     story = next(s for s in shipped if s.id == "school-naar-ots")
     part = story_part(haaglanden, story)
-    assert "kinderrechter-ots-gi" in part.handoffs and "school" in part.organisations
+    assert "kinderrechter-ots-gi" in part.handoffs and "meldcode-professionals" in part.organisations
     states = step_states(haaglanden, story)
     assert "professional-melding-vt" in states[2][0] and "professional-melding-vt" not in states[2][1]
     view = story_view(haaglanden, story, 2)

@@ -764,7 +764,7 @@ def legend(lang: str = "nl", volumes: bool = False, no_norm: bool = False, highl
     """The legend entries, in display order.
 
     >>> [e.key for e in legend()][:4]
-    ['organisation', 'post', 'collaboration', 'signal']
+    ['organisation', 'post', 'collaboration', 'person']
     >>> next(e.label for e in legend("en") if e.key == "no-legal-basis")
     'Hand-off without a known legal basis (dashed)'
     """

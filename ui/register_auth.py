@@ -159,8 +159,11 @@ def require(needed: Role = Role.LEZER) -> Principal:
 
 
 def _account_box(who: Principal) -> None:
-    with st.sidebar:
-        st.caption(t("reg.logged_in", user=who.username, role=name(who.role, lang())))
+    # On the page itself, not in the sidebar: with the navigation at the top the sidebar starts collapsed,
+    # and who is logged in (and the way out) must stay in sight.
+    said, button = st.columns([5, 1], vertical_alignment="center")
+    said.caption(t("reg.logged_in", user=who.username, role=name(who.role, lang())))
+    with button:
         if st.button(t("reg.logout"), key="reg_logout"):
             acc.logout(register(), st.session_state.pop(TOKEN_KEY, None), policy())
             if _oidc_email():

@@ -26,6 +26,16 @@ ARTIFACTS = REPO / "test-artifacts"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
+def follow_nav_link(page, title: str, section: str = "Doorbraakteam") -> None:
+    """Click the top-navigation link ``title``; a page of ``section`` sits in that section's drop-down."""
+    link = page.get_by_role("link", name=title, exact=True)
+    if link.count() and link.first.is_visible():
+        link.first.click()
+        return
+    page.locator('[data-testid="stTopNav"]').get_by_text(section, exact=True).first.click()
+    page.get_by_role("menuitem", name=title, exact=True).first.click()
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))

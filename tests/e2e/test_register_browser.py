@@ -23,7 +23,7 @@ from loaders.register import accounts as acc
 from loaders.register.demo import admin
 from loaders.register.repository import Register
 from loaders.register.vocab import Role
-from tests.e2e.plugin import ARTIFACTS, start_streamlit, stop
+from tests.e2e.plugin import ARTIFACTS, follow_nav_link, start_streamlit, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.register]
 
@@ -55,10 +55,11 @@ def register_app(tmp_path_factory):
 
 
 def open_page(page, base: str, title: str) -> None:
-    """Open the app at its root and follow the sidebar link (a deep link makes Streamlit probe for 404s first)."""
+    """Open the app at its root and follow the navigation link (a deep link makes Streamlit probe for 404s first)."""
     if not page.url.startswith(base):
         page.goto(base + "/")
-    page.get_by_role("link", name=title, exact=True).click()
+        page.locator('[data-testid="stTopNav"]').wait_for()
+    follow_nav_link(page, title)
 
 
 def login(page, base: str, title: str, user: str) -> None:
@@ -79,8 +80,9 @@ def choose(page, label: str, search: str, nth: int = 0) -> None:
     box = widget(page, label, nth)
     box.locator("input").click()
     page.keyboard.type(search)
-    page.get_by_role("option", name=re.compile(re.escape(search), re.IGNORECASE)).first.wait_for()
-    page.keyboard.press("Enter")  # the first match
+    option = page.get_by_role("option", name=re.compile(re.escape(search), re.IGNORECASE)).first
+    option.wait_for()
+    option.click()  # the first match itself (Enter in a multiselect may pick "select all matches")
     if box.get_attribute("data-testid") == "stMultiSelect":
         page.keyboard.press("Escape")  # close the still open list (a selectbox closes itself)
 

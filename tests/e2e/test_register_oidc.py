@@ -10,7 +10,7 @@ from loaders.register import accounts as acc
 from loaders.register.demo import admin
 from loaders.register.repository import Register
 from loaders.register.vocab import Role
-from tests.e2e.plugin import ARTIFACTS, free_port, start_streamlit, stop
+from tests.e2e.plugin import ARTIFACTS, follow_nav_link, free_port, start_streamlit, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.register]
 
@@ -53,7 +53,7 @@ PROVIDER_STYLESHEET = "https://cdn.jsdelivr.net/npm/@picocss/"
 def _login_via_provider(guard, base: str, subject: str) -> None:
     page = guard.page
     page.goto(base + "/")
-    page.get_by_role("link", name="Bevindingen", exact=True).click()
+    follow_nav_link(page, "Bevindingen")
     before = len(guard.console_errors)
     page.get_by_role("button", name="Inloggen met het gemeenteaccount").click()
     page.locator("input[name=sub]").fill(subject)  # the mock provider's own authorisation form
@@ -61,14 +61,14 @@ def _login_via_provider(guard, base: str, subject: str) -> None:
     page.wait_for_url(f"{base}/**")
     guard.foreign_requests[:] = [u for u in guard.foreign_requests if not u.startswith(PROVIDER_STYLESHEET)]
     guard.console_errors[before:] = [e for e in guard.console_errors[before:] if "net::ERR_FAILED" not in e]
-    page.get_by_role("link", name="Bevindingen", exact=True).click()
+    follow_nav_link(page, "Bevindingen")
 
 
 def test_an_oidc_identity_gets_the_role_of_its_register_account(ui_page, oidc_app):
     page = ui_page.page
     _login_via_provider(ui_page, oidc_app, CHAIR)
     page.get_by_text("Ingelogd als burgemeester (voorzitter)").wait_for()
-    page.get_by_role("link", name="Beheer", exact=True).click()
+    follow_nav_link(page, "Beheer")
     page.get_by_role("heading", name="Leden en rollen").wait_for()
     ui_page.screenshot("register-oidc-voorzitter")
     page.get_by_role("button", name="Uitloggen").click()

@@ -30,7 +30,7 @@ from ui.register_auth import (
     require,
     show_register_error,
 )
-from ui.state import chain, lang, t
+from ui.state import chain, lang, map_texts, t
 
 model = chain().model
 language = lang()
@@ -57,12 +57,10 @@ n = st.number_input(t("reg.n_knelpunten"), min_value=1, max_value=8, step=1, key
                     value=len(existing.knelpunten) if existing and existing.knelpunten else 1)
 
 with st.expander(t("reg.map_pick")):
-    from ui.components.network import chain_map
+    from ui.components.chainmap import chain_map
     from ui.mapview import MapFilter, map_view
 
-    clicked = chain_map(map_view(model, MapFilter(), lang=language), key="reg_map",
-                        text={"png": t("map.png"), "fit": t("map.fit"), "hint": t("map.hint"), "aria": t("map.aria")},
-                        filename="ketenkaart.png")
+    clicked = chain_map(map_view(model, MapFilter(), lang=language), key="reg_map", text=map_texts()).clicked
     if clicked and clicked in options:
         st.session_state["reg_map_pick"] = clicked
     chosen = st.session_state.get("reg_map_pick")

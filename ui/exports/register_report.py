@@ -90,15 +90,17 @@ _L = {  # headings and labels, Dutch first
 }
 
 
-def chain_map_svg(model: ChainModel, highlights: dict[str, str]) -> str | None:
-    """The chain map as SVG with the hand-offs in ``highlights`` (id -> count label) marked.
+def chain_map_svg(model: ChainModel, highlights: dict[str, str], lang: str = "nl") -> str | None:
+    """The chain map as SVG with the hand-offs in ``highlights`` (id -> count label) marked in the
+    map's highlight colour and the rest faded; None when no hand-off is to be marked (the report
+    then has no map figure). The counts themselves stand in the report's tables."""
+    from ui.mapsvg import chain_map_svg as draw
+    from ui.mapview import HIGHLIGHT
 
-    HOOK(map-ui): the static map renderer of the map UI (branch ``map-ui``) draws the chain to SVG with
-    per-element highlight colours; wire it in here, e.g.
-    ``return render_svg(model, highlight={hid: HIGHLIGHT for hid in highlights}, labels=highlights)``.
-    Until then there is no map figure (section 2 starts with the tables).
-    """
-    return None
+    marked = {hid: HIGHLIGHT for hid in highlights if hid in model.index}
+    if not marked:
+        return None
+    return draw(model, marked, lang=lang, information=False, fade_others=True, legend=True)
 
 
 def svg_to_png(svg: str, width: int = 2400) -> bytes:
@@ -148,7 +150,7 @@ def render_report(o: Overview, fmt: str, *, model: ChainModel, approval: ReportA
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; use pdf or docx")
-    svg = map_svg if map_svg is not None else chain_map_svg(model, o.highlights())
+    svg = map_svg if map_svg is not None else chain_map_svg(model, o.highlights(), lang)
     png = svg_to_png(svg) if svg else None
     if fmt == "pdf":
         return _pdf(o, approval, lang, png)
