@@ -111,12 +111,14 @@ def test_english(demo):
 def test_the_why_page_shows_the_register_evidence_only_after_logging_in(demo):
     anonymous = page(demo, "waarom.py")
     anonymous.selectbox(key="why_pick").set_value("huisverbod-hulpverlening-vt").run()
-    assert not anonymous.exception and "Doorbraakteam: besproken casussen" not in texts(anonymous)
+    assert not anonymous.exception
+    assert "Doorbraakteam: besproken casussen" not in texts(anonymous).replace("\\", "")
     member = page(demo, "waarom.py", "lid")
     member.selectbox(key="why_pick").set_value("huisverbod-hulpverlening-vt").run()
     assert not member.exception
-    assert "Doorbraakteam: besproken casussen" in texts(member)
-    assert "In 6 besproken casussen stokte deze overdracht" in texts(member)
+    body = texts(member).replace("\\", "")  # the page escapes Markdown in data texts (ui.plain.md)
+    assert "Doorbraakteam: besproken casussen" in body
+    assert "In 6 besproken casussen stokte deze overdracht" in body
 
 
 def test_a_member_moves_a_systeemknelpunt_to_the_national_level(demo):
