@@ -1,16 +1,16 @@
 # Two entry points: `make run` (the UI on the built-in Haaglanden map) and
 # `make test` (lint, types and every test). `make check` is the quick inner
-# loop: lint, types and the fast tests (no browser, no Bolt server, no wheel).
+# loop: lint, types and the fast tests (no browser, no Neo4j or PostgreSQL server, no wheel).
 # Each creates .venv and installs what it needs.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# The fast tests: everything but the browser, the Bolt server and the slow ones (the wheel test among them),
-# spread over two processes.
-FAST   := not browser and not bolt and not slow
+# The fast tests: everything but the browser, the Neo4j server, the PostgreSQL twins of the register tests
+# and the slow ones (the wheel test among them), spread over two processes.
+FAST   := not browser and not neo4j and not postgres and not slow
 WORKERS ?= 2
 
-.PHONY: run test check lint types fast-tests install install-test system-deps bolt-server validate bench clean
+.PHONY: run test check lint types fast-tests install install-test system-deps neo4j-launcher validate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,13 +34,15 @@ install-test: $(VENV)/.installed-test
 run: install
 	KETENKAART_REGISTER_DEMO=$${KETENKAART_REGISTER_DEMO:-1} $(BIN)/ketenkaart ui
 
-# Chromium for the browser tests (Debian packages; never a downloaded browser).
+# Debian packages the tests need when missing: Chromium for the browser tests (never a downloaded
+# browser), PostgreSQL, poppler-utils, iproute2, and a JDK 17 with Maven for the Neo4j launcher.
 system-deps:
 	bash tools/install-system-deps.sh
 
-# The local Bolt test server (FalkorDB module on a Redis built from source).
-bolt-server: install-test
-	bash tools/build-bolt-server.sh
+# The real Neo4j 5.26 the tests start (tools/neo4j-launcher): built once with Maven
+# (JDK 17 + Maven on PATH), classpath cached in .cache/neo4j-launcher/.
+neo4j-launcher:
+	bash tools/build-neo4j-launcher.sh
 
 lint: install-test
 	$(BIN)/ruff check .
@@ -52,7 +54,7 @@ fast-tests: install-test
 	bash tools/run-tests.sh $(BIN)/python -m pytest -q -n $(WORKERS) -m '$(FAST)' $(PYTEST_ARGS)
 
 # Each step runs even when an earlier one fails, so one run shows every kind of finding.
-test: install-test system-deps bolt-server
+test: install-test system-deps neo4j-launcher
 	@status=0; \
 	$(MAKE) --no-print-directory lint || status=1; \
 	$(MAKE) --no-print-directory types || status=1; \

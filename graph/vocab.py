@@ -32,6 +32,12 @@ class Label(StrEnum):
     PHASE = "Phase"
     SIGNAL = "Signal"
     OBSERVATION = "Observation"
+    # Only in the Neo4j store (graph/cypher_rows.py): an element's nested parts as nodes of
+    # their own, and the one node that stamps each push.
+    NORM = "Norm"  # (HandOff)-[HAS_NORM]->(Norm)
+    FAILURE_MODE = "FailureMode"  # (HandOff)-[HAS_FAILURE_MODE]->(FailureMode)
+    DURATION = "Duration"  # (Instrument)-[HAS_DURATION]->(Duration)
+    CHAIN_STAMP = "ChainStamp"  # region, data version, when and by whom it was pushed
 
 
 class Rel(StrEnum):
@@ -47,6 +53,10 @@ class Rel(StrEnum):
     PART_OF = "PART_OF"  # (Organisation)-[:PART_OF]->(Organisation)
     SOURCED_FROM = "SOURCED_FROM"  # (any)-[:SOURCED_FROM]->(Source)
     ABOUT = "ABOUT"  # (Observation)-[:ABOUT]->(HandOff|Organisation)
+    # Only in the Neo4j store: from an element to its nested parts.
+    HAS_NORM = "HAS_NORM"  # (HandOff)-[:HAS_NORM]->(Norm)
+    HAS_FAILURE_MODE = "HAS_FAILURE_MODE"  # (HandOff)-[:HAS_FAILURE_MODE]->(FailureMode)
+    HAS_DURATION = "HAS_DURATION"  # (Instrument)-[:HAS_DURATION]->(Duration)
 
 
 # model kind name -> node label

@@ -1,55 +1,46 @@
-"""Every Cypher statement ketenkaart sends, in one place.
+"""Every Cypher statement ketenkaart sends to Neo4j, in one place.
 
 Rules (checked by ``tests/test_neo4j_cypher.py`` without a database):
 
 - every value is a ``$parameter``; the text of a statement never contains
-  data, so it cannot be injected into and the server can cache its plan;
+  data, so nothing can be injected into it and the server caches its plan;
 - labels and relationship types come only from :class:`graph.vocab.Label`
-  and :class:`graph.vocab.Rel`, backtick-quoted by :func:`quote`;
-- the statements are standard Cypher that Neo4j 5 accepts and that the
-  FalkorDB v4.18 Bolt test server accepts too: no ``EXISTS {}``/``COUNT {}``
-  subqueries, no temporal values, no ``shortestPath`` in ``MATCH``.
-  Server-specific statements (constraints, indexes) are the only ones that
-  differ, chosen through :class:`Dialect`.
+  and :class:`graph.vocab.Rel`, backtick-quoted by :func:`quote`; property
+  names in patterns only from :data:`graph.cypher_rows.KEY_PROPERTY`;
+- writes are batched: ``UNWIND $rows AS row MERGE …``.
 
 >>> print(merge_nodes(Label.ORGANISATION))
-UNWIND $rows AS row MERGE (n:`Organisation` {id: row.id}) SET n = row.props
->>> print(merge_relationships(Rel.TO, Label.HANDOFF, Label.ORGANISATION))
-UNWIND $rows AS row MATCH (a:`HandOff` {id: row.from}) MATCH (b:`Organisation` {id: row.to}) MERGE (a)-[:`TO`]->(b)
+UNWIND $rows AS row MERGE (n:`Organisation` {id: row.key}) SET n = row.props
+>>> print(merge_relationships(Rel.HAS_NORM, Label.HANDOFF, Label.NORM))
+UNWIND $rows AS row MATCH (a:`HandOff` {id: row.from}) MATCH (b:`Norm` {key: row.to}) MERGE (a)-[:`HAS_NORM`]->(b)
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+import re
 
+from graph.cypher_rows import CHAIN_LABELS, KEY_PROPERTY
 from graph.vocab import Label, Rel
 
 __all__ = [
-    "Dialect",
-    "quote",
-    "SERVER_COMPONENTS",
-    "schema_statements",
-    "EXISTING_INDEXES",
-    "merge_nodes",
-    "merge_node",
-    "merge_relationships",
-    "merge_relationship",
-    "delete_nodes",
-    "delete_relationships",
-    "NODE_PROPERTIES",
-    "node_properties",
-    "RELATIONSHIPS",
-    "CHAIN_NAME",
     "COUNT_NODES",
     "DELETE_ALL",
+    "EQUIVALENT_SCHEMA_CODES",
+    "LOCK_STAMP",
+    "NODE_PROPERTIES",
+    "READ_STAMP",
+    "RELATIONSHIPS",
+    "WRITE_STAMP",
+    "delete_nodes",
+    "delete_relationships",
+    "merge_node",
+    "merge_nodes",
+    "merge_relationship",
+    "merge_relationships",
+    "node_properties",
+    "quote",
+    "schema_statements",
 ]
-
-
-class Dialect(StrEnum):
-    """The Bolt server family; only schema statements depend on it."""
-
-    NEO4J = "neo4j"
-    FALKORDB = "falkordb"
 
 
 def quote(name: Label | Rel) -> str:
@@ -67,99 +58,132 @@ def quote(name: Label | Rel) -> str:
     return f"`{name.value}`"
 
 
-# --- server and schema ---------------------------------------------------
+def _key(label: Label) -> str:
+    """The identifying property of ``label`` (a plain identifier, checked)."""
+    name = KEY_PROPERTY[label]
+    if not re.fullmatch(r"[a-z][a-z_]*", name):  # pragma: no cover - KEY_PROPERTY is a constant
+        raise ValueError(f"not a property name: {name!r}")
+    return name
 
-# Neo4j answers with its components; FalkorDB has no such procedure.
-SERVER_COMPONENTS = "CALL dbms.components() YIELD name RETURN name"
 
-# FalkorDB's index listing (Neo4j uses constraints instead, created idempotently).
-EXISTING_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties"
+# --- schema --------------------------------------------------------------
+
+# The names of the constraints the database has (a push creates only the missing ones).
+CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name"
+
+# Neo4j's answer when a concurrent push created the same constraint a moment earlier.
+EQUIVALENT_SCHEMA_CODES = frozenset({
+    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+    "Neo.ClientError.Schema.ConstraintAlreadyExists",
+})
 
 
-def schema_statements(dialect: Dialect, labels: tuple[Label, ...] = tuple(Label)) -> list[str]:
-    """Uniqueness on ``id`` for every label: a constraint where the server has
-    them (Neo4j; idempotent), otherwise a plain index (FalkorDB; the caller
-    skips labels already indexed, see :data:`EXISTING_INDEXES`).
+def constraint_name(label: Label) -> str:
+    """The name of the uniqueness constraint on ``label``'s key.
 
-    >>> schema_statements(Dialect.NEO4J, (Label.HANDOFF,))
-    ['CREATE CONSTRAINT `ketenkaart_HandOff_id` IF NOT EXISTS FOR (n:`HandOff`) REQUIRE n.id IS UNIQUE']
-    >>> schema_statements(Dialect.FALKORDB, (Label.HANDOFF,))
-    ['CREATE INDEX FOR (n:`HandOff`) ON (n.id)']
+    >>> constraint_name(Label.HANDOFF)
+    'ketenkaart_HandOff_id'
     """
-    if dialect is Dialect.NEO4J:
-        return [
-            f"CREATE CONSTRAINT `ketenkaart_{label.value}_id` IF NOT EXISTS "
-            f"FOR (n:{quote(label)}) REQUIRE n.id IS UNIQUE"
-            for label in labels
-        ]
-    return [f"CREATE INDEX FOR (n:{quote(label)}) ON (n.id)" for label in labels]
+    return f"ketenkaart_{label.value}_{_key(label)}"
+
+
+def schema_statements(labels: tuple[Label, ...] = (*CHAIN_LABELS, Label.CHAIN_STAMP)) -> list[str]:
+    """A uniqueness constraint on the identifying property of every label (idempotent).
+
+    >>> schema_statements((Label.HANDOFF, Label.FAILURE_MODE))  # doctest: +NORMALIZE_WHITESPACE
+    ['CREATE CONSTRAINT `ketenkaart_HandOff_id` IF NOT EXISTS FOR (n:`HandOff`) REQUIRE n.id IS UNIQUE',
+     'CREATE CONSTRAINT `ketenkaart_FailureMode_key` IF NOT EXISTS FOR (n:`FailureMode`) REQUIRE n.key IS UNIQUE']
+    """
+    return [
+        f"CREATE CONSTRAINT `{constraint_name(label)}` IF NOT EXISTS "
+        f"FOR (n:{quote(label)}) REQUIRE n.{_key(label)} IS UNIQUE"
+        for label in labels
+    ]
 
 
 # --- writing -------------------------------------------------------------
 
 
+def _node(var: str, label: Label, key: str) -> str:
+    """A node pattern matched on its label's key: ``(a:`HandOff` {id: row.from})``."""
+    return f"({var}:{quote(label)} {{{_key(label)}: {key}}})"
+
+
 def merge_nodes(label: Label) -> str:
-    """Batched upsert: ``$rows`` of ``{id, props}``; ``props`` replaces every property."""
-    return f"UNWIND $rows AS row MERGE (n:{quote(label)} {{id: row.id}}) SET n = row.props"
-
-
-def merge_node(label: Label) -> str:
-    """One node per statement (``$id``, ``$props``): the row-by-row baseline of the benchmark."""
-    return f"MERGE (n:{quote(label)} {{id: $id}}) SET n = $props"
+    """Batched upsert: ``$rows`` of ``{key, props}``; ``props`` replaces every property."""
+    return f"UNWIND $rows AS row MERGE {_node('n', label, 'row.key')} SET n = row.props"
 
 
 def merge_relationships(rel: Rel, from_label: Label, to_label: Label) -> str:
-    """Batched upsert of relationships: ``$rows`` of ``{from, to}`` ids."""
+    """Batched upsert of relationships: ``$rows`` of ``{from, to}`` keys."""
     return (
-        f"UNWIND $rows AS row MATCH (a:{quote(from_label)} {{id: row.from}}) "
-        f"MATCH (b:{quote(to_label)} {{id: row.to}}) MERGE (a)-[:{quote(rel)}]->(b)"
-    )
-
-
-def merge_relationship(rel: Rel, from_label: Label, to_label: Label) -> str:
-    """One relationship per statement (``$from``, ``$to``): the row-by-row baseline."""
-    return (
-        f"MATCH (a:{quote(from_label)} {{id: $from}}) "
-        f"MATCH (b:{quote(to_label)} {{id: $to}}) MERGE (a)-[:{quote(rel)}]->(b)"
+        f"UNWIND $rows AS row MATCH {_node('a', from_label, 'row.from')} "
+        f"MATCH {_node('b', to_label, 'row.to')} MERGE (a)-[:{quote(rel)}]->(b)"
     )
 
 
 def delete_nodes(label: Label) -> str:
-    """Remove nodes (and their relationships) by id: ``$ids``."""
-    return f"UNWIND $ids AS id MATCH (n:{quote(label)} {{id: id}}) DETACH DELETE n"
+    """Remove nodes (and their relationships) by key: ``$keys``."""
+    return f"UNWIND $keys AS key MATCH {_node('n', label, 'key')} DETACH DELETE n"
 
 
 def delete_relationships(rel: Rel, from_label: Label, to_label: Label) -> str:
-    """Remove relationships: ``$rows`` of ``{from, to}`` ids."""
+    """Remove relationships: ``$rows`` of ``{from, to}`` keys."""
     return (
-        f"UNWIND $rows AS row MATCH (a:{quote(from_label)} {{id: row.from}})"
-        f"-[r:{quote(rel)}]->(b:{quote(to_label)} {{id: row.to}}) DELETE r"
+        f"UNWIND $rows AS row MATCH {_node('a', from_label, 'row.from')}"
+        f"-[r:{quote(rel)}]->{_node('b', to_label, 'row.to')} DELETE r"
     )
 
 
-# Everything ketenkaart wrote, for counting and for clearing a test database.
-COUNT_NODES = "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS n"
-DELETE_ALL = "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) DETACH DELETE n"
+# --- the stamp (one node, id $id) ---------------------------------------------
+
+# Taken first by every push: creates the stamp on the first push, and the property
+# write locks it until the transaction ends, so concurrent pushes run one after the other.
+LOCK_STAMP = (
+    f"MERGE (s:{quote(Label.CHAIN_STAMP)} {{id: $id}}) SET s.locked = true REMOVE s.locked "
+    "RETURN properties(s) AS props"
+)
+WRITE_STAMP = f"MATCH (s:{quote(Label.CHAIN_STAMP)} {{id: $id}}) SET s = $props"
+READ_STAMP = f"MATCH (s:{quote(Label.CHAIN_STAMP)} {{id: $id}}) RETURN properties(s) AS props"
 
 
 # --- reading -------------------------------------------------------------
 
 
 def node_properties(label: Label) -> str:
-    """The property maps of every node of one label."""
-    return f"MATCH (n:{quote(label)}) RETURN properties(n) AS props"
+    """The property maps of every node of one label, as one list (one record: a
+    driver decodes one big record much faster than thousands of small ones)."""
+    return f"MATCH (n:{quote(label)}) RETURN collect(properties(n)) AS props"
 
 
-NODE_PROPERTIES: dict[Label, str] = {label: node_properties(label) for label in Label}
+NODE_PROPERTIES: dict[Label, str] = {label: node_properties(label) for label in CHAIN_LABELS}
 
-# Every relationship of ketenkaart's types: ``$types`` (Rel values).
+_KEYS = sorted(set(KEY_PROPERTY.values()), reverse=True)  # 'key' first: nested parts also have an 'id' field
+# Every relationship of ketenkaart's types between nodes with ketenkaart's labels (``$labels``),
+# one record per type and pair of labels, with the keys at both ends as two parallel lists.
 RELATIONSHIPS = (
-    "MATCH (a)-[r]->(b) WHERE type(r) IN $types "
-    "RETURN type(r) AS rel, labels(a) AS from_labels, a.id AS from, labels(b) AS to_labels, b.id AS to"
+    f"MATCH (a)-[r:{'|'.join(quote(rel) for rel in Rel)}]->(b) "
+    "WITH type(r) AS rel, [l IN labels(a) WHERE l IN $labels] AS from_labels, "
+    "[l IN labels(b) WHERE l IN $labels] AS to_labels, "
+    f"coalesce({', '.join('a.' + k for k in _KEYS)}) AS from, coalesce({', '.join('b.' + k for k in _KEYS)}) AS to "
+    "RETURN rel, from_labels, to_labels, collect(from) AS froms, collect(to) AS tos"
 )
 
-# The chain's region and title, carried by every node.
-CHAIN_NAME = (
-    "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND n.chain IS NOT NULL "
-    "RETURN DISTINCT n.chain AS region, n.chain_title AS title"
-)
+# Everything ketenkaart wrote (``$labels``: Label values), for counting and for clearing.
+COUNT_NODES = "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS n"
+DELETE_ALL = "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) DETACH DELETE n"
+
+
+# --- the benchmark's baseline ------------------------------------------------
+# Not used by ketenkaart itself: benchmarks/bench_neo4j_push.py runs these once per
+# node and relationship, auto-committed, to show what batching saves.
+
+
+def merge_node(label: Label) -> str:
+    """Benchmark baseline: one node per statement (``$key``, ``$props``)."""
+    return f"MERGE {_node('n', label, '$key')} SET n = $props"
+
+
+def merge_relationship(rel: Rel, from_label: Label, to_label: Label) -> str:
+    """Benchmark baseline: one relationship per statement (``$from``, ``$to``)."""
+    return f"MATCH {_node('a', from_label, '$from')} MATCH {_node('b', to_label, '$to')} MERGE (a)-[:{quote(rel)}]->(b)"

@@ -123,6 +123,16 @@ class PostgresServer:
 
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "register: a Doorbraakteam register test (runs on SQLite and PostgreSQL)")
+    config.addinivalue_line("markers", "postgres: runs on the session's PostgreSQL server (left out of `make check`; "
+                                       "the SQLite twin of the same test stays in)")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark the PostgreSQL half of every register test, so the quick loop can leave the server out."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("register_url") == "postgresql":
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture(scope="session")

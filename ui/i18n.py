@@ -24,6 +24,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                           ("Volumes and share over the norm per hand-off from the shipped SYNTHETIC sample log "
                           "(no real cases); counts under 5 shown as <5.")),
     "app.backend_neo4j": ("Bron van de graaf: Neo4j", "Graph store: Neo4j"),
+    "app.neo4j_stamp": ("Kaart bijgewerkt op {when} door {by}", "Map updated on {when} by {by}"),
     "nav.map": ("Ketenkaart", "Chain map"),
     "nav.stories": ("Casusverhalen", "Case stories"),
     "nav.routes": ("Routes", "Routes"),

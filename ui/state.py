@@ -1,15 +1,20 @@
-"""Shared state of the UI: the cached model, the language, the glossary.
+"""Shared state of the UI: the model, the language, the glossary.
 
-The model is loaded once per process (``st.cache_resource``) and never
-mutated. Tests inject another model by putting it in
-``st.session_state["model"]`` before the page runs.
+The model from files is loaded once per process (``st.cache_resource``) and
+never mutated. With ``NEO4J_URI`` set the model comes from the shared store:
+every run asks the store for its stamp (one small query on a cached driver)
+and reads the chain again only when the stamp changed, so a colleague's push
+shows up on the next interaction. Tests inject another model by putting it
+in ``st.session_state["model"]`` before the page runs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 import yaml
@@ -23,17 +28,22 @@ from loaders.load import load_chain
 from loaders.resources import builtin_path
 from ui.i18n import text
 
+if TYPE_CHECKING:  # pragma: no cover
+    from loaders.neo4j import Neo4jStore, Stamp
+
 __all__ = [
     "LANG_KEY",
     "PRESENT_KEY",
     "Chain",
     "GlossaryTerm",
     "chain",
+    "format_moment",
     "glossary",
     "lang",
     "name_of",
     "present",
     "show_table",
+    "store_notice",
     "t",
     "table_downloads",
 ]
@@ -42,34 +52,100 @@ LANG_KEY = "taal"  # the widget key and the address parameter (?taal=en)
 PRESENT_KEY = "presentatie"  # ?presentatie=1
 
 
-
 @dataclass(frozen=True)
 class Chain:
-    """What every page works on: the model and where it was read from."""
+    """What every page works on: the model, where it was read from and, from Neo4j, its stamp."""
 
     model: ChainModel
     source: str = "files"  # "files" or "neo4j" (see loaders.load.SOURCES)
+    stamp: Stamp | None = None
 
 
 @st.cache_resource(show_spinner=False)
-def _load_default(data_dir: str, neo4j_uri: str | None) -> Chain:
-    settings = Settings.from_env()
-    if neo4j_uri:
-        return Chain(model=load_chain("neo4j", settings), source="neo4j")
-    return Chain(model=load_chain("files", settings, Path(data_dir)))
+def _load_default(data_dir: str) -> Chain:
+    return Chain(model=load_chain("files", Settings.from_env(), Path(data_dir)))
+
+
+def _close(store: Neo4jStore) -> None:
+    store.close()
+
+
+# The password is read inside, never part of a cache key; the driver is closed when released.
+@st.cache_resource(show_spinner=False, max_entries=4, ttl=dt.timedelta(hours=1), on_release=_close)
+def _store(uri: str, user: str, database: str | None) -> Neo4jStore:
+    from loaders.neo4j import Neo4jStore
+
+    return Neo4jStore.connect(uri, user, Settings.from_env().neo4j_password, database)
+
+
+# One entry per state of the store (stamp key); the previous one is released after a push.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _shared_chain(uri: str, user: str, database: str | None, key: tuple[int, str]) -> Chain:
+    model, stamp = _store(uri, user, database).read_chain()
+    return Chain(model=model, source="neo4j", stamp=stamp)
+
+
+def _from_store(settings: Settings) -> Chain:
+    assert settings.neo4j_uri is not None
+    args = (settings.neo4j_uri, settings.neo4j_user, settings.neo4j_database)
+    stamp = _store(*args).read_stamp()
+    if stamp is None:
+        raise ChainError("the Neo4j database holds no chain yet: run `ketenkaart neo4j push` first")
+    current = _shared_chain(*args, stamp.key)
+    seen = st.session_state.get("neo4j_seen")
+    st.session_state["neo4j_seen"] = current.stamp.key if current.stamp else None
+    st.session_state["neo4j_reloaded"] = seen is not None and current.stamp is not None and seen != current.stamp.key
+    return current
 
 
 def chain() -> Chain:
-    """The chain for this session: an injected one (tests) or the cached default."""
+    """The chain for this session: an injected one (tests), the shared store's, or the files'."""
     injected = st.session_state.get("model")
     if isinstance(injected, ChainModel):
         return _injected(injected)
     settings = Settings.from_env()
-    return _load_default(str(settings.data_dir), settings.neo4j_uri)
+    if settings.neo4j_uri:
+        return _from_store(settings)
+    return _load_default(str(settings.data_dir))
 
 
 def _injected(model: ChainModel) -> Chain:
     return Chain(model=model)
+
+
+_MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+_AT = {"nl": "om", "en": "at"}
+
+
+def format_moment(moment: dt.datetime, language: str = "nl") -> str:
+    """A moment as people in the Netherlands read it, in Dutch or English.
+
+    >>> format_moment(dt.datetime(2026, 3, 3, 13, 5, tzinfo=dt.timezone.utc))
+    '3 maart 2026 om 14:05'
+    >>> format_moment(dt.datetime(2026, 7, 1, 8, 0, tzinfo=dt.timezone.utc), "en")
+    '1 July 2026 at 10:00'
+    """
+    try:
+        local = moment.astimezone(ZoneInfo("Europe/Amsterdam"))
+        zone = ""
+    except ZoneInfoNotFoundError:  # pragma: no cover - a system without time zone data
+        local, zone = moment.astimezone(dt.UTC), " UTC"
+    return f"{local.day} {_MONTHS[language][local.month - 1]} {local.year} {_AT[language]} {local:%H:%M}{zone}"
+
+
+def store_notice(current: Chain, language: str) -> tuple[str, bool] | None:
+    """``("kaart bijgewerkt op …", reloaded)`` for a chain from the store, else None;
+    ``reloaded`` is true on the run that picked up a newer push."""
+    if current.stamp is None:
+        return None
+    notice = text("app.neo4j_stamp", language, when=format_moment(current.stamp.pushed_at, language),
+                  by=current.stamp.pushed_by)
+    return notice, bool(st.session_state.get("neo4j_reloaded"))
 
 
 def lang() -> str:
@@ -93,6 +169,9 @@ def data_line(current: Chain) -> str:
              handoffs=len(model.handoffs)) + " · " + t("app.version", version=data_version(model))
     if current.source == "neo4j":
         line += " · " + t("app.backend_neo4j")
+    notice = store_notice(current, lang())
+    if notice is not None:
+        line += " · " + notice[0]
     return escape(line)
 
 

@@ -10,7 +10,7 @@ from ui import links
 from ui.present import page_css
 from ui.register_auth import register_pages
 from ui.searchbox import jump_target, search_box
-from ui.state import LANG_KEY, PRESENT_KEY, chain, data_line, lang, present, t
+from ui.state import LANG_KEY, PRESENT_KEY, chain, data_line, lang, present, store_notice, t
 
 st.set_page_config(page_title="Ketenkaart", layout="wide", initial_sidebar_state="collapsed")
 
@@ -39,12 +39,16 @@ except ChainError as exc:
     st.error(t("error.data"))
     st.code(str(exc), language=None)
     st.stop()
+notice = store_notice(current, lang())
+if notice is not None and notice[1]:  # a colleague pushed since this session's last run
+    st.toast(notice[0])
 
+LANGUAGES = {"nl": "Nederlands", "en": "English"}
 find, language_choice, presenting = st.columns([6, 1.6, 1.8], vertical_alignment="center")
 with find:
     search_box(current.model)
 language_choice.segmented_control(t("app.language"), ["nl", "en"], key=LANG_KEY, label_visibility="collapsed",
-                                  format_func={"nl": "Nederlands", "en": "English"}.get, required=True,
+                                  format_func=LANGUAGES.__getitem__, required=True,
                                   persist_state="session")
 presenting.toggle(t("map.present"), key=PRESENT_KEY, help=t("map.present_help"), persist_state="session")
 st.html(page_css(present()))
