@@ -15,16 +15,17 @@ import click
 from cli.common import data_option, handle_errors, settings
 from cli.main import cli
 from graph.model import ChainModel
+from graph.vocab import CATEGORY_NAMES, Category
 from loaders.load import SOURCES, load_chain
 from queries.asof import as_of
 from queries.bottlenecks import Rule, Severity
-from queries.bottlenecks import bottlenecks as find_bottlenecks
 from queries.explain import explain_handoff
-from queries.routes import DEFAULT_MAX_HANDOFFS
+from queries.knelpunten import knelpunten
+from queries.routes import DEFAULT_MAX_HANDOFFS, FLOWS
 from queries.routes import routes as find_routes
 from queries.whatif import what_if as run_what_if
 
-__all__ = ["route", "bottlenecks", "why", "what_if"]
+__all__ = ["bottlenecks", "route", "what_if", "why"]
 
 
 def source_option(func):
@@ -60,59 +61,114 @@ def _dump(payload) -> None:
 @click.option("--to", "end", required=True, help="Organisation, instrument or hand-off id.")
 @click.option("--max-handoffs", type=click.IntRange(1, 12), default=DEFAULT_MAX_HANDOFFS, show_default=True)
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True, help="At most this many routes.")
+@click.option("--flow", type=click.Choice(FLOWS), default="case", show_default=True,
+              help="case: follow the case (hand-offs where the case or responsibility moves); all: also hand-offs "
+                   "that only pass information.")
 @data_option
 @source_option
 @as_of_option
 @json_option
 @handle_errors
-def route(start, end, max_handoffs, limit, data_path, source, as_of_date, as_json) -> None:
-    """The routes a case can take from one element to another, best first.
+def route(start, end, max_handoffs, limit, flow, data_path, source, as_of_date, as_json) -> None:
+    """The routes a case takes from one element to another: the main route first, norm and practice side by side.
 
     \b
     Example:
-        ketenkaart route --from politie-bij-huiselijk-geweldincident --to ondertoezichtstelling
+        ketenkaart route --from politie-bij-huiselijk-geweldincident --to ondertoezichtstelling@jeugdbescherming-west
         ketenkaart route --from politie --to jeugdbescherming-west --max-handoffs 4 --json
+        ketenkaart route --from politie --to openbaar-ministerie --flow all
     """
     model = _open(source, data_path, as_of_date)
-    found = find_routes(model, start, end, max_handoffs=max_handoffs, limit=limit)
+    found = find_routes(model, start, end, max_handoffs=max_handoffs, limit=limit, flow=flow)
     if as_json:
-        return _dump({"start": start, "end": end, "routes": [r.as_dict(model) for r in found]})
+        return _dump({"start": start, "end": end, "flow": flow, "routes": [r.as_dict(model) for r in found]})
     for number, r in enumerate(found, 1):
         click.echo(f"Route {number}: {r.reason_nl}")
         for i, step in enumerate(r.steps, 1):
-            legal = ", ".join(step.legal_basis_names) or "GEEN GRONDSLAG"
-            click.echo(f"  {i}. {step.from_name} → {step.to_name}  [{step.handoff}]")
-            click.echo(f"     grondslag: {legal} | norm: {step.norm_nl}"
-                       + (f" | instrument: {step.instrument_name}" if step.instrument else ""))
+            legal = ", ".join(step.legal_basis_names) or "GEEN GRONDSLAG BEKEND"
+            marks = [m for m in ("hoofdroute" if step.main_route else "",
+                                 "alleen informatie" if step.flow == "information" else "") if m]
+            click.echo(f"  {i}. {step.from_name} → {step.to_name}  [{step.handoff}]"
+                       + (f"  ({', '.join(marks)})" if marks else ""))
+            practice = step.observed.text_nl if step.observed else "geen cijfer bekend"
+            click.echo(f"     norm: {step.norm_nl} | in de praktijk: {practice}")
+            instrument = f" | instrument: {step.instrument_name}" if step.instrument else ""
+            click.echo(f"     grondslag: {legal}{instrument}")
         click.echo("")
 
 
+def practice_options(command):
+    """--register, --log and --mapping: the evidence from practice beside the curated records."""
+    command = click.option(
+        "--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+        help="Activity mapping for --log (default: the synthetic sample's mapping).")(command)
+    command = click.option(
+        "--log", "log_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+        help="Case event log (.csv, .parquet, .xes): measured waits vs the norm as more evidence from practice; "
+             "small counts as <5.")(command)
+    return click.option(
+        "--register/--no-register", "use_register", default=None,
+        help="Include the Doorbraakteam register's findings (default: when KETENKAART_DATABASE_URL is set, the "
+             "demo is on, or the default register file exists; the demo never confirms). Counts under the "
+             "threshold as <5.")(command)
+
+
 @cli.command()
+@click.option("--severity", type=click.Choice([s.value for s in Severity]), default=Severity.AANDACHT.value,
+              show_default=True, help="At least this severity (laag: every row).")
+@click.option("--category", type=click.Choice([c.value for c in Category]), default=None,
+              help="Only rows with a reason of this category.")
 @click.option("--rule", "rules", multiple=True, type=click.Choice([r.value for r in Rule]),
-              help="Only this rule (repeatable).")
-@click.option("--severity", type=click.Choice([s.value for s in Severity]), help="At least this severity.")
-@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many findings.")
+              help="Only rows with a finding of this rule (repeatable).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@practice_options
 @data_option
 @source_option
 @as_of_option
 @json_option
 @handle_errors
-def bottlenecks(rules, severity, limit, data_path, source, as_of_date, as_json) -> None:
-    """Bottlenecks and gaps in the chain, highest score first.
+def bottlenecks(severity, category, rules, limit, use_register, log_path, mapping_path, data_path, source,
+                as_of_date, as_json) -> None:
+    """Knelpunten: one ranked row per hand-off or organisation, with all its reasons.
+
+    hoog needs evidence from practice (docs/knelpunten.md); the shares count the whole chain.
 
     \b
     Example:
-        ketenkaart bottlenecks --severity high
-        ketenkaart bottlenecks --rule no-legal-basis --rule ping-pong --json
+        ketenkaart bottlenecks
+        ketenkaart bottlenecks --severity hoog --json
+        ketenkaart bottlenecks --category regie --severity laag
     """
-    found = find_bottlenecks(_open(source, data_path, as_of_date), rules=rules or None, severity=severity)[:limit]
+    model = _open(source, data_path, as_of_date)
+    evidence = _evidence(model, use_register, log_path, mapping_path, as_of_date)
+    ranking = knelpunten(model, evidence=evidence, severity=severity, category=category)
+    rows = [r for r in ranking.rows if not rules or any(x.finding and x.finding.rule.value in rules
+                                                         for x in r.reasons)][:limit]
     if as_json:
-        return _dump({"findings": [f.as_dict() for f in found]})
-    for f in found:
-        click.echo(f"{f.score:>4}  {f.severity.value:<6} {f.rule.value:<34} {f.element}")
-        click.echo(f"      {f.reason_nl}")
-        click.echo(f"      bronnen: {', '.join(f.sources)}")
-    click.echo(f"{len(found)} bevindingen")
+        payload = ranking.as_dict(model)
+        payload["knelpunten"] = [r.as_dict(model) for r in rows]
+        return _dump(payload)
+    for number, r in enumerate(rows, 1):
+        cats = ", ".join(CATEGORY_NAMES[c].nl for c in r.categories) or "-"
+        click.echo(f"{number:>3}. {r.severity.value:<8} {r.name}  [{r.element}]  ({cats})")
+        click.echo(f"      {r.explanation_nl}")
+    summary = ranking.summary()
+    click.echo(f"{len(rows)} rijen getoond. Van de {summary['elements']} overdrachten en organisaties: "
+               f"{summary['hoog']} hoog ({_pct(summary['hoog_share'])}), {summary['aandacht']} aandacht, "
+               f"{summary['laag']} laag; gemarkeerd (hoog of aandacht) {_pct(summary['flagged_share'])}.")
+
+
+def _pct(share: float) -> str:
+    return f"{round(100 * share, 1):g}%".replace(".", ",")
+
+
+def _evidence(model, use_register: bool | None, log_path: Path | None, mapping_path: Path | None,
+              as_of_date) -> list:
+    """The providers of ``practice_options``: a case log (when given), then the register (when there is one)."""
+    if mapping_path is not None and log_path is None:
+        raise click.UsageError("--mapping needs --log")
+    evidence = _practice_evidence(model, log_path, mapping_path, as_of_date) if log_path else []
+    return evidence + _register_evidence(model, use_register)
 
 
 def _practice_evidence(model, log_path: Path, mapping_path: Path | None, as_of_date) -> list:
@@ -139,13 +195,7 @@ def _register_evidence(model, use: bool | None) -> list:
 
 @cli.command()
 @click.argument("handoff_id")
-@click.option("--register/--no-register", "use_register", default=None,
-              help="Include the Doorbraakteam register's findings (default: when KETENKAART_DATABASE_URL is set, "
-                   "the demo is on, or the default register file exists). Counts under the threshold as <5.")
-@click.option("--log", "log_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Case event log (.csv, .parquet, .xes): measured waits vs the norm, small counts as <5.")
-@click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Activity mapping for --log (default: the synthetic sample's mapping).")
+@practice_options
 @data_option
 @source_option
 @as_of_option
@@ -161,21 +211,24 @@ def why(handoff_id, use_register, log_path, mapping_path, data_path, source, as_
         ketenkaart why <handoff-id> --log cases.parquet --mapping mapping.yaml
     """
     model = _open(source, data_path, as_of_date)
-    if mapping_path is not None and log_path is None:
-        raise click.UsageError("--mapping needs --log")
-    evidence = _practice_evidence(model, log_path, mapping_path, as_of_date) if log_path else []
-    evidence += _register_evidence(model, use_register)
+    evidence = _evidence(model, use_register, log_path, mapping_path, as_of_date)
     ex = explain_handoff(model, handoff_id, evidence=evidence)
     if as_json:
         return _dump(ex.as_dict(model))
     click.echo(f"{ex.name}  [{ex.handoff}]")
     click.echo(f"{ex.from_name} → {ex.to_name}; aanleiding: {ex.trigger}")
+    if ex.severity is not None:
+        cats = ", ".join(CATEGORY_NAMES[c].nl for c in ex.categories) or "-"
+        click.echo(f"Ernst: {ex.severity.value} (nummer {ex.rank} in de knelpuntenlijst); categorieën: {cats}")
     click.echo(ex.reason_nl)
-    for nl, _ in ex.points:
-        click.echo(f"  - {nl}")
-    for f in ex.findings:
-        click.echo(f"  ! {f.severity.value:<6} {f.rule.value}: {f.reason_nl}")
+    for title, points in (("Praktijk", ex.practice_points), ("Wet", ex.law_points),
+                          ("Afspraken", ex.agreement_points), ("Structuur", ex.structure_points)):
+        click.echo(f"{title}:")
+        for nl, _ in points:
+            click.echo(f"  - {nl}")
     for e in ex.evidence:
+        if e.kind != "case-log":
+            continue
         click.echo(f"{e.title_nl}:")
         for label_nl, _, value in e.figures:
             click.echo(f"  {label_nl + ':':<22} {value}")
@@ -208,4 +261,42 @@ def what_if(remove, data_path, source, as_of_date, as_json) -> None:
     for c in result.longer:
         click.echo(f"  langer:   {c.start} → {c.end} ({c.before} → {c.after} overdrachten)")
     for f in result.new_findings:
-        click.echo(f"  nieuw:    {f.severity.value:<6} {f.rule.value}: {f.reason_nl}")
+        click.echo(f"  nieuw:    {f.level.value:<8} {f.rule.value}: {f.reason_nl}")
+
+
+@cli.command()
+@click.option("--set", "set_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="Evaluation set (YAML with a knelpunten: list; see docs/knelpunten.md).")
+@click.option("--top", type=click.IntRange(1), default=None,
+              help="Rows that count as the top (default: as many as the set names distinct elements).")
+@data_option
+@source_option
+@as_of_option
+@json_option
+@handle_errors
+def evaluate(set_path, top, data_path, source, as_of_date, as_json) -> None:
+    """How many knelpunten from independent public sources the ranking finds, for the reason the source gives.
+
+    \b
+    Example:
+        ketenkaart evaluate --set tests/data/evaluation-set.yaml
+    """
+    import yaml
+
+    from queries.evaluation import evaluate as run_evaluation
+    from queries.evaluation import items_from
+
+    raw = yaml.safe_load(set_path.read_text(encoding="utf-8")) or {}
+    result = run_evaluation(_open(source, data_path, as_of_date), items_from(raw.get("knelpunten", [])), top=top)
+    if as_json:
+        return _dump(result.as_dict())
+    for r in result.results:
+        mark = "gevonden" if r.found else "gemist  "
+        held = "ook zonder eigen bronnen" if r.held_out else "niet zonder eigen bronnen"
+        rank = f"nummer {r.rank}" if r.rank else "geen rij"
+        click.echo(f"{mark} {r.item.id}  [{r.item.element}, {r.item.category.value}]  {rank}; {held}")
+    click.echo(f"Gevonden in de top {result.top} met een reden van de juiste categorie: {result.found} van de "
+               f"{result.total} ({_pct(result.share)}); zonder de eigen bronnen van elk knelpunt: "
+               f"{result.held_out_found} ({_pct(result.held_out_share)}). "
+               f"Hoog: {_pct(result.ranking.share(Severity.HOOG))} "
+               f"van de elementen; gemarkeerd: {_pct(result.ranking.share())}.")

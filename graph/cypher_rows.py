@@ -99,6 +99,7 @@ ELEMENT_LABELS: tuple[Label, ...] = (
     Label.INSTRUMENT,
     Label.HANDOFF,
     Label.SIGNAL,
+    Label.OBSERVATION,
 )
 NESTED_LABELS: tuple[Label, ...] = tuple(label for label, _ in NESTED.values())
 # Every label a push makes equal to the model (the stamp node is written separately).
@@ -345,7 +346,7 @@ def to_cypher_rows(model: ChainModel) -> CypherRows:
     >>> from graph.examples import toy_chain
     >>> rows = to_cypher_rows(toy_chain())
     >>> rows.node_count, rows.relationship_count
-    (25, 63)
+    (26, 65)
     >>> [r for g in rows.relationships if g.rel is Rel.HAS_FAILURE_MODE for r in g.rows]
     [{'from': 'ho-vt-lokaal-team', 'to': 'ho-vt-lokaal-team#failure_modes-0'}]
     """

@@ -39,12 +39,13 @@ from graph.model import (
     Instrument,
     LegalBasis,
     Norm,
+    Observation,
     Organisation,
     Signal,
 )
 from graph.text import element_name, norm_text
 
-__all__ = ["plain", "reference", "norm_json", "element_json", "JSON"]
+__all__ = ["JSON", "element_json", "norm_json", "plain", "reference"]
 
 JSON = Any  # a value json.dumps accepts: dict, list, str, int, float, bool or None
 
@@ -133,6 +134,7 @@ _REFERENCES: dict[type, dict[str, str]] = {
 _REFERENCE_LISTS: dict[type, dict[str, str]] = {
     Organisation: {"phases": "phases"},
     Instrument: {"applied_by": "applied_by"},
+    Observation: {"about": "about"},
 }
 
 

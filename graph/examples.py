@@ -6,7 +6,9 @@ something to find:
 
 - ``ho-vt-lokaal-team`` has no legal basis, no norm and no regie holder;
 - ``ho-lokaal-team-vt`` sends the case back (ping-pong with the one above);
-- ``ho-politie-vt`` is the only way in (a bridge).
+- ``ho-politie-vt`` is the only way in (a bridge);
+- ``ho-vt-raad`` has an observed wait over its norm (``obs-raad-wacht``), and
+  while the Raad has not started, regie stays with the sender.
 
 >>> model = toy_chain()
 >>> [o.id for o in model.organisations]
@@ -20,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 
 from graph.model import (
+    Assessment,
     ChainModel,
     Domain,
     FailureMode,
@@ -27,18 +30,22 @@ from graph.model import (
     Instrument,
     LegalBasis,
     LegalBasisKind,
+    Metric,
     Norm,
     NormKind,
     NormUnit,
+    Observation,
     Organisation,
     OrganisationKind,
     Passes,
     Phase,
+    RegieHolder,
     Signal,
     Source,
     SourceKind,
     Status,
 )
+from graph.vocab import Category
 
 __all__ = ["toy_chain"]
 
@@ -87,13 +94,13 @@ def toy_chain() -> ChainModel:
         HandOff(id="ho-politie-vt", from_org="politie", to_org="veilig-thuis", trigger="Incident met kinderen",
                 passes=(Passes.INFORMATION, Passes.CASE), phase="signalering", legal_bases=("wmo-4-1-1",),
                 norm=five_days, regie_after="veilig-thuis", feedback_required=True, acceptance_required=True,
-                escalation_to="raad", sources=_SRC),
+                escalation_to="raad", main_route=True, sources=_SRC),
         HandOff(id="ho-vt-lokaal-team", from_org="veilig-thuis", to_org="lokaal-team",
                 trigger="Vrijwillige hulp mogelijk",
                 passes=(Passes.CASE, Passes.RESPONSIBILITY), phase="hulpverlening", sources=_SRC,
                 failure_modes=(FailureMode(id="uit-beeld", description="Risico's raken uit beeld na overdracht",
-                                           description_en="Risks drop out of sight after the hand-off",
-                                           sources=_SRC),)),
+                                           description_en="Risks drop out of sight after the hand-off", sources=_SRC,
+                                           category=Category.REGIE, period="2018/2020"),)),
         HandOff(id="ho-lokaal-team-vt", from_org="lokaal-team", to_org="veilig-thuis", trigger="Hulp lukt niet",
                 passes=(Passes.CASE,), phase="hulpverlening", legal_bases=("wmo-4-1-1",), regie_after="veilig-thuis",
                 feedback_required=False, sources=_SRC, status=Status.UNVERIFIED),
@@ -101,11 +108,13 @@ def toy_chain() -> ChainModel:
                 passes=(Passes.CASE, Passes.INFORMATION), phase="jeugdbescherming", legal_bases=("wmo-4-1-1",),
                 norm=Norm(description="start onderzoek binnen 10 dagen", amount=10, unit=NormUnit.CALENDAR_DAYS,
                           kind=NormKind.AGREED, sources=_SRC),
-                regie_after="raad", feedback_required=True, acceptance_required=True, escalation_to="kinderrechter",
+                regie_after="raad", regie_while_waiting=RegieHolder.SENDER, regie_while_waiting_sources=("toy-source",),
+                feedback_required=True, acceptance_required=True, escalation_to="kinderrechter", main_route=True,
                 sources=_SRC),
         HandOff(id="ho-raad-kinderrechter", from_org="raad", to_org="kinderrechter", trigger="Verzoek OTS",
                 passes=(Passes.CASE,), phase="jeugdbescherming", instrument="ots", legal_bases=("bw1-255",),
-                regie_after="kinderrechter", feedback_required=True, acceptance_required=True, sources=_SRC),
+                regie_after="kinderrechter", feedback_required=True, acceptance_required=True, main_route=True,
+                sources=_SRC),
         HandOff(id="ho-vt-raad-oud", from_org="veilig-thuis", to_org="raad", trigger="Oude route",
                 passes=(Passes.INFORMATION,), phase="jeugdbescherming", legal_bases=("old-rule",),
                 regie_after="raad", sources=_SRC, valid_to=dt.date(2015, 1, 1)),
@@ -114,6 +123,12 @@ def toy_chain() -> ChainModel:
         Signal(id="signaal-incident", name="Politie bij huiselijk-geweldincident", enters_at="politie",
                phase="signalering", sources=_SRC),
     )
+    observations = (
+        Observation(id="obs-raad-wacht", about=("ho-vt-raad",), metric=Metric.MEAN_WAIT,
+                    description="Gemiddeld 30 dagen tot de start van het onderzoek", period="2023", region="toy",
+                    assessment=Assessment.OVER_NORM, value=30, unit=NormUnit.CALENDAR_DAYS.value,
+                    categories=(Category.WAITING,), sources=_SRC),
+    )
     return ChainModel(region="toy", title="Voorbeeldketen", sources=sources, phases=phases,
                       organisations=organisations, legal_bases=legal_bases, instruments=instruments,
-                      handoffs=handoffs, signals=signals)
+                      handoffs=handoffs, signals=signals, observations=observations)

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,14 +31,18 @@ from typing import TYPE_CHECKING, TypeVar
 
 from graph.errors import UnknownElement
 from graph.suggest import nearest
+from graph.vocab import Category
 
 if TYPE_CHECKING:  # pragma: no cover
     from graph.view import ChainView
 
 __all__ = [
+    "BINDING_LAW",
     "ELEMENT_KINDS",
     "KIND_SINGULAR",
     "VERIFYING_AUTHORITIES",
+    "WAIT_METRICS",
+    "Assessment",
     "ChainModel",
     "Domain",
     "Duration",
@@ -47,19 +52,23 @@ __all__ = [
     "Instrument",
     "LegalBasis",
     "LegalBasisKind",
+    "Metric",
     "Norm",
     "NormKind",
     "NormUnit",
+    "Observation",
     "Organisation",
     "OrganisationKind",
     "Passes",
     "Phase",
+    "RegieHolder",
     "Signal",
     "Source",
     "SourceAuthority",
     "SourceKind",
     "Status",
     "is_valid_on",
+    "period_bounds",
 ]
 
 
@@ -164,12 +173,106 @@ class NormKind(StrEnum):
 
 
 class LegalBasisKind(StrEnum):
+    """What kind of rule a legal basis is, strongest first (see :data:`BINDING_LAW`)."""
+
     STATUTE = "statute"  # wet in formele zin (has a BWB id)
-    DECREE = "decree"  # AMvB / ministeriele regeling (has a BWB id)
-    EU_REGULATION = "eu-regulation"  # e.g. AVG (CELEX id)
-    POLICY_RULE = "policy-rule"  # beleidsregel, e.g. OM-aanwijzing
+    DECREE = "decree"  # algemene maatregel van bestuur / besluit (has a BWB id)
+    REGULATION = "regulation"  # ministeriele regeling (has a BWB id)
+    EU_REGULATION = "eu-regulation"  # e.g. AVG (CELEX id): a frame; art. 6(3) AVG asks for a basis in national law
+    POLICY_RULE = "policy-rule"  # instruction: beleidsregel or aanwijzing, e.g. OM-aanwijzing
     COVENANT = "covenant"  # local convenant or samenwerkingsafspraak
-    POLICY = "policy"  # no legal instrument: a programme or agreement
+    MODEL_AGREEMENT = "model-agreement"  # a model for local agreements, e.g. VNG model samenwerkingsafspraken
+    POLICY = "policy"  # no legal instrument: a programme, an assignment or an agreement
+
+
+# The kinds that are Dutch law binding on everyone: only these, verified, carry an exchange of
+# special-category data (health and criminal data, art. 9 and 10 AVG) on their own.
+BINDING_LAW: frozenset[LegalBasisKind] = frozenset(
+    {LegalBasisKind.STATUTE, LegalBasisKind.DECREE, LegalBasisKind.REGULATION}
+)
+
+
+class RegieHolder(StrEnum):
+    """Who holds regie while the receiver of a hand-off has not started yet (a waiting list)."""
+
+    SENDER = "sender"
+    RECEIVER = "receiver"
+    UNCLEAR = "unclear"
+
+
+class Metric(StrEnum):
+    """What an :class:`Observation` measures."""
+
+    MEDIAN_WAIT = "median-wait"
+    P90_WAIT = "p90-wait"
+    MEAN_WAIT = "mean-wait"
+    WAITING_LIST = "waiting-list"  # cases or people waiting at a moment
+    SHARE_WITHIN_NORM = "share-within-norm"  # percent of cases handled within the norm
+    ORGANISATIONS_MEETING_NORM = "organisations-meeting-norm"  # how many organisations meet a norm
+    LATE_VOLUME = "late-volume"  # cases over the norm (or without a place) in a period
+    CAPACITY = "capacity"
+    OCCUPANCY = "occupancy"
+    MEAN_STAY = "mean-stay"
+    VOLUME = "volume"  # cases in a period
+    SHARE = "share"  # percent of an inflow (e.g. of all reports to Veilig Thuis)
+    FINDING = "finding"  # what an inspection, study or court found, in words (no figure)
+
+
+# Metrics whose value is a duration: their unit is a NormUnit value.
+WAIT_METRICS: frozenset[Metric] = frozenset({Metric.MEDIAN_WAIT, Metric.P90_WAIT, Metric.MEAN_WAIT, Metric.MEAN_STAY})
+
+
+class Assessment(StrEnum):
+    """What an observation says about stalling, as its source states it."""
+
+    OVER_NORM = "over-norm"  # worse than the norm: waits over it, a share under it
+    WAITING_LIST = "waiting-list"  # cases wait for a start or a place; capacity falls short
+    PROBLEM = "problem"  # the source finds that it goes wrong here, without a norm to measure against
+    WITHIN_NORM = "within-norm"  # the norm is met
+    CONTEXT = "context"  # a volume or share that judges nothing by itself
+
+
+_PERIOD_PART = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def period_bounds(period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a period written ``2023``, ``2019-01``, ``2019-01-31``,
+    or two of those joined by ``/`` (``2018/2019``, ``2022-10/2023-03``).
+
+    >>> period_bounds("2023")
+    (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    >>> period_bounds("2019-02")[1]
+    datetime.date(2019, 2, 28)
+    >>> period_bounds("2018/2019-06")
+    (datetime.date(2018, 1, 1), datetime.date(2019, 6, 30))
+    >>> period_bounds("in 2019")
+    Traceback (most recent call last):
+    ...
+    ValueError: period 'in 2019' is not 2023, 2023-06, 2023-06-30 or two of those joined by /
+    """
+    parts = period.split("/")
+    if len(parts) > 2:
+        raise ValueError(f"period {period!r} is not 2023, 2023-06, 2023-06-30 or two of those joined by /")
+    bounds = []
+    for i, part in enumerate(parts):
+        match = _PERIOD_PART.fullmatch(part)
+        if match is None:
+            raise ValueError(f"period {period!r} is not 2023, 2023-06, 2023-06-30 or two of those joined by /")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        if day is not None and month is not None:
+            first = last = dt.date(year, month, day)
+        elif month is not None:
+            first = dt.date(year, month, 1)
+            last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+        else:
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        bounds.append(first if i == 0 else last)
+        if len(parts) == 1:
+            bounds.append(last)
+    if bounds[0] > bounds[1]:
+        raise ValueError(f"period {period!r} ends before it starts")
+    return bounds[0], bounds[1]
 
 
 @dataclass(frozen=True)
@@ -309,6 +412,11 @@ class LegalBasis:
         return ref
 
     @property
+    def is_binding_law(self) -> bool:
+        """A verified statute, decree or ministerial regulation (see :data:`BINDING_LAW`)."""
+        return self.kind in BINDING_LAW and self.status is Status.VERIFIED
+
+    @property
     def url(self) -> str | None:
         if self.url_override:
             return self.url_override
@@ -376,13 +484,28 @@ class Norm:
 
 @dataclass(frozen=True)
 class FailureMode:
-    """A known way a hand-off fails, with the source that reports it."""
+    """A known way a hand-off fails, with the source that reports it.
 
-    id: str  # unique within the model
+    ``category`` says why it fails (the closed vocabulary of
+    :class:`graph.vocab.Category`); ``period`` when the source saw it
+    (``2023``, ``2018/2019``; see :func:`period_bounds`).
+    """
+
+    id: str  # unique within the hand-off
     description: str  # Dutch
     sources: tuple[str, ...]
+    category: Category
+    period: str | None = None
     description_en: str | None = None
     status: Status = Status.VERIFIED
+
+    @property
+    def period_start(self) -> dt.date | None:
+        return period_bounds(self.period)[0] if self.period else None
+
+    @property
+    def period_end(self) -> dt.date | None:
+        return period_bounds(self.period)[1] if self.period else None
 
 
 @dataclass(frozen=True)
@@ -391,8 +514,12 @@ class HandOff:
 
     ``legal_bases`` are the bases for the *data exchange* (empty: none known).
     ``feedback_required``/``acceptance_required`` are None when unknown.
-    ``regie_after`` is the organisation holding regie after the hand-off.
+    ``regie_after`` is the organisation holding regie after the hand-off;
+    ``regie_while_waiting`` who holds it while the receiver has not started
+    (a waiting list), with its own ``regie_while_waiting_sources``.
     ``escalation_to`` is where a stalled hand-off can be escalated.
+    ``main_route`` marks the usual way cases go (routes prefer it); :attr:`flow`
+    says whether the case moves or only information.
     """
 
     id: str
@@ -408,6 +535,9 @@ class HandOff:
     legal_bases: tuple[str, ...] = ()
     norm: Norm | None = None
     regie_after: str | None = None
+    regie_while_waiting: RegieHolder | None = None
+    regie_while_waiting_sources: tuple[str, ...] = ()
+    main_route: bool = False
     feedback_required: bool | None = None
     acceptance_required: bool | None = None
     escalation_to: str | None = None
@@ -421,6 +551,16 @@ class HandOff:
     @property
     def label(self) -> str:
         return self.name or f"{self.from_org} → {self.to_org}"
+
+    @property
+    def moves_case(self) -> bool:
+        """Whether the case or the responsibility for it crosses (not only information)."""
+        return Passes.CASE in self.passes or Passes.RESPONSIBILITY in self.passes
+
+    @property
+    def flow(self) -> str:
+        """``"case"`` when the case or responsibility moves, else ``"information"``."""
+        return "case" if self.moves_case else "information"
 
 
 @dataclass(frozen=True)
@@ -438,7 +578,60 @@ class Signal:
     last_checked: dt.date | None = None
 
 
-Element = Source | Phase | Organisation | LegalBasis | Instrument | HandOff | Signal
+@dataclass(frozen=True)
+class Observation:
+    """A figure from practice about a hand-off or an organisation, for a period.
+
+    ``about`` names the hand-offs or organisations it concerns (the first is
+    the main one). ``description`` gives the figure as the source prints it;
+    ``value`` (and ``value_max`` for a range such as "4 tot 13 weken") in
+    ``unit`` make it comparable (``lower_bound``: the source says "meer dan"
+    or "ruim" the value): for the wait metrics (:data:`WAIT_METRICS`)
+    ``unit`` is a :class:`NormUnit` value, else a plural noun ("kinderen").
+    ``assessment`` says what the source concludes; ``region`` where it was
+    measured (``nederland`` when only a national figure exists).
+    """
+
+    id: str
+    about: tuple[str, ...]
+    metric: Metric
+    description: str
+    period: str
+    region: str
+    assessment: Assessment
+    sources: tuple[str, ...]
+    value: float | None = None
+    value_max: float | None = None
+    lower_bound: bool = False
+    unit: str | None = None
+    categories: tuple[Category, ...] = ()
+    description_en: str | None = None
+    note: str | None = None
+    status: Status = Status.VERIFIED
+    last_checked: dt.date | None = None
+
+    @property
+    def name(self) -> str:
+        return self.description
+
+    @property
+    def period_start(self) -> dt.date:
+        return period_bounds(self.period)[0]
+
+    @property
+    def period_end(self) -> dt.date:
+        return period_bounds(self.period)[1]
+
+    @property
+    def days(self) -> tuple[float, float] | None:
+        """A wait metric's value (and upper bound) in calendar days; None otherwise."""
+        if self.metric not in WAIT_METRICS or self.value is None or self.unit is None:
+            return None
+        per = CALENDAR_DAYS_PER_UNIT[NormUnit(self.unit)]
+        return self.value * per, (self.value_max if self.value_max is not None else self.value) * per
+
+
+Element = Source | Phase | Organisation | LegalBasis | Instrument | HandOff | Signal | Observation
 
 # kind name (as used in data files, exports and errors) -> class
 ELEMENT_KINDS: dict[str, type] = {
@@ -449,6 +642,7 @@ ELEMENT_KINDS: dict[str, type] = {
     "instruments": Instrument,
     "handoffs": HandOff,
     "signals": Signal,
+    "observations": Observation,
 }
 
 
@@ -461,6 +655,7 @@ KIND_SINGULAR: dict[str, str] = {
     "instruments": "instrument",
     "handoffs": "hand-off",
     "signals": "signal",
+    "observations": "observation",
 }
 
 
@@ -478,7 +673,7 @@ def is_valid_on(element: object, day: dt.date) -> bool:
     return (start is None or start <= day) and (end is None or day < end)
 
 
-E = TypeVar("E", Source, Phase, Organisation, LegalBasis, Instrument, HandOff, Signal)
+E = TypeVar("E", Source, Phase, Organisation, LegalBasis, Instrument, HandOff, Signal, Observation)
 
 
 def _by_id(items: tuple[E, ...]) -> tuple[E, ...]:
@@ -502,6 +697,7 @@ class ChainModel:
     instruments: tuple[Instrument, ...] = ()
     handoffs: tuple[HandOff, ...] = ()
     signals: tuple[Signal, ...] = ()
+    observations: tuple[Observation, ...] = ()
     title: str = ""
 
     def __post_init__(self) -> None:
@@ -565,6 +761,19 @@ class ChainModel:
         """The signal with this id (see :meth:`source`)."""
         return self._typed("signals", Signal, element_id)
 
+    def observation(self, element_id: str) -> Observation:
+        """The observation with this id (see :meth:`source`)."""
+        return self._typed("observations", Observation, element_id)
+
+    @cached_property
+    def observations_about(self) -> dict[str, tuple[Observation, ...]]:
+        """Observations by the id of each hand-off or organisation they are about, in id order."""
+        found: dict[str, list[Observation]] = {}
+        for obs in self.observations:
+            for element_id in obs.about:
+                found.setdefault(element_id, []).append(obs)
+        return {k: tuple(v) for k, v in found.items()}
+
     @cached_property
     def view(self) -> ChainView:
         """The derived view graph algorithms work on (:class:`graph.view.ChainView`), built once."""
@@ -606,7 +815,6 @@ class ChainModel:
         for handoff in self.handoffs:
             if handoff.norm is not None and handoff.norm.status is Status.UNVERIFIED:
                 found.append(f"{handoff.id}#norm")
-            found.extend(
-                f"{handoff.id}#{mode.id}" for mode in handoff.failure_modes if mode.status is Status.UNVERIFIED
-            )
+            found.extend(f"{handoff.id}#{mode.id}" for mode in handoff.failure_modes
+                         if mode.status is Status.UNVERIFIED)
         return found

@@ -20,7 +20,7 @@ rdflib.term.URIRef('https://w3id.org/ketenkaart/def#to')
 >>> [p.name for p in NORM.props]
 ['description', 'amount', 'unit', 'kind', 'sources', 'status']
 >>> [m.kind for m in ELEMENTS]
-['sources', 'phases', 'organisations', 'legal_bases', 'instruments', 'handoffs', 'signals']
+['sources', 'phases', 'organisations', 'legal_bases', 'instruments', 'handoffs', 'signals', 'observations']
 
 Written and read back, a hand-off is the record of ``docs/data-format.md``:
 
@@ -70,6 +70,7 @@ from graph.rdf_vocab import (
     regeling_iri,
     scheme_iri,
 )
+from graph.vocab import Category
 
 __all__ = [
     "CHAIN",
@@ -81,6 +82,7 @@ __all__ = [
     "LEGAL_BASIS",
     "NESTED",
     "NORM",
+    "OBSERVATION",
     "ORGANISATION",
     "PHASE",
     "SIGNAL",
@@ -771,6 +773,8 @@ FAILURE_MODE = ClassMap(
     props=(
         Prop("id", DCTERMS.identifier, Identifier()),
         Prop("description", DCTERMS.description, Text("nl")),
+        Prop("category", KK.category, Concept(Category)),
+        Prop("period", DCTERMS.temporal, Text()),
         Prop("description_en", DCTERMS.description, Text("en")),
         *_SOURCED,
     ),
@@ -790,6 +794,9 @@ HANDOFF = _element(
     _LEGAL_BASES,
     Prop("norm", KK.norm, NestedOne(NORM, "norm")),
     Prop("regie_after", KK.regieAfter, Ref()),
+    Prop("regie_while_waiting", KK.regieWhileWaiting, Concept(model.RegieHolder)),
+    Prop("regie_while_waiting_sources", KK.regieWhileWaitingSource, Refs(KK.regieWhileWaitingSourceSequence)),
+    Prop("main_route", KK.mainRoute, Typed(XSD.boolean)),
     Prop("feedback_required", KK.feedbackRequired, Typed(XSD.boolean)),
     Prop("acceptance_required", KK.acceptanceRequired, Typed(XSD.boolean)),
     Prop("escalation_to", KK.escalationTo, Ref()),
@@ -806,8 +813,28 @@ SIGNAL = _element(
     *_SOURCED,
 )
 
+OBSERVATION = _element(
+    model.Observation, "observations", (KK.Observation, PROV.Entity),
+    _ID,
+    Prop("about", KK.about, Refs(KK.aboutSequence)),
+    Prop("metric", KK.metric, Concept(model.Metric)),
+    Prop("description", DCTERMS.description, Text("nl")),
+    Prop("period", DCTERMS.temporal, Text()),
+    Prop("region", KK.region, Text()),
+    Prop("assessment", KK.assessment, Concept(model.Assessment)),
+    Prop("value", KK.value, Amount()),
+    Prop("value_max", KK.valueMax, Amount()),
+    Prop("lower_bound", KK.lowerBound, Typed(XSD.boolean)),
+    Prop("unit", KK.unitLabel, Text()),
+    Prop("categories", KK.category, Concepts(Category, KK.categorySequence)),
+    Prop("description_en", DCTERMS.description, Text("en")),
+    Prop("note", SKOS.note, Text("nl")),
+    _LAST_CHECKED,
+    *_SOURCED,
+)
+
 # the element kinds, in the order of graph.model.ELEMENT_KINDS
-ELEMENTS: tuple[ClassMap, ...] = (SOURCE, PHASE, ORGANISATION, LEGAL_BASIS, INSTRUMENT, HANDOFF, SIGNAL)
+ELEMENTS: tuple[ClassMap, ...] = (SOURCE, PHASE, ORGANISATION, LEGAL_BASIS, INSTRUMENT, HANDOFF, SIGNAL, OBSERVATION)
 NESTED: tuple[ClassMap, ...] = (NORM, FAILURE_MODE, DURATION)
 
 

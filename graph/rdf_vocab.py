@@ -41,16 +41,21 @@ from rdflib.namespace import (
 from rdflib.term import Node
 
 from graph.model import (
+    Assessment,
     Domain,
     LegalBasisKind,
+    Metric,
     NormKind,
     NormUnit,
     OrganisationKind,
     Passes,
+    RegieHolder,
     SourceAuthority,
     SourceKind,
     Status,
 )
+from graph.text import LEGAL_BASIS_KIND_NAMES
+from graph.vocab import CATEGORY_NAMES, Category
 
 __all__ = [
     "CONCEPT_LABELS",
@@ -103,6 +108,7 @@ class KK(DefinedNamespace):
     Norm: URIRef
     FailureMode: URIRef
     Signal: URIRef
+    Observation: URIRef
 
     # dataset and shared properties
     region: URIRef
@@ -149,6 +155,18 @@ class KK(DefinedNamespace):
     acceptanceRequired: URIRef
     escalationTo: URIRef
     failureMode: URIRef
+    category: URIRef  # a failure mode's or an observation's category (closed vocabulary)
+    regieWhileWaiting: URIRef
+    regieWhileWaitingSource: URIRef
+    mainRoute: URIRef
+    # observations
+    about: URIRef
+    metric: URIRef
+    assessment: URIRef
+    value: URIRef
+    valueMax: URIRef
+    lowerBound: URIRef
+    unitLabel: URIRef
 
     # signals
     entersAt: URIRef
@@ -160,6 +178,9 @@ class KK(DefinedNamespace):
     appliedBySequence: URIRef
     legalBasisSequence: URIRef
     phaseSequence: URIRef
+    aboutSequence: URIRef
+    categorySequence: URIRef
+    regieWhileWaitingSourceSequence: URIRef
 
     # `from` is a Python keyword: declared here so KK["from"] resolves.
     __annotations__["from"] = URIRef
@@ -186,6 +207,10 @@ PREFIXES: dict[str, str] = {
     "unit": f"{_SCHEME_BASE}norm-unit#",
     "nkind": f"{_SCHEME_BASE}norm-kind#",
     "lbkind": f"{_SCHEME_BASE}legal-basis-kind#",
+    "cat": f"{_SCHEME_BASE}category#",
+    "regie": f"{_SCHEME_BASE}regie-holder#",
+    "metric": f"{_SCHEME_BASE}metric#",
+    "assess": f"{_SCHEME_BASE}assessment#",
 }
 
 # enumeration -> concept scheme slug
@@ -198,6 +223,10 @@ SCHEMES: dict[type[StrEnum], str] = {
     NormUnit: "norm-unit",
     NormKind: "norm-kind",
     LegalBasisKind: "legal-basis-kind",
+    Category: "category",
+    RegieHolder: "regie-holder",
+    Metric: "metric",
+    Assessment: "assessment",
 }
 
 # (Dutch, English) preferred labels of every concept
@@ -232,12 +261,29 @@ CONCEPT_LABELS: dict[StrEnum, tuple[str, str]] = {
     NormKind.STATUTORY: ("wettelijke norm", "statutory norm"),
     NormKind.AGREED: ("afgesproken norm", "agreed norm"),
     NormKind.PRACTICE: ("praktijk", "practice"),
-    LegalBasisKind.STATUTE: ("wet", "statute"),
-    LegalBasisKind.DECREE: ("besluit of regeling", "decree"),
-    LegalBasisKind.EU_REGULATION: ("EU-verordening", "EU regulation"),
-    LegalBasisKind.POLICY_RULE: ("beleidsregel", "policy rule"),
-    LegalBasisKind.COVENANT: ("convenant", "covenant"),
-    LegalBasisKind.POLICY: ("beleid", "policy"),
+    **{kind: (name.nl, name.en) for kind, name in LEGAL_BASIS_KIND_NAMES.items()},
+    **{category: (name.nl, name.en) for category, name in CATEGORY_NAMES.items()},
+    RegieHolder.SENDER: ("verzender", "sender"),
+    RegieHolder.RECEIVER: ("ontvanger", "receiver"),
+    RegieHolder.UNCLEAR: ("onduidelijk", "unclear"),
+    Metric.MEDIAN_WAIT: ("mediane wachttijd", "median wait"),
+    Metric.P90_WAIT: ("wachttijd (90e percentiel)", "wait (90th percentile)"),
+    Metric.MEAN_WAIT: ("gemiddelde wachttijd", "mean wait"),
+    Metric.WAITING_LIST: ("wachtlijst", "waiting list"),
+    Metric.SHARE_WITHIN_NORM: ("aandeel binnen de norm", "share within the norm"),
+    Metric.ORGANISATIONS_MEETING_NORM: ("organisaties die de norm halen", "organisations meeting the norm"),
+    Metric.LATE_VOLUME: ("aantal te laat of zonder plek", "number late or without a place"),
+    Metric.CAPACITY: ("capaciteit", "capacity"),
+    Metric.OCCUPANCY: ("bezetting", "occupancy"),
+    Metric.MEAN_STAY: ("gemiddelde verblijfsduur", "mean length of stay"),
+    Metric.VOLUME: ("aantal", "volume"),
+    Metric.SHARE: ("aandeel", "share"),
+    Metric.FINDING: ("bevinding", "finding"),
+    Assessment.OVER_NORM: ("boven de norm", "over the norm"),
+    Assessment.WAITING_LIST: ("wachtlijst of tekort", "waiting list or shortage"),
+    Assessment.PROBLEM: ("knelpunt", "problem"),
+    Assessment.WITHIN_NORM: ("binnen de norm", "within the norm"),
+    Assessment.CONTEXT: ("context", "context"),
 }
 
 # Organisation.kind is carried by the W3C ORG class of the node (a member of

@@ -66,3 +66,8 @@ def relationships(model: ChainModel) -> Iterator[tuple[str, str, Rel]]:
         yield (sig.id, sig.phase, Rel.IN_PHASE)
         for source in sig.sources:
             yield (sig.id, source, Rel.SOURCED_FROM)
+    for obs in model.observations:
+        for element_id in obs.about:
+            yield (obs.id, element_id, Rel.ABOUT)
+        for source in obs.sources:
+            yield (obs.id, source, Rel.SOURCED_FROM)

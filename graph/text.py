@@ -23,12 +23,14 @@ Phrase(nl='5 werkdagen', en='5 working days')
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
-from graph.model import HandOff, Norm, NormUnit
+from graph.model import HandOff, LegalBasisKind, Norm, NormUnit
+from graph.phrase import Phrase
 
 __all__ = [
     "LANGUAGES",
+    "LEGAL_BASIS_KIND_NAMES",
     "Phrase",
     "days_phrase",
     "display_name",
@@ -44,27 +46,25 @@ __all__ = [
 LANGUAGES = ("nl", "en")
 
 
-class Phrase(NamedTuple):
-    """A text in Dutch and English. A tuple, so ``nl, en = phrase`` works too."""
-
-    nl: str
-    en: str
-
-    def in_(self, lang: str, **values: object) -> str:
-        """The text in ``lang`` (``"en"``, else Dutch), ``str.format``-ted with ``values`` when given.
-
-        >>> Phrase("Geselecteerd: {name}", "Selected: {name}").in_("en", name="Politie")
-        'Selected: Politie'
-        """
-        template = self.en if lang == "en" else self.nl
-        return template.format(**values) if values else template
-
 _UNITS = {
     NormUnit.HOURS: ("uur", "uur", "hour", "hours"),
     NormUnit.CALENDAR_DAYS: ("dag", "dagen", "day", "days"),
     NormUnit.WORKING_DAYS: ("werkdag", "werkdagen", "working day", "working days"),
     NormUnit.WEEKS: ("week", "weken", "week", "weeks"),
     NormUnit.MONTHS: ("maand", "maanden", "month", "months"),
+}
+
+
+# What each kind of legal basis is called (the strength order of graph.model.LegalBasisKind).
+LEGAL_BASIS_KIND_NAMES: dict[LegalBasisKind, Phrase] = {
+    LegalBasisKind.STATUTE: Phrase("wet in formele zin", "statute"),
+    LegalBasisKind.DECREE: Phrase("besluit (AMvB)", "decree"),
+    LegalBasisKind.REGULATION: Phrase("ministeriële regeling", "ministerial regulation"),
+    LegalBasisKind.EU_REGULATION: Phrase("EU-verordening", "EU regulation"),
+    LegalBasisKind.POLICY_RULE: Phrase("aanwijzing of beleidsregel", "instruction or policy rule"),
+    LegalBasisKind.COVENANT: Phrase("convenant", "covenant"),
+    LegalBasisKind.MODEL_AGREEMENT: Phrase("modelafspraak", "model agreement"),
+    LegalBasisKind.POLICY: Phrase("beleid of opdracht", "policy or assignment"),
 }
 
 

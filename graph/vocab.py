@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from graph.text import Phrase
+from graph.phrase import Phrase
 
 __all__ = ["CATEGORY_NAMES", "LABEL_OF_KIND", "Category", "Label", "Rel"]
 
@@ -31,6 +31,7 @@ class Label(StrEnum):
     SOURCE = "Source"
     PHASE = "Phase"
     SIGNAL = "Signal"
+    OBSERVATION = "Observation"
     # Only in the Neo4j store (graph/cypher_rows.py): an element's nested parts as nodes of
     # their own, and the one node that stamps each push.
     NORM = "Norm"  # (HandOff)-[HAS_NORM]->(Norm)
@@ -51,6 +52,7 @@ class Rel(StrEnum):
     ENTERS_AT = "ENTERS_AT"  # (Signal)-[:ENTERS_AT]->(Organisation)
     PART_OF = "PART_OF"  # (Organisation)-[:PART_OF]->(Organisation)
     SOURCED_FROM = "SOURCED_FROM"  # (any)-[:SOURCED_FROM]->(Source)
+    ABOUT = "ABOUT"  # (Observation)-[:ABOUT]->(HandOff|Organisation)
     # Only in the Neo4j store: from an element to its nested parts.
     HAS_NORM = "HAS_NORM"  # (HandOff)-[:HAS_NORM]->(Norm)
     HAS_FAILURE_MODE = "HAS_FAILURE_MODE"  # (HandOff)-[:HAS_FAILURE_MODE]->(FailureMode)
@@ -66,6 +68,7 @@ LABEL_OF_KIND: dict[str, Label] = {
     "sources": Label.SOURCE,
     "phases": Label.PHASE,
     "signals": Label.SIGNAL,
+    "observations": Label.OBSERVATION,
 }
 
 

@@ -52,21 +52,27 @@ from graph.errors import ChainDataError, Problem
 from graph.model import (
     ELEMENT_KINDS,
     KIND_SINGULAR,
+    WAIT_METRICS,
+    Assessment,
     ChainModel,
     Domain,
     Duration,
     FailureMode,
     LegalBasisKind,
+    Metric,
     Norm,
     NormKind,
     NormUnit,
     OrganisationKind,
     Passes,
+    RegieHolder,
     SourceAuthority,
     SourceKind,
     Status,
+    period_bounds,
 )
 from graph.suggest import did_you_mean
+from graph.vocab import Category
 from loaders.records import Record, RecordSet
 
 __all__ = [
@@ -95,9 +101,12 @@ class Field:
     ``type`` is one of: ``id``, ``text``, ``enum``, ``enums`` (list of enum
     values), ``ref``, ``refs`` (ids of ``ref_kind``), ``date`` (ISO date),
     ``isodate`` (``2018``, ``2018-04`` or ``2018-04-25``, kept as text),
-    ``int``, ``number``, ``bool``, ``bwb``, ``norm``, ``failure_modes``,
-    ``durations``, ``names`` (a list of short one-line names: no ``;``, no
-    line break, no surrounding spaces, none twice).
+    ``period`` (an isodate or two joined by ``/``, kept as text),
+    ``int``, ``number`` (greater than 0), ``count`` (0 or more), ``bool``,
+    ``bwb``, ``norm``, ``failure_modes``, ``durations``, ``names`` (a list of
+    short one-line names: no ``;``, no line break, no surrounding spaces, none
+    twice). A ``ref_kind`` may name several kinds joined by ``|``
+    (``handoffs|organisations``).
     """
 
     name: str
@@ -136,6 +145,8 @@ NORM_FIELDS: tuple[Field, ...] = (
 FAILURE_MODE_FIELDS: tuple[Field, ...] = (
     _f("id", "id", True),
     _f("description", required=True),
+    _f("category", "enum", True, enum=Category),
+    _f("period", "period"),
     _f("description_en"),
     _SOURCES,
     _STATUS,
@@ -234,6 +245,9 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("legal_bases", "refs", ref_kind="legal_bases"),
         _f("norm", "norm"),
         _f("regie_after", "ref", ref_kind="organisations"),
+        _f("regie_while_waiting", "enum", enum=RegieHolder),
+        _f("regie_while_waiting_sources", "refs", ref_kind="sources"),
+        _f("main_route", "bool"),
         _f("feedback_required", "bool"),
         _f("acceptance_required", "bool"),
         _f("escalation_to", "ref", ref_kind="organisations"),
@@ -253,6 +267,25 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _f("description"),
         _LAST_CHECKED,
         _STATUS,
+    ),
+    "observations": (
+        _f("id", "id", True),
+        _f("about", "refs", True, ref_kind="handoffs|organisations"),
+        _f("metric", "enum", True, enum=Metric),
+        _f("description", required=True),
+        _f("period", "period", True),
+        _f("region", required=True),
+        _f("assessment", "enum", True, enum=Assessment),
+        _SOURCES,
+        _f("value", "count"),
+        _f("value_max", "count"),
+        _f("lower_bound", "bool"),
+        _f("unit"),
+        _f("categories", "enums", enum=Category),
+        _f("description_en"),
+        _f("note"),
+        _STATUS,
+        _LAST_CHECKED,
     ),
 }
 
@@ -355,7 +388,7 @@ class _Checker:
             if items is None:
                 return None
             if not items and spec.required:
-                self.add(record, path, f"needs at least one {KIND_SINGULAR[spec.ref_kind]}")
+                self.add(record, path, f"needs at least one {_kinds_singular(spec.ref_kind)}")
                 return None
             out = [self._ref(record, f"{path}[{i}]", spec.ref_kind, item) for i, item in enumerate(items)]
             if any(v is None for v in out):
@@ -384,6 +417,27 @@ class _Checker:
                 else:
                     return value
             self.add(record, path, f"must be an ISO date (2018, 2018-04 or 2018-04-25), got {_short(value)}")
+            return None
+        if t == "period":
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
+            if isinstance(value, str):
+                try:
+                    period_bounds(value)
+                except ValueError:
+                    pass
+                else:
+                    return value
+            self.add(record, path, "must be a period: 2023, 2023-06, 2023-06-30 or two of those joined by / "
+                                   f"(2018/2019), got {_short(value)}")
+            return None
+        if t == "count":
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+                if value < 0:
+                    self.add(record, path, f"must be 0 or more, got {value!r}")
+                    return None
+                return value
+            self.add(record, path, f"must be a number, got {_type_name(value)} {_short(value)}")
             return None
         if t == "int":
             if isinstance(value, int) and not isinstance(value, bool):
@@ -453,9 +507,8 @@ class _Checker:
 
     def _ref(self, record: Record, path: str, kind: str, value: Any) -> str | None:
         if not isinstance(value, str) or not value:
-            self.add(
-                record, path, f"must be the id of a {KIND_SINGULAR[kind]}, got {_type_name(value)} {_short(value)}"
-            )
+            self.add(record, path,
+                     f"must be the id of a {_kinds_singular(kind)}, got {_type_name(value)} {_short(value)}")
             return None
         self.refs.append((record, path, value, kind))
         return value
@@ -477,11 +530,8 @@ class _Checker:
     def mapping(self, record: Record, prefix: str, spec: tuple[Field, ...], data: Any) -> dict[str, Any] | None:
         """Check one mapping against its field specs; model attribute -> value."""
         if not isinstance(data, dict):
-            self.add(
-                record,
-                prefix or "(record)",
-                f"must be a mapping of field: value, got {_type_name(data)} {_short(data)}",
-            )
+            self.add(record, prefix or "(record)",
+                     f"must be a mapping of field: value, got {_type_name(data)} {_short(data)}")
             return None
         by_name = {f.name: f for f in spec}
         ok = True
@@ -516,9 +566,29 @@ class _Checker:
     def _cross_field(self, record: Record, prefix: str, out: dict[str, Any]) -> None:
         vf, vt = out.get("valid_from"), out.get("valid_to")
         if vf is not None and vt is not None and vf > vt:
-            self.add(
-                record, _join(prefix, "valid_to"), f"valid_to {vt.isoformat()} is before valid_from {vf.isoformat()}"
-            )
+            self.add(record, _join(prefix, "valid_to"),
+                     f"valid_to {vt.isoformat()} is before valid_from {vf.isoformat()}")
+        if prefix:
+            return
+        if record.kind == "handoffs" and ("regie_while_waiting" in out) != ("regie_while_waiting_sources" in out):
+            missing = "regie_while_waiting_sources" if "regie_while_waiting" in out else "regie_while_waiting"
+            self.add(record, missing, "regie_while_waiting and regie_while_waiting_sources go together "
+                                      "(who holds regie while waiting, and the source that says so)")
+        if record.kind == "observations":
+            self._observation(record, out)
+
+    def _observation(self, record: Record, out: dict[str, Any]) -> None:
+        value, high, unit = out.get("value"), out.get("value_max"), out.get("unit")
+        if high is not None and value is None:
+            self.add(record, "value_max", "value_max is the top of a range: give value (its bottom) too")
+        elif high is not None and value is not None and high < value:
+            self.add(record, "value_max", f"value_max {high!r} is below value {value!r}")
+        if value is not None and unit is None:
+            self.add(record, "unit", "a value needs its unit")
+        metric = out.get("metric")
+        if metric in WAIT_METRICS and unit is not None and unit not in {u.value for u in NormUnit}:
+            allowed = ", ".join(u.value for u in NormUnit)
+            self.add(record, "unit", f"{metric.value} is a duration: its unit is one of {allowed}, got {unit!r}")
 
     def _nested_one(self, record: Record, path: str, value: Any) -> Norm | None:
         out = self.mapping(record, path, NORM_FIELDS, value)
@@ -546,16 +616,19 @@ class _Checker:
                 continue
             if kind == "failure_modes":
                 if out["id"] in seen:
-                    self.add(
-                        record,
-                        _join(sub, "id"),
-                        f"failure mode id {out['id']!r} is used twice in this hand-off (first at {seen[out['id']]})",
-                    )
+                    self.add(record, _join(sub, "id"),
+                             f"failure mode id {out['id']!r} is used twice in this hand-off "
+                             f"(first at {seen[out['id']]})")
                     ok = False
                     continue
                 seen[out["id"]] = _where(record, _join(sub, "id"))
             built.append(cls(**out))
         return tuple(built) if ok else None
+
+
+def _kinds_singular(kind: str) -> str:
+    """``"hand-off or organisation"`` for ``handoffs|organisations``."""
+    return " or ".join(KIND_SINGULAR[k] for k in kind.split("|"))
 
 
 def _join(prefix: str, name: str) -> str:
@@ -640,9 +713,8 @@ def build_model(record_set: RecordSet) -> ChainModel:
             here = record.where("id")
             if raw_id in ids:
                 other_kind, other = ids[raw_id]
-                check.add(
-                    record, "id", f"duplicate id {raw_id!r}: also used by the {KIND_SINGULAR[other_kind]} at {other}"
-                )
+                check.add(record, "id",
+                          f"duplicate id {raw_id!r}: also used by the {KIND_SINGULAR[other_kind]} at {other}")
                 out = None
             else:
                 ids[raw_id] = (kind, here)
@@ -653,13 +725,13 @@ def build_model(record_set: RecordSet) -> ChainModel:
     hints: dict[tuple[str, str], str] = {}
     for record, path, value, kind in check.refs:
         known = ids.get(value)
-        if known is not None and known[0] == kind:
+        if known is not None and known[0] in kind.split("|"):
             continue
-        message = f"unknown {KIND_SINGULAR[kind]} {value!r}"
+        message = f"unknown {_kinds_singular(kind)} {value!r}"
         if known is not None:
             message += f" (it is a {KIND_SINGULAR[known[0]]})"
         if kind not in ids_of_kind:
-            ids_of_kind[kind] = sorted(i for i, (k, _) in ids.items() if k == kind)
+            ids_of_kind[kind] = sorted(i for i, (k, _) in ids.items() if k in kind.split("|"))
         if (kind, value) not in hints:
             hints[(kind, value)] = did_you_mean(value, ids_of_kind[kind])
         check.add(record, path, message + hints[(kind, value)])

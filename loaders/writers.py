@@ -6,8 +6,8 @@ file in the same folder, then ``os.replace``), so an error never leaves a
 half-written file behind.
 
 The JSON form has top-level lists ``organisations``, ``instruments``,
-``legal_bases``, ``handoffs``, ``sources``, ``phases``, ``signals`` plus
-``region`` and ``title``; every element in its one shape
+``legal_bases``, ``handoffs``, ``sources``, ``phases``, ``signals``,
+``observations`` plus ``region`` and ``title``; every element in its one shape
 (:func:`graph.encode.element_json`, documented in ``docs/json.md``): ``id``,
 ``kind``, ``name``, every field, references as ``{"id", "name"}``.
 
@@ -43,15 +43,24 @@ from graph.model import ChainModel, HandOff
 from graph.networkx import to_networkx
 from loaders.build import model_to_records
 
-__all__ = ["export_text", "write_export", "write_yaml_folder", "to_json_document", "scalar_graph", "FORMATS",
-           "TEXT_FORMATS", "model_to_records"]
+__all__ = [
+    "FORMATS",
+    "TEXT_FORMATS",
+    "export_text",
+    "model_to_records",
+    "scalar_graph",
+    "to_json_document",
+    "write_export",
+    "write_yaml_folder",
+]
 
 
 def to_json_document(model: ChainModel) -> dict[str, Any]:
     """The JSON export as a dict: ``region``, ``title`` and one list per element
     kind, each element in its one shape (:func:`graph.encode.element_json`)."""
     doc: dict[str, Any] = {"region": model.region, "title": model.title}
-    for kind in ("organisations", "instruments", "legal_bases", "handoffs", "sources", "phases", "signals"):
+    for kind in ("organisations", "instruments", "legal_bases", "handoffs", "sources", "phases", "signals",
+                 "observations"):
         doc[kind] = [element_json(model, element) for element in getattr(model, kind)]
     return doc
 

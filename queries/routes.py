@@ -14,6 +14,17 @@ instrument     organisations applying it, and the      the route's last hand-off
 hand-off       the route's first step is it            the route's last step is it
 =============  ======================================  ==========================================
 
+Routes follow the **case**: by default only hand-offs where the case or the
+responsibility for it moves (:attr:`graph.model.HandOff.moves_case`); a
+hand-off that only passes information is a request on the side, not a step
+of the case (``flow="all"`` includes them; a start or end that is itself an
+information hand-off is always allowed). Routes are ranked by **how cases
+typically go**: fewest steps off the main route (:attr:`graph.model.HandOff.main_route`)
+first, then fewest hand-offs, lowest weakness score, shortest norm time.
+Each step and each route reports the **norm time and the observed time side
+by side**: the observed time of a step is its newest observation of a wait
+(:data:`graph.model.WAIT_METRICS`, not the length of a stay).
+
 ``INSTRUMENT@ORGANISATION`` narrows an instrument to the organisation that
 carries it out: as end, the route's last hand-off carries the instrument to
 that organisation (e.g. ``ondertoezichtstelling@jeugdbescherming-west``: the
@@ -26,11 +37,13 @@ Examples
 >>> best = routes(toy_chain(), "signaal-incident", "ots")[0]
 >>> [step.handoff for step in best.steps]
 ['ho-politie-vt', 'ho-vt-raad', 'ho-raad-kinderrechter']
->>> best.norm_days, best.steps_without_norm, best.weakest_step
-(17.0, ('ho-raad-kinderrechter',), 'ho-raad-kinderrechter')
->>> print(best.reason_nl)
-3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: stap 3);
-zwakste stap: 3. Verzoek OTS (geen normtijd en geen escalatieroute).
+>>> best.norm_days, best.steps_without_norm, best.observed_days
+(17.0, ('ho-raad-kinderrechter',), (30.0, 30.0))
+>>> import textwrap
+>>> print(textwrap.fill(best.reason_nl, 100))
+3 overdrachten van Politie naar Kinderrechter; normtijd samen 17 dagen (zonder normtijd: stap 3); in
+de praktijk 30 dagen bij 1 van de 3 stappen (bron: Synthetic example chain); zwakste stap: 3. Verzoek
+OTS (geen normtijd en geen escalatieroute).
 """
 
 from __future__ import annotations
@@ -40,21 +53,46 @@ from typing import Any
 
 from graph.encode import element_json
 from graph.errors import ChainError, NoRoute
-from graph.model import ChainModel, HandOff, Instrument, Organisation, Signal, Status
-from graph.text import days_phrase, handoff_title, join_en, join_nl, norm_text
+from graph.model import (
+    WAIT_METRICS,
+    ChainModel,
+    HandOff,
+    Instrument,
+    Observation,
+    Organisation,
+    Signal,
+    Source,
+    Status,
+)
+from graph.phrase import Phrase
+from graph.text import (
+    days_phrase,
+    handoff_title,
+    join_en,
+    join_nl,
+    norm_phrase,
+    norm_text,
+    number,
+)
 from queries.resolve import resolve
 
 __all__ = [
+    "DEFAULT_MAX_HANDOFFS",
+    "FLOWS",
     "WEAKNESS_WEIGHTS",
-    "Weakness",
-    "Step",
+    "Observed",
     "Route",
+    "Step",
     "SubMap",
-    "weaknesses",
+    "Weakness",
+    "duration_phrase",
+    "observed_wait",
     "routes",
     "submap",
-    "DEFAULT_MAX_HANDOFFS",
+    "weaknesses",
 ]
+
+FLOWS = ("case", "all")  # routes follow the case (default), or every hand-off
 
 DEFAULT_MAX_HANDOFFS = 6
 
@@ -102,7 +140,7 @@ def weaknesses(handoff: HandOff) -> tuple[Weakness, ...]:
     mode counts once.
 
     >>> from graph.examples import toy_chain
-    >>> [w.code for w in weaknesses(toy_chain().get("ho-vt-lokaal-team"))]
+    >>> [w.code for w in weaknesses(toy_chain().handoff("ho-vt-lokaal-team"))]  # doctest: +NORMALIZE_WHITESPACE
     ['no-legal-basis', 'no-norm', 'no-regie', 'failure-mode', 'responsibility-without-acceptance',
      'no-feedback', 'no-escalation']
     """
@@ -131,8 +169,74 @@ def weaknesses(handoff: HandOff) -> tuple[Weakness, ...]:
 
 
 @dataclass(frozen=True)
+class Observed:
+    """The observed time of one step: the newest observation of a wait there.
+
+    ``low_days``/``high_days`` are calendar days (equal unless the source gives a range).
+    """
+
+    observation: str
+    low_days: float
+    high_days: float
+    text_nl: str
+    text_en: str
+    sources: tuple[str, ...]
+    lower_bound: bool = False  # the source says "meer dan"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"observation": self.observation, "low_days": self.low_days, "high_days": self.high_days,
+                "lower_bound": self.lower_bound, "text_nl": self.text_nl, "text_en": self.text_en,
+                "sources": list(self.sources)}
+
+
+def duration_phrase(low_days: float, high_days: float | None = None) -> Phrase:
+    """A duration (or a range) in the unit people use for it: days up to six weeks, weeks up to
+    half a year, months beyond.
+
+    >>> duration_phrase(30).nl, duration_phrase(28, 91).nl, duration_phrase(118, 181).en
+    ('30 dagen', '4 tot 13 weken', '17 to 26 weeks')
+    """
+    high = low_days if high_days is None else high_days
+    if high <= 42:
+        unit, per = "calendar-days", 1.0
+    elif high < 183:
+        unit, per = "weeks", 7.0
+    else:
+        unit, per = "months", 30.0
+    lo, hi = round(low_days / per), round(high / per)
+    if lo == hi:
+        return norm_phrase(lo, unit)
+    top = norm_phrase(hi, unit)
+    return Phrase(f"{number(lo)} tot {top.nl}", f"{number(lo, 'en')} to {top.en}")
+
+
+def observed_wait(model: ChainModel, handoff_id: str) -> Observed | None:
+    """The newest observation of a wait (mean, median or p90) at this hand-off, or None.
+
+    >>> from graph.examples import toy_chain
+    >>> observed_wait(toy_chain(), "ho-vt-raad").text_nl
+    '30 dagen (toy, 2023)'
+    """
+    from queries.evidence import REGION_NAMES, observation_value, period_text
+
+    waits: list[Observation] = [o for o in model.observations_about.get(handoff_id, ())
+                                if o.metric in WAIT_METRICS and o.days is not None and o.metric.value != "mean-stay"]
+    if not waits:
+        return None
+    obs = max(waits, key=lambda o: (o.period_end, o.id))
+    assert obs.days is not None
+    low, high = obs.days
+    value = observation_value(obs)
+    assert value is not None
+    region = REGION_NAMES.get(obs.region, Phrase(obs.region, obs.region))
+    when = period_text(obs.period)
+    return Observed(obs.id, round(low, 4), round(high, 4), f"{value.nl} ({region.nl}, {when.nl})",
+                    f"{value.en} ({region.en}, {when.en})", obs.sources, obs.lower_bound)
+
+
+@dataclass(frozen=True)
 class Step:
-    """One hand-off on a route."""
+    """One hand-off on a route; ``observed`` its observed time (None without an observation)."""
 
     handoff: str
     name: str
@@ -152,6 +256,9 @@ class Step:
     norm_days: float | None  # calendar-day equivalent, None without a numeric norm
     weaknesses: tuple[Weakness, ...]
     sources: tuple[str, ...]
+    observed: Observed | None = None
+    main_route: bool = False
+    flow: str = "case"
 
     @property
     def weakness_score(self) -> int:
@@ -164,6 +271,9 @@ class Step:
             "handoff": element_json(model, model.handoff(self.handoff)),
             "weakness_score": self.weakness_score,
             "weaknesses": [w.code for w in self.weaknesses],
+            "flow": self.flow,
+            "main_route": self.main_route,
+            "observed": self.observed.as_dict() if self.observed else None,
         }
 
 
@@ -175,7 +285,12 @@ class Route:
     a numeric norm; ``steps_without_norm`` names the others (no norm, or a
     norm without a number), so the total is a lower bound whenever that is
     not empty. ``weakest_step`` is the step with the highest weakness score
-    (the first such step on ties).
+    (the first such step on ties). ``observed_days`` adds up the observed
+    times of the steps that have one (``(low, high)`` in calendar days; None
+    when no step has one); ``observed_steps`` names those steps. The
+    figures come from different years and mostly national averages, so the
+    sum says how long the stages take, not how long one Haagse case took.
+    ``off_main_route`` counts the steps not on the main route.
     """
 
     steps: tuple[Step, ...]
@@ -188,6 +303,9 @@ class Route:
     reason_nl: str
     reason_en: str
     sources: tuple[str, ...]
+    observed_days: tuple[float, float] | None = None
+    observed_steps: tuple[str, ...] = ()
+    off_main_route: int = 0
 
     @property
     def handoffs(self) -> tuple[str, ...]:
@@ -209,6 +327,9 @@ class Route:
             "steps_without_norm": list(self.steps_without_norm),
             "weakest_step": self.weakest_step,
             "weakness_score": self.weakness_score,
+            "observed_days": list(self.observed_days) if self.observed_days else None,
+            "observed_steps": list(self.observed_steps),
+            "off_main_route": self.off_main_route,
             "reason_nl": self.reason_nl,
             "reason_en": self.reason_en,
             "sources": list(self.sources),
@@ -251,6 +372,9 @@ def _step(model: ChainModel, ho: HandOff) -> Step:
         norm_days=ho.norm.calendar_days if ho.norm is not None else None,
         weaknesses=weaknesses(ho),
         sources=ho.sources,
+        observed=observed_wait(model, ho.id),
+        main_route=ho.main_route,
+        flow=ho.flow,
     )
 
 
@@ -277,11 +401,28 @@ def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end
         numbers = [str(i) for i, s in enumerate(steps, 1) if s.norm_days is None]
         nl += f" (zonder normtijd: {'stap' if len(numbers) == 1 else 'stappen'} {join_nl(numbers)})"
         en += f" (without norm time: {'step' if len(numbers) == 1 else 'steps'} {join_en(numbers)})"
+    seen = [s for s in steps if s.observed is not None]
+    observed: tuple[float, float] | None = None
+    if seen:
+        observed = (round(sum(s.observed.low_days for s in seen if s.observed), 4),
+                    round(sum(s.observed.high_days for s in seen if s.observed), 4))
+        when = duration_phrase(*observed)
+        srcs = list(dict.fromkeys(src for s in seen if s.observed for src in s.observed.sources))
+        names = "; ".join(_source_label(model, x) for x in srcs)
+        word_nl, word_en = ("bron", "source") if len(srcs) == 1 else ("bronnen", "sources")
+        least = any(s.observed.lower_bound for s in seen if s.observed)
+        nl += (f"; in de praktijk {'ten minste ' if least else ''}{when.nl} bij {len(seen)} van de {n} stappen "
+               f"({word_nl}: {names})")
+        en += (f"; in practice {'at least ' if least else ''}{when.en} at {len(seen)} of the {n} steps "
+               f"({word_en}: {names})")
+    elif steps:
+        nl += "; geen waargenomen wachttijd bekend"
+        en += "; no observed wait known"
     if weakest:
-        number, w = next((i, s) for i, s in enumerate(steps, 1) if s.handoff == weakest)
+        number_, w = next((i, s) for i, s in enumerate(steps, 1) if s.handoff == weakest)
         title = handoff_title(model.handoff(weakest))
-        nl += f"; zwakste stap: {number}. {title} ({join_nl([x.text_nl for x in _dedupe(w.weaknesses)][:2])})"
-        en += f"; weakest step: {number}. {title} ({join_en([x.text_en for x in _dedupe(w.weaknesses)][:2])})"
+        nl += f"; zwakste stap: {number_}. {title} ({join_nl([x.text_nl for x in _dedupe(w.weaknesses)][:2])})"
+        en += f"; weakest step: {number_}. {title} ({join_en([x.text_en for x in _dedupe(w.weaknesses)][:2])})"
     return Route(
         steps=steps,
         start=start,
@@ -293,7 +434,19 @@ def build_route(model: ChainModel, handoff_ids: tuple[str, ...], start: str, end
         reason_nl=nl + ".",
         reason_en=en + ".",
         sources=sources,
+        observed_days=observed,
+        observed_steps=tuple(s.handoff for s in seen),
+        off_main_route=sum(1 for s in steps if not s.main_route),
     )
+
+
+def _source_label(model: ChainModel, source_id: str) -> str:
+    """A short name for a source in a sentence: its publisher (without the parenthesis) and year."""
+    src = model.index.get(source_id)
+    if not isinstance(src, Source):
+        return source_id
+    who = (src.publisher or src.title).split(" (")[0]
+    return f"{who} {src.date[:4]}" if src.date else who
 
 
 def _dedupe(items: tuple[Weakness, ...]) -> list[Weakness]:
@@ -312,7 +465,7 @@ def endpoints(model: ChainModel, element_id: str, *, as_end: bool) -> tuple[list
     if "@" in element_id:
         instrument_id, org_id = element_id.split("@", 1)
         instrument = model.instrument(resolve(model, instrument_id, ("instruments",)).id)
-        org = resolve(model, org_id, ("organisations",))
+        org = model.organisation(resolve(model, org_id, ("organisations",)).id)
         carrying = {ho.id for ho in model.handoffs if ho.instrument == instrument.id and ho.to_org == org.id}
         if not carrying and org.id not in instrument.applied_by:
             raise ChainError(f"{org.id!r} does not carry out {instrument.id!r}: no hand-off brings it there")
@@ -325,24 +478,30 @@ def endpoints(model: ChainModel, element_id: str, *, as_end: bool) -> tuple[list
             raise ChainError(f"a route cannot end at signal {element.id!r}: a signal is where a case enters")
         return [element.enters_at], None
     if isinstance(element, Instrument):
-        applied = [ho for ho in model.handoffs if ho.instrument == element.id]
+        carried = [ho for ho in model.handoffs if ho.instrument == element.id]
         if as_end:
-            if applied:
-                return sorted({ho.to_org for ho in applied}), {ho.id for ho in applied}
+            if carried:
+                return sorted({ho.to_org for ho in carried}), {ho.id for ho in carried}
             return sorted(element.applied_by), None
-        return sorted(set(element.applied_by) | {ho.to_org for ho in applied}), None
+        return sorted(set(element.applied_by) | {ho.to_org for ho in carried}), None
     assert isinstance(element, HandOff)
     return ([element.to_org] if as_end else [element.from_org]), {element.id}
 
 
 def _candidates(
-    model: ChainModel, start: str, end: str, max_handoffs: int, exclude: tuple[str, ...]
+    model: ChainModel, start: str, end: str, max_handoffs: int, exclude: tuple[str, ...], flow: str = "case"
 ) -> list[tuple[str, ...]]:
+    if flow not in FLOWS:
+        raise ChainError(f"unknown flow {flow!r}; valid: {', '.join(FLOWS)}")
     start_orgs, first = endpoints(model, start, as_end=False)
     end_orgs, last = endpoints(model, end, as_end=True)
     for element_id in exclude:
         resolve(model, element_id)
-    found = model.view.route_candidates(start_orgs, end_orgs, max_handoffs, excluded_ids=exclude)
+    skipped: tuple[str, ...] = ()
+    if flow == "case":
+        asked = (first or set()) | (last or set())
+        skipped = tuple(h.id for h in model.handoffs if not h.moves_case and h.id not in asked)
+    found = model.view.route_candidates(start_orgs, end_orgs, max_handoffs, excluded_ids=exclude + skipped)
     if first is not None:
         found = [c for c in found if c[0] in first]
     if last is not None:
@@ -358,6 +517,7 @@ def routes(
     max_handoffs: int = DEFAULT_MAX_HANDOFFS,
     exclude: tuple[str, ...] | list[str] = (),
     limit: int | None = 10,
+    flow: str = "case",
 ) -> list[Route]:
     """The routes a case can take from ``start`` to ``end``, best first.
 
@@ -373,13 +533,16 @@ def routes(
         Organisation or hand-off ids the route may not use.
     limit : int or None
         At most this many routes (None: all).
+    flow : str
+        ``"case"`` (default): only hand-offs where the case or responsibility
+        moves; ``"all"``: information hand-offs too.
 
     Returns
     -------
     list of Route
-        Simple routes (no organisation twice), ranked by: fewest hand-offs,
-        then lowest total weakness score, then shortest cumulative norm time,
-        then the hand-off ids.
+        Simple routes (no organisation twice), ranked by: fewest steps off
+        the main route, then fewest hand-offs, then lowest total weakness
+        score, then shortest cumulative norm time, then the hand-off ids.
 
     Raises
     ------
@@ -392,6 +555,8 @@ def routes(
     --------
     >>> from graph.examples import toy_chain
     >>> [r.handoffs for r in routes(toy_chain(), "politie", "raad")]
+    [('ho-politie-vt', 'ho-vt-raad')]
+    >>> [r.handoffs for r in routes(toy_chain(), "politie", "raad", flow="all")]
     [('ho-politie-vt', 'ho-vt-raad'), ('ho-politie-vt', 'ho-vt-raad-oud')]
     >>> routes(toy_chain(), "raad", "politie")
     Traceback (most recent call last):
@@ -399,14 +564,18 @@ def routes(
     graph.errors.NoRoute: no route from 'raad' to 'politie' within 6 hand-offs
     """
     exclude = tuple(exclude)
-    found = [build_route(model, c, start, end) for c in _candidates(model, start, end, max_handoffs, exclude)]
+    found = [build_route(model, c, start, end) for c in _candidates(model, start, end, max_handoffs, exclude, flow)]
     if not found:
-        raise NoRoute(f"no route from {start!r} to {end!r} within {max_handoffs} hand-offs")
-    found.sort(key=lambda r: (len(r.steps), r.weakness_score, r.norm_days, r.handoffs))
+        hint = ""
+        if flow == "case" and _candidates(model, start, end, max_handoffs, exclude, "all"):
+            hint = " following the case; with information hand-offs (flow 'all') there is one"
+        raise NoRoute(f"no route from {start!r} to {end!r} within {max_handoffs} hand-offs{hint}")
+    found.sort(key=lambda r: (r.off_main_route, len(r.steps), r.weakness_score, r.norm_days, r.handoffs))
     return found if limit is None else found[:limit]
 
 
-def submap(model: ChainModel, start: str, end: str, *, max_handoffs: int = DEFAULT_MAX_HANDOFFS) -> SubMap:
+def submap(model: ChainModel, start: str, end: str, *, max_handoffs: int = DEFAULT_MAX_HANDOFFS,
+           flow: str = "all") -> SubMap:
     """Only the path A→B: the organisations and hand-offs on any route from
     ``start`` to ``end`` within ``max_handoffs``.
 
@@ -415,7 +584,7 @@ def submap(model: ChainModel, start: str, end: str, *, max_handoffs: int = DEFAU
     >>> sm.organisations, sm.handoffs
     (('politie', 'raad', 'veilig-thuis'), ('ho-politie-vt', 'ho-vt-raad', 'ho-vt-raad-oud'))
     """
-    found = _candidates(model, start, end, max_handoffs, ())
+    found = _candidates(model, start, end, max_handoffs, (), flow)
     if not found:
         raise NoRoute(f"no route from {start!r} to {end!r} within {max_handoffs} hand-offs")
     handoffs = sorted({h for c in found for h in c})

@@ -22,6 +22,8 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from graph.model import (
+    WAIT_METRICS,
+    Assessment,
     ChainModel,
     Domain,
     Duration,
@@ -30,19 +32,23 @@ from graph.model import (
     Instrument,
     LegalBasis,
     LegalBasisKind,
+    Metric,
     Norm,
     NormKind,
     NormUnit,
+    Observation,
     Organisation,
     OrganisationKind,
     Passes,
     Phase,
+    RegieHolder,
     Signal,
     Source,
     SourceAuthority,
     SourceKind,
     Status,
 )
+from graph.vocab import Category
 
 __all__ = ["chain_models", "slugs", "texts"]
 
@@ -99,6 +105,20 @@ def _source_date(draw) -> str:
     day = draw(_dates)
     form = draw(st.sampled_from(["%Y", "%Y-%m", "%Y-%m-%d"]))
     return day.strftime(form)
+
+
+@st.composite
+def _period(draw) -> str:
+    """2023, 2019-01, 2019-01-31 or two of those joined by /, in order."""
+    first, second = sorted(draw(st.lists(_dates, min_size=2, max_size=2)))
+    one = first.strftime(draw(st.sampled_from(["%Y", "%Y-%m", "%Y-%m-%d"])))
+    if draw(st.booleans()):
+        return one
+    return f"{one}/{second.strftime(draw(st.sampled_from(['%Y', '%Y-%m', '%Y-%m-%d'])))}"
+
+
+_counts = st.one_of(st.integers(min_value=0, max_value=100_000),
+                    st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False))
 
 
 @st.composite
@@ -215,8 +235,10 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
         for m in mode_ids:
             srcs, status = sourced()
             modes.append(FailureMode(id=m, description=draw(texts), sources=srcs,
+                                     category=draw(st.sampled_from(list(Category))), period=draw(_optional(_period())),
                                      description_en=draw(_optional(texts)), status=status))
         passes = draw(st.lists(st.sampled_from(list(Passes)), min_size=1, unique=True))
+        waiting = draw(_optional(st.sampled_from(list(RegieHolder))))
         srcs, status = sourced()
         handoffs.append(HandOff(
             id=i, from_org=draw(st.sampled_from(org_ids)), to_org=draw(st.sampled_from(org_ids)),
@@ -225,6 +247,8 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
             instrument=draw(_optional(st.sampled_from(instrument_ids))) if instrument_ids else None,
             legal_bases=_subset(draw, lb_ids), norm=norm,
             regie_after=draw(_optional(st.sampled_from(org_ids))),
+            regie_while_waiting=waiting, regie_while_waiting_sources=sources() if waiting else (),
+            main_route=draw(st.booleans()),
             feedback_required=draw(_optional(st.booleans())), acceptance_required=draw(_optional(st.booleans())),
             escalation_to=draw(_optional(st.sampled_from(org_ids))), failure_modes=tuple(modes),
             description=draw(_optional(texts)), valid_from=valid_from, valid_to=valid_to, status=status,
@@ -236,8 +260,27 @@ def chain_models(draw, max_handoffs: int = 6) -> ChainModel:
         signals.append(Signal(id=i, name=draw(texts), enters_at=draw(st.sampled_from(org_ids)),
                               phase=draw(st.sampled_from(phase_ids)), sources=srcs, name_en=draw(_optional(texts)),
                               description=draw(_optional(texts)), status=status, last_checked=checked()))
+    observations = []
+    for i in ids("obs", 0, 3):
+        metric = draw(st.sampled_from(list(Metric)))
+        value = draw(_optional(_counts))
+        high = value + draw(_counts) if value is not None and draw(st.booleans()) else None
+        if metric in WAIT_METRICS:
+            unit = draw(st.sampled_from(list(NormUnit))).value if value is not None else None
+        else:
+            unit = draw(texts) if value is not None else draw(_optional(texts))
+        srcs, status = sourced()
+        observations.append(Observation(
+            id=i, about=_subset(draw, org_ids + list(handoff_ids), min_size=1), metric=metric,
+            description=draw(texts), period=draw(_period()), region=draw(texts),
+            assessment=draw(st.sampled_from(list(Assessment))), sources=srcs, value=value, value_max=high,
+            lower_bound=draw(st.booleans()),
+            unit=unit, categories=tuple(Category(c) for c in _subset(draw, list(Category))),
+            description_en=draw(_optional(texts)),
+            note=draw(_optional(texts)), status=status, last_checked=checked(),
+        ))
     return ChainModel(
         region=region, title=draw(texts), sources=src, phases=tuple(phases), organisations=tuple(organisations),
         legal_bases=tuple(legal_bases), instruments=tuple(instruments), handoffs=tuple(handoffs),
-        signals=tuple(signals),
+        signals=tuple(signals), observations=tuple(observations),
     )

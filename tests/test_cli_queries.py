@@ -49,7 +49,11 @@ def test_route_json_shape(toy_file):
 def test_route_table_and_bound(toy_file):
     result = run("route", "--from", "politie", "--to", "kinderrechter", "--data", toy_file)
     assert result.exit_code == 0
-    assert "Politie → Veilig Thuis" in result.output and "Route 2:" in result.output
+    # routes follow the case: the old information-only route to the Raad is left out unless asked for
+    assert "Politie → Veilig Thuis" in result.output and "Route 2:" not in result.output
+    assert "norm: 5 werkdagen" in result.output and "in de praktijk:" in result.output
+    result = run("route", "--from", "politie", "--to", "kinderrechter", "--flow", "all", "--data", toy_file)
+    assert result.exit_code == 0 and "Route 2:" in result.output and "alleen informatie" in result.output
     result = run("route", "--from", "politie", "--to", "kinderrechter", "--max-handoffs", "2", "--data", toy_file)
     assert result.exit_code == 1 and "no route" in result.output
 
@@ -64,13 +68,14 @@ def test_unknown_id_suggests_and_exits_1(toy_file):
 
 
 def test_bottlenecks_json_and_filters(toy_file):
-    result = run("bottlenecks", "--data", toy_file, "--json", "--severity", "high")
+    result = run("bottlenecks", "--data", toy_file, "--json", "--severity", "aandacht")
     assert result.exit_code == 0
-    findings = json.loads(result.output)["findings"]
-    assert findings and {f["severity"] for f in findings} == {"high"}
-    assert set(findings[0]) >= {"rule", "severity", "element", "reason_nl", "reason_en", "sources"}
+    rows = json.loads(result.output)["knelpunten"]
+    assert rows and {r["severity"] for r in rows} <= {"hoog", "aandacht"}
+    assert set(rows[0]) >= {"element", "severity", "categories", "explanation_nl", "reasons", "sources"}
+    assert len({r["element"]["id"] for r in rows}) == len(rows)  # one row per element
     result = run("bottlenecks", "--data", toy_file, "--rule", "ping-pong")
-    assert result.exit_code == 0 and "ping-pong" in result.output and "1 bevindingen" in result.output
+    assert result.exit_code == 0 and "pingpong" in result.output and "2 rijen getoond" in result.output
 
 
 def test_why_table_and_json(toy_file):
@@ -96,11 +101,9 @@ def test_route_on_the_builtin_haaglanden_data():
                  "--to", "ondertoezichtstelling@jeugdbescherming-west", "--limit", "10", "--json")
     assert result.exit_code == 0, result.output
     routes = json.loads(result.output)["routes"]
-    assert any(
-        [s["handoff"]["to"]["id"] for s in r["steps"]]
-        == ["veilig-thuis-haaglanden", "raad-voor-de-kinderbescherming", "kinderrechter", "jeugdbescherming-west"]
-        for r in routes
-    )
+    assert any([s["handoff"]["to"]["id"] for s in r["steps"]] == [
+        "veilig-thuis-haaglanden", "raad-voor-de-kinderbescherming",
+                                                       "kinderrechter", "jeugdbescherming-west"] for r in routes)
 
 
 def test_as_of_drops_what_was_not_yet_or_no_longer_valid(toy_file):
@@ -109,6 +112,9 @@ def test_as_of_drops_what_was_not_yet_or_no_longer_valid(toy_file):
     then = json.loads(run("route", "--from", "politie", "--to", "raad", "--data", toy_file, "--json",
                           "--as-of", "2014-06-01").output)
     assert [r["steps"][-1]["handoff"]["id"] for r in now["routes"]] == ["ho-vt-raad"]
-    assert [r["steps"][-1]["handoff"]["id"] for r in then["routes"]] == ["ho-vt-raad", "ho-vt-raad-oud"]
+    assert [r["steps"][-1]["handoff"]["id"] for r in then["routes"]] == ["ho-vt-raad"]  # the case route only
+    then_all = json.loads(run("route", "--from", "politie", "--to", "raad", "--data", toy_file, "--json",
+                              "--as-of", "2014-06-01", "--flow", "all").output)
+    assert [r["steps"][-1]["handoff"]["id"] for r in then_all["routes"]] == ["ho-vt-raad", "ho-vt-raad-oud"]
     result = run("bottlenecks", "--data", toy_file, "--as-of", "gisteren")
     assert result.exit_code == 2 and "--as-of" in result.output

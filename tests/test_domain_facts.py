@@ -390,7 +390,10 @@ def test_every_element_was_checked_in_this_pass_and_only_some_sources_were_never
 
 
 def test_unverified_items_are_few_and_each_says_why(model):
-    unverified = model.unverified()
+    # observations (issue 13) are figures read in news reports as often as not: their status says how they
+    # were read, and tests/test_knelpunten_model.py checks that each unverified one says why
+    observations = {o.id for o in model.observations}
+    unverified = [u for u in model.unverified() if u not in observations]
     assert len(unverified) < 80  # 60 before issue 11, 67 with the 29 new hand-offs and the stricter source rule
     for element_id in (u for u in unverified if "#" not in u):
         element = model.get(element_id)

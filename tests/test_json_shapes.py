@@ -71,6 +71,7 @@ def _documented_keys() -> dict[str, set[str]]:
 
 def test_docs_list_exactly_the_keys_of_each_kind(model):
     documented = _documented_keys()
-    for kind in ("organisations", "instruments", "legal_bases", "handoffs", "sources", "phases", "signals"):
+    for kind in ("organisations", "instruments", "legal_bases", "handoffs", "sources", "phases", "signals",
+                 "observations"):
         element = getattr(model, kind)[0]
         assert set(element_json(model, element)) == documented[kind], kind

@@ -16,6 +16,7 @@ def test_collections_sorted_so_order_does_not_matter():
         region=model.region, title=model.title, sources=model.sources[::-1], phases=model.phases[::-1],
         organisations=model.organisations[::-1], legal_bases=model.legal_bases[::-1],
         instruments=model.instruments, handoffs=model.handoffs[::-1], signals=model.signals,
+        observations=model.observations[::-1],
     )
     assert shuffled == model
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from graph.examples import toy_chain
 from graph.model import ChainModel, FailureMode, HandOff, Norm, NormUnit, Passes
 from graph.settings import default_data_dir
+from graph.vocab import Category
 from loaders.load import load_model
 from queries.bottlenecks import bottlenecks
 from tests.strategies import chain_models
@@ -89,7 +90,8 @@ def topologies(draw) -> ChainModel:
             legal_bases=("wmo-4-1-1",) if optional["legal"] else (),
             norm=Norm(description="binnen 5 dagen", amount=5, unit=NormUnit.CALENDAR_DAYS, sources=("toy-source",))
             if optional["norm"] else None,
-            failure_modes=(FailureMode(id=f"f{k}{suffix}", description=f"faalt {k}", sources=("toy-source",)),)
+            failure_modes=(FailureMode(id=f"f{k}{suffix}", description=f"faalt {k}", sources=("toy-source",),
+                                        category=Category.REGIE),)
             if optional["fail"] else (),
         ))
     signals = (dataclasses.replace(base.signals[0], enters_at=org_ids[0]),)

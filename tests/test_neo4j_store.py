@@ -26,11 +26,11 @@ from graph.model import (
     Organisation,
     Passes,
 )
-from graph.vocab import Label
+from graph.vocab import Category, Label
 from loaders.neo4j import Neo4jStore, ServerError, server_version
 
-TOY_NODES = 25  # 22 elements and 3 nested parts (norms, failure modes)
-TOY_RELS = 63
+TOY_NODES = 26  # 23 elements (one an observation) and 3 nested parts (norms, failure modes)
+TOY_RELS = 65  # with the observation's ABOUT and SOURCED_FROM
 
 
 def _one(store: Neo4jStore, query: str, **params: Any) -> Any:
@@ -226,7 +226,8 @@ def _nasty_model() -> ChainModel:
             id=f"ho-{i}-{text}", from_org="politie", to_org=org_id, trigger=text, passes=(Passes.CASE,),
             phase="signalering", sources=("toy-source",), name=text,
             norm=Norm(description=text, amount=1.5, unit=NormUnit.HOURS, sources=("toy-source",)),
-            failure_modes=(FailureMode(id=f"fm-{text}", description=text, sources=("toy-source",)),),
+            failure_modes=(FailureMode(id=f"fm-{text}", description=text, sources=("toy-source",),
+                                       category=Category.INFORMATION),),
         ))
     return dataclasses.replace(base, organisations=tuple(orgs), handoffs=tuple(handoffs), title="'; DROP ` //")
 

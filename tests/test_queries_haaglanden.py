@@ -66,9 +66,8 @@ def test_route_json_is_serialisable_and_names_every_organisation(G, model):
         # every legal basis of the hand-off, in the data's order, with its name and wetten.overheid.nl link
         assert [(b["id"], b["name"], b["url"]) for b in step["legal_bases"]] == [
             (i, model.get(i).name, model.get(i).url) for i in ho.legal_bases]
-    assert any(
-        step["handoff"]["legal_bases"] for step in data["steps"]
-    )  # the comparison above is not only on empty lists
+    # the comparison above is not only on empty lists
+    assert any(step["handoff"]["legal_bases"] for step in data["steps"])
 
 
 def test_every_finding_cites_known_sources_and_known_elements(G, model):
@@ -79,9 +78,14 @@ def test_every_finding_cites_known_sources_and_known_elements(G, model):
         assert f.sources and set(f.sources) <= source_ids, f
         assert f.element in model.index
         assert f.reason_nl and f.reason_en
-    # every failure mode recorded in the data is a finding
-    recorded = sum(len(h.failure_modes) for h in model.handoffs)
-    assert sum(1 for f in found if f.rule is Rule.FAILURE_MODE) == recorded
+    # every failure mode recorded in the data is evidence about its hand-off, with its category
+    from queries.evidence import CuratedEvidence
+
+    curated = CuratedEvidence(G)
+    for h in model.handoffs:
+        notes = [e.note_nl for e in curated.evidence_for(h.id) if e.kind in ("inspection-finding", "reported-problem")]
+        for mode in h.failure_modes:
+            assert mode.description in notes, (h.id, mode.id)
 
 
 def test_gap_rules_agree_with_the_data(G, model):
@@ -117,7 +121,7 @@ def test_what_if_without_veilig_thuis_breaks_routes(G, model):
     # Independently: from each signal's entry organisation, the organisations reachable over hand-offs
     # before, and no longer reachable once Veilig Thuis is gone.
     entries = {s.enters_at for s in model.signals}
-    before: nx.MultiDiGraph[str] = nx.MultiDiGraph([(h.from_org, h.to_org) for h in model.handoffs])
+    before = nx.MultiDiGraph([(h.from_org, h.to_org) for h in model.handoffs])
     after = before.copy()
     after.remove_node("veilig-thuis-haaglanden")
     expected = {(a, b) for a in entries & set(after) for b in after

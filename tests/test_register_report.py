@@ -166,7 +166,7 @@ def test_the_evidence_reaches_why_and_never_confirms_from_the_demo(demo):
     assert "FICTIEF" in item.note_nl and item.confirms is False
     assert (item.period_start, item.period_end) == (dt.date(2025, 9, 8), dt.date(2026, 10, 12))
     explained = explain_handoff(MODEL, "huisverbod-hulpverlening-vt", evidence=[provider])
-    assert explained.evidence == (item,) and "register:doorbraakteam" in explained.sources
+    assert item in explained.evidence and "register:doorbraakteam" in explained.sources
     (org,) = provider.evidence_for("wpg-art-19")
     assert org.note_nl is not None
     assert "liep het vast op deze grondslag" in org.note_nl

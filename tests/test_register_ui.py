@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button
 
 from loaders.load import load_model
 from loaders.register import accounts as acc
@@ -90,8 +91,8 @@ def test_members_see_true_counts_the_board_and_the_casus(demo):
     casus = page(demo, "register_casus.py", "lid")
     casus.selectbox(key="reg_casus_pick").set_value("DBT-2026-003").run()
     assert not casus.exception
-    description = casus.text_area(key="reg_DBT-2026-003_kp0_description").value
-    assert description is not None and description.startswith("Verzoek tot onderzoek lag")
+    assert (casus.text_area(key="reg_DBT-2026-003_kp0_description").value or "").startswith(
+        "Verzoek tot onderzoek lag")
 
 
 def test_the_voorzitter_approves_the_report(demo):
@@ -112,12 +113,14 @@ def test_english(demo):
 def test_the_why_page_shows_the_register_evidence_only_after_logging_in(demo):
     anonymous = page(demo, "waarom.py")
     anonymous.selectbox(key="why_pick").set_value("huisverbod-hulpverlening-vt").run()
-    assert not anonymous.exception and "Doorbraakteam: besproken casussen" not in texts(anonymous)
+    assert not anonymous.exception
+    assert "Doorbraakteam: besproken casussen" not in texts(anonymous).replace("\\", "")
     member = page(demo, "waarom.py", "lid")
     member.selectbox(key="why_pick").set_value("huisverbod-hulpverlening-vt").run()
     assert not member.exception
-    assert "Doorbraakteam: besproken casussen" in texts(member)
-    assert "In 6 besproken casussen stokte deze overdracht" in texts(member)
+    body = texts(member).replace("\\", "")  # the page escapes Markdown in data texts (ui.plain.md)
+    assert "Doorbraakteam: besproken casussen" in body
+    assert "In 6 besproken casussen stokte deze overdracht" in body
 
 
 def test_a_member_moves_a_systeemknelpunt_to_the_national_level(demo):
@@ -125,7 +128,9 @@ def test_a_member_moves_a_systeemknelpunt_to_the_national_level(demo):
     at.selectbox(key="reg_sys_upd_code").set_value("SYS-2026-03").run()
     at.selectbox(key="reg_sys_upd_level_SYS-2026-03").set_value("rijk")
     at.selectbox(key="reg_sys_upd_status_SYS-2026-03").set_value("opgepakt")
-    at.get("form_submit_button")[0].click().run()
+    submit = at.get("form_submit_button")[0]
+    assert isinstance(submit, Button)  # a form's submit button is a Button in the test tree
+    submit.click().run()
     assert not at.exception
     issue = next(s for s in demo.snapshot().system_issues if s.code == "SYS-2026-03")
     assert (issue.level.value, issue.status.value) == ("rijk", "opgepakt")

@@ -4,6 +4,7 @@ widgets are set, and the expected content appears."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -13,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.examples import toy_chain
+from graph.model import Passes
 
 ROUTER = Path(__file__).resolve().parent.parent / "ui" / "streamlit_app.py"
 TIMEOUT = 60
@@ -125,11 +127,29 @@ def test_table_lists_the_handoffs_in_view_without_ids():
 
 def test_routes_from_a_link():
     at = app("routes", van="signaal-incident", naar="kinderrechter", zoek="1")
-    assert "2 route(s) gevonden." in texts(at)
+    assert "1 route(s) gevonden." in texts(at)  # the case route; the old information route is not a case route
     table = at.dataframe[0].value
+    assert list(table["In de praktijk"]) == ["–", "30 dagen (toy, 2023)", "–"]  # norm and practice side by side
     assert list(table["Van"]) == ["Politie", "Veilig Thuis", "Raad voor de Kinderbescherming"]
     marked = re.findall(r'class="kk-edge[^"]*kk-marked[^"]*" data-id="([^"]+)"', svg(at))
     assert sorted(marked) == sorted(["ho-politie-vt", "ho-vt-raad", "ho-raad-kinderrechter"])
+
+
+def test_routes_take_information_flows_only_on_request():
+    at = app("routes", van="signaal-incident", naar="kinderrechter", zoek="1", informatie="1")
+    assert at.toggle(key="routes_info").value
+    assert "2 route(s) gevonden." in texts(at)  # the case route and the old information route
+    at.toggle(key="routes_info").set_value(False).run()
+    assert "1 route(s) gevonden." in texts(at) and at.query_params.get("informatie") is None
+
+
+def test_no_case_route_says_an_information_route_exists():
+    model = toy_chain()
+    only_information = dataclasses.replace(model, handoffs=tuple(
+        dataclasses.replace(h, passes=(Passes.INFORMATION,)) if h.id == "ho-vt-raad" else h for h in model.handoffs))
+    at = app("routes", model=only_information, van="veilig-thuis", naar="raad", zoek="1")
+    assert "zet 'Ook informatiestromen' aan" in at.warning[0].value
+    assert "zet 'Ook informatiestromen' aan" not in app("routes", van="raad", naar="politie", zoek="1").warning[0].value
 
 
 def test_routes_reports_no_route():
@@ -140,18 +160,47 @@ def test_routes_reports_no_route():
 
 def test_bottlenecks_rank_filter_and_link_on():
     at = app("knelpunten")
-    all_rows = len(at.dataframe[0].value)
-    at.selectbox(key="bn_severity").set_value("high").run()
-    high = at.dataframe[0].value
-    assert 0 < len(high) < all_rows and set(high["Ernst"]) == {"hoog"}
-    assert at.query_params.get("ernst") == "high"
+    assert "Van de 11 overdrachten en organisaties: **0 hoog** (0,0%), 5 aandacht, 3 laag" in texts(at)
+    flagged = at.dataframe[0].value
+    assert set(flagged["Ernst"]) == {"aandacht"}  # default: the flagged rows
+    assert "id" not in flagged.columns
+    assert next(iter(flagged["Element"])) == "Hulp niet geaccepteerd"  # the wait at the Raad, from practice
+    assert "tegen een norm van 10 dagen" in next(iter(flagged["Reden"]))
+    at.selectbox(key="bn_severity").set_value("laag").run()
+    everything = at.dataframe[0].value
+    assert len(everything) > len(flagged) and "laag" in set(everything["Ernst"])
+    assert at.query_params.get("ernst") == "laag"
+    at.multiselect(key="bn_categories").set_value(["wachttijd-capaciteit"]).run()
+    assert list(at.dataframe[0].value["Element"]) == ["Hulp niet geaccepteerd"]
+    at.selectbox(key="bn_severity").set_value("hoog").run()
+    assert not at.dataframe and "Geen knelpunten" in texts(at)  # hoog needs evidence from practice
+    at.multiselect(key="bn_categories").set_value([]).run()
+    at.selectbox(key="bn_severity").set_value("aandacht").run()
+    assert not at.exception
     assert [p.proto.page for p in at.get("page_link")]  # "show on map" and "why" are links
 
 
-def test_why_page_from_a_link():
+def test_bottlenecks_from_a_link():
+    at = app("knelpunten", ernst="laag", categorie="wachttijd-capaciteit")
+    assert at.selectbox(key="bn_severity").value == "laag"
+    assert list(at.dataframe[0].value["Element"]) == ["Hulp niet geaccepteerd"]
+
+
+def test_why_page_offers_the_worst_handoff_first():
+    at = app("waarom")
+    assert at.selectbox(key="why_pick").value == "ho-vt-raad"  # the one practice shows stalling
+
+
+def test_why_page_from_a_link_practice_first():
     at = app("waarom", overdracht="ho-vt-lokaal-team")
     assert at.selectbox(key="why_pick").value == "ho-vt-lokaal-team"
-    assert "Bevindingen" in texts(at) and "Geen grondslag bekend." in texts(at)
+    body = texts(at).replace("\\", "")  # the page escapes Markdown in data texts
+    assert "Uit de praktijk" in body and "Ernst: **aandacht**" in body
+    assert "Er is geen bewijs uit de praktijk dat het hier stokt" in body  # said plainly
+    assert "Er is geen grondslag voor de gegevensuitwisseling bekend." in body
+    assert body.index("Uit de praktijk") < body.index("Wet")
+    with_practice = texts(app("waarom", overdracht="ho-vt-raad")).replace("\\", "")
+    assert "gemiddelde wachttijd 30 dagen tegen een norm van 10 dagen" in with_practice
 
 
 def test_what_if_from_a_link():

@@ -19,6 +19,8 @@ from loaders.load import load_model
 TOY = Path(__file__).parent / "data" / "variants" / "toy"
 
 FM_BLOCK = """  - id: uit-beeld
+    category: regie
+    period: 2018/2020
     description: Risico's raken uit beeld na overdracht
     description_en: Risks drop out of sight after the hand-off
     sources:

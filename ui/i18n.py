@@ -31,6 +31,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "nav.bottlenecks": ("Knelpunten", "Bottlenecks"),
     "nav.why": ("Waarom stokt deze overdracht?", "Why does this hand-off stall?"),
     "nav.whatif": ("Wat als", "What if"),
+    "nav.own_log": ("Eigen zaaklog", "Own case log"),
     "nav.sources": ("Bronnen", "Sources"),
     "nav.glossary": ("Woordenlijst", "Glossary"),
     "map.intro": (("Organisaties staan in banen per domein, fasen lopen van links naar rechts. "
@@ -82,8 +83,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                       "'All hand-offs' shows the whole chain, with filters.")),
     "map.overview_note": (("Hoofdroute in {n} stappen (van de {total} overdrachten). Kies 'Alle overdrachten' "
                           "voor de hele keten."),
-                          ("Main route in {n} steps (of {total} hand-offs). Choose 'All hand-offs' "
-                           "for the whole chain.")),
+                          ("Main route in {n} steps (of {total} hand-offs). Choose 'All hand-offs' for the "
+                           "whole chain.")),
     "map.information": ("Informatiestromen tonen", "Show information flows"),
     "map.information_help": (("Overdrachten waarbij alleen informatie overgaat (geen zaak of verantwoordelijkheid) "
                              "zijn standaard verborgen."),
@@ -189,8 +190,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "story.problems": ("Verhalen die niet bij deze keten passen ({n})", "Stories that do not fit this chain ({n})"),
     "story.problems_help": ("Voor wie verhalen bewerkt: bestand, regel en veld van elk probleem.",
                             "For whoever edits stories: file, line and field of each problem."),
-    "routes.intro": ("Kies een begin en een eind; de routes staan op volgorde, "
-                     "de gekozen route is op de kaart gemarkeerd.",
+    "routes.intro": (("Kies een begin en een eind; de routes staan op volgorde, de gekozen route is op de kaart "
+                      "gemarkeerd."),
                      "Pick a start and an end; routes are ranked, the chosen route is highlighted on the map."),
     "routes.start": ("Begin", "Start"),
     "routes.end": ("Eind", "End"),
@@ -204,11 +205,76 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "routes.route": ("Route {i}", "Route {i}"),
     "routes.step": ("Stap", "Step"),
     "routes.handoff": ("Overdracht", "Hand-off"),
+    "routes.practice": ("In de praktijk", "In practice"),
+    "routes.information": ("Ook informatiestromen", "Information flows too"),
+    "routes.information_help": (("Routes volgen de zaak: alleen overdrachten waarbij de zaak of de "
+                                 "verantwoordelijkheid overgaat. Zet dit aan om ook overdrachten mee te nemen waarbij "
+                                 "alleen informatie overgaat."),
+                                ("Routes follow the case: only hand-offs where the case or the responsibility moves. "
+                                 "Turn this on to include hand-offs that pass only information.")),
+    "routes.information_only": ("Wel met informatiestromen: zet 'Ook informatiestromen' aan om die route te zien.",
+                                "There is one with information flows: turn on 'Information flows too' to see it."),
+    "log.intro": (("Meet een eigen, gepseudonimiseerde zaaklog (CSV of Parquet) tegen de keten. De privacytoets gaat "
+                  "eerst: een log met directe identificatoren wordt geweigerd (de kolom wordt genoemd, nooit een "
+                  "waarde). Aantallen onder de drempel staan er als <5. Het bestand staat alleen tijdens het meten in "
+                  "een afgeschermde tijdelijke map en wordt daarna verwijderd; niets van de log wordt bewaard, "
+                  "tenzij u vraagt de samengevatte cijfers voor deze sessie te bewaren."),
+                  ("Measure your own pseudonymised case log (CSV or Parquet) against the chain. The privacy check "
+                  "comes first: a log with direct identifiers is refused (the column is named, never a value). "
+                  "Counts under the threshold show as <5. The file is kept in a private temporary folder only while "
+                  "it is measured and removed right after; nothing of the log is kept unless you ask to keep the "
+                  "summary figures for this session.")),
+    "log.file": ("Zaaklog (CSV of Parquet)", "Case log (CSV or Parquet)"),
+    "log.mapping": ("Koppeling van activiteiten aan overdrachten (YAML)", "Mapping of activities to hand-offs (YAML)"),
+    "log.mapping_help": (("Zonder eigen koppeling wordt die van de synthetische voorbeeldlog gebruikt "
+                         "(docs/case-logs.md)."),
+                         "Without your own mapping the synthetic sample log's mapping is used (docs/case-logs.md)."),
+    "log.keep": ("Bewaar de samengevatte cijfers voor deze sessie", "Keep the summary figures for this session"),
+    "log.keep_help": (("Alleen de onderdrukte cijfers per overdracht, voor de pagina's Knelpunten en Waarom; nooit "
+                      "de log zelf."), ("Only the suppressed figures per hand-off, for the Knelpunten and Waarom "
+                      "pages; never the log itself.")),
+    "log.kept": ("De cijfers van een eigen log worden in deze sessie meegewogen.",
+                 "The figures of an own log are weighed in this session."),
+    "log.forget": ("Vergeet de bewaarde cijfers", "Forget the kept figures"),
+    "log.run": ("Meten", "Measure"),
+    "log.done": (("Gemeten: {cases} zaken, {events} gebeurtenissen, {first} – {last}; aantallen onder {threshold} "
+                 "als <{threshold}. Het bestand is verwijderd."),
+                 ("Measured: {cases} cases, {events} events, {first} – {last}; counts under {threshold} shown as "
+                 "<{threshold}. The file has been removed.")),
+    "log.synthetic": (("Dit is een synthetische log: de cijfers zeggen niets over echte zaken en tellen niet mee "
+                      "als bewijs."), ("This is a synthetic log: its figures say nothing about real cases and do not "
+                      "count as evidence.")),
+    "log.cases": ("Zaken", "Cases"),
+    "log.median": ("Mediane wachttijd", "Median wait"),
+    "log.p90": ("Wachttijd (90e percentiel)", "Wait (90th percentile)"),
+    "log.over_norm": ("Boven de norm", "Over the norm"),
+    "log.no_handoffs": ("Geen overdrachten van de keten in deze log gevonden.",
+                        "No hand-offs of the chain found in this log."),
+    "log.confirmed": ("Knelpunten die deze log bevestigt", "Bottlenecks this log confirms"),
+    "log.none_confirmed": (("Deze log bevestigt geen knelpunt (geen wachttijden boven de norm bij ten minste de "
+                           "drempel aan zaken). Alleen eigen zaken boven de norm maken een rij {hoog}."),
+                           ("This log confirms no bottleneck (no waits over the norm for at least the threshold of "
+                           "cases). Only own cases over the norm make a row {hoog}.")),
     "routes.from": ("Van", "From"),
     "routes.to": ("Naar", "To"),
     "routes.same": ("Begin en eind zijn gelijk.", "Start and end are the same."),
-    "bn.intro": ("Overdrachten en organisaties waar zaken kunnen stokken, op volgorde van ernst.",
-                 "Hand-offs and organisations where cases may stall, ranked by severity."),
+    "bn.intro": (("Overdrachten en organisaties waar zaken stokken, één rij per element met al zijn redenen. "
+                 "Hoog: de praktijk laat zien dat zaken hier stokken (recent, uit meer dan één bron). Aandacht: een "
+                 "inhoudelijke reden op papier of in de structuur, of ouder of enkel bewijs. Laag: alleen lichte "
+                 "gaten. Uitleg: docs/knelpunten.md."),
+                 ("Hand-offs and organisations where cases stall, one row per element with all its reasons. "
+                 "Hoog: practice shows cases stall here (recent, from more than one source). Aandacht: a substantive "
+                 "reason on paper or in structure, or older or single evidence. Laag: only light gaps. "
+                 "See docs/knelpunten.md.")),
+    "bn.summary": (("Van de {elements} overdrachten en organisaties: **{hoog} hoog** ({hoog_pct}%), {aandacht} "
+                   "aandacht, {laag} laag; gemarkeerd (hoog of aandacht): {flagged_pct}%."),
+                   ("Of the {elements} hand-offs and organisations: **{hoog} hoog** ({hoog_pct}%), {aandacht} "
+                   "aandacht, {laag} laag; flagged (hoog or aandacht): {flagged_pct}%.")),
+    "bn.category": ("Categorie", "Category"),
+    "bn.categories": ("Categorieën", "Categories"),
+    "bn.severity_help": ("Ten minste deze ernst. Hoog vraagt bewijs uit de praktijk.",
+                         "At least this severity. Hoog needs evidence from practice."),
+    "bn.via_news": ("alleen via een nieuwsbericht gelezen", "read only in a news report"),
     "bn.rule": ("Regel", "Rule"),
     "bn.severity": ("Ernst", "Severity"),
     "bn.element": ("Element", "Element"),
@@ -218,16 +284,23 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "bn.pick": ("Kies een knelpunt", "Pick a bottleneck"),
     "bn.none": ("Geen knelpunten met deze filters.", "No bottlenecks with these filters."),
     "why.pick": ("Kies een overdracht", "Pick a hand-off"),
-    "why.pick_help": (("Op volgorde van knelpuntscore: de overdrachten met de meeste en zwaarste bevindingen eerst. "
-                      "Typ om te zoeken."), ("Ordered by bottleneck score: hand-offs with the most and most severe "
-                      "findings first. Type to search.")),
-    "why.intro": ("Waarom kan een zaak bij deze overdracht blijven liggen? Met bronnen.",
-                  "Why can a case stall at this hand-off? With sources."),
+    "why.pick_help": ("In de volgorde van de knelpuntenlijst: eerst wat de praktijk bevestigt. Typ om te zoeken.",
+                      "In the order of the bottleneck list: first what practice confirms. Type to search."),
+    "why.intro": (("Waarom blijft een zaak bij deze overdracht liggen? Eerst wat de praktijk laat zien, dan wet en "
+                  "structuur. Met bronnen."),
+                  ("Why does a case stall at this hand-off? First what practice shows, then law and structure. "
+                  "With sources.")),
     "why.routes_through": ("Routes die erdoor lopen", "Routes through it"),
     "why.bridge": ("Enige verbinding (brug)", "Only connection (bridge)"),
     "why.figure": ("Cijfer", "Figure"),
     "why.value": ("Waarde", "Value"),
     "why.findings": ("Bevindingen", "Findings"),
+    "why.severity": ("Ernst: **{severity}** (nummer {rank} in de knelpuntenlijst); categorieën: {categories}",
+                     "Severity: **{severity}** (number {rank} in the bottleneck list); categories: {categories}"),
+    "why.practice": ("Uit de praktijk", "From practice"),
+    "why.law": ("Wet", "Law"),
+    "why.agreements": ("Afspraken", "Agreements"),
+    "why.structure": ("Structuur", "Structure"),
     "whatif.intro": ("Haal organisaties, instrumenten of grondslagen weg en zie welke routes breken.",
                      "Remove organisations, instruments or legal bases and see which routes break."),
     "whatif.remove": ("Weghalen", "Remove"),
@@ -301,10 +374,10 @@ _STRINGS.update({
     "nav.reg_admin": ("Beheer", "Administration"),
     "reg.page_title": ("Doorbraakteam: {page}", "Doorbraakteam: {page}"),
     "reg.choose_one": ("Kies…", "Choose…"),
-    "reg.login_needed": ("Het register van het Doorbraakteam is alleen na inloggen te zien. "
-                         "De ketenkaart zelf blijft open.",
-                         "The Doorbraakteam's register is shown only after logging in. "
-                         "The chain map itself stays open."),
+    "reg.login_needed": (("Het register van het Doorbraakteam is alleen na inloggen te zien. De ketenkaart zelf "
+                          "blijft open."),
+                         ("The Doorbraakteam's register is shown only after logging in. The chain map itself "
+                          "stays open.")),
     "reg.expired": ("Uw sessie is verlopen; log opnieuw in.", "Your session has expired; log in again."),
     "reg.oidc_refused": ("Uw account bij de gemeente is niet gekoppeld aan een account van het register.",
                          "Your municipal account is not linked to a register account."),
@@ -394,11 +467,11 @@ _STRINGS.update({
     "reg.days_over": ("{n} dagen over tijd", "{n} days overdue"),
     "reg.days_left": ("nog {n} dagen", "{n} days left"),
     "reg.system_intro": (("Een systeemknelpunt bundelt knelpunten van meerdere casussen tot één patroon dat het team "
-                          "oppakt, op het niveau waar het opgelost kan worden: werkproces, beleid, regelgeving "
-                          "of het rijk."),
+                          "oppakt, op het niveau waar het opgelost kan worden: werkproces, beleid, regelgeving of "
+                          "het rijk."),
                          ("A system bottleneck groups bottlenecks of several cases into one pattern the team takes up, "
-                          "at the level where it can be solved: work process, policy, regulation "
-                          "or national government.")),
+                          "at the level where it can be solved: work process, policy, regulation or national "
+                          "government.")),
     "reg.owner": ("Trekker", "Owner"),
     "reg.grouped": ("Gebundelde knelpunten", "Grouped bottlenecks"),
     "reg.system_new": ("Nieuw systeemknelpunt", "New system bottleneck"),
@@ -427,10 +500,10 @@ _STRINGS.update({
     "reg.who": ("Wie", "Who"),
     "reg.action": ("Wat", "What"),
     "reg.retention": ("Bewaartermijn", "Retention"),
-    "reg.retention_due": ("{n} gesloten casussen zijn ouder dan {months} maanden en worden teruggebracht "
-                          "tot hun anonieme knelpunten.",
-                          "{n} closed cases are older than {months} months and are reduced "
-                          "to their anonymous bottlenecks."),
+    "reg.retention_due": (("{n} gesloten casussen zijn ouder dan {months} maanden en worden teruggebracht tot hun "
+                           "anonieme knelpunten."),
+                          ("{n} closed cases are older than {months} months and are reduced to their anonymous "
+                           "bottlenecks.")),
     "reg.retention_run": ("Bewaartermijn nu toepassen", "Apply retention now"),
 })
 
@@ -445,13 +518,15 @@ _VALUE_NAMES: dict[str, tuple[str, str]] = {
     "statutory": ("wettelijk", "statutory"),
     "agreed": ("afgesproken", "agreed"),
     "practice": ("praktijk", "practice"),
-    "high": ("hoog", "high"),
-    "medium": ("middel", "medium"),
-    "low": ("laag", "low"),
+    "hoog": ("hoog", "hoog (high)"),
+    "aandacht": ("aandacht", "aandacht (attention)"),
+    "laag": ("laag", "laag (low)"),
     "articulation-point": ("enige doorgang (scharnierpunt)", "articulation point"),
     "bridge": ("enige verbinding (brug)", "bridge"),
     "high-betweenness": ("veel routes lopen erdoor", "high betweenness"),
-    "no-legal-basis": ("geen grondslag", "no legal basis"),
+    "no-legal-basis": ("geen grondslag bekend", "no legal basis known"),
+    "weak-legal-basis": ("zwakke grondslag", "weak legal basis"),
+    "regie-while-waiting": ("regie tijdens het wachten", "regie while waiting"),
     "no-regie": ("geen regie na overdracht", "no regie after the hand-off"),
     "responsibility-without-acceptance": ("verantwoordelijkheid zonder acceptatie",
                                           "responsibility without acceptance"),

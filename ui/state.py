@@ -287,6 +287,25 @@ def practice_report(current: Chain):
         return None
 
 
+def practice_evidence(current: Chain) -> tuple:
+    """The evidence providers beyond the curated data: the shipped synthetic log when the practice toggle is on,
+    the summary of an own log the user chose to keep for this session (never the log itself), and the
+    Doorbraakteam register when the user is logged in to it."""
+    from queries.cases.evidence import PracticeEvidence
+
+    providers = []
+    report = practice_report(current)
+    if report is not None:
+        providers.append(PracticeEvidence(report))
+    kept = st.session_state.get("own_log_report")
+    if kept is not None:
+        providers.append(PracticeEvidence(kept))
+    from ui.register_auth import evidence_providers  # imports this module: not at the top
+
+    providers.extend(evidence_providers(current.model))  # the Doorbraakteam register, when logged in
+    return tuple(providers)
+
+
 def practice_figures(current: Chain) -> tuple[dict[str, str], dict[str, int | None]]:
     """Per hand-off figure texts and case volumes for the map (suppressed, marked synthetic); empty when off."""
     report = practice_report(current)

@@ -25,6 +25,7 @@ PAGES = [
     st.Page("app_pages/knelpunten.py", title=t("nav.bottlenecks"), url_path="knelpunten"),
     st.Page("app_pages/waarom.py", title=t("nav.why"), url_path="waarom"),
     st.Page("app_pages/wat_als.py", title=t("nav.whatif"), url_path="wat-als"),
+    st.Page("app_pages/zaaklog.py", title=t("nav.own_log"), url_path="zaaklog"),
     st.Page("app_pages/bronnen.py", title=t("nav.sources"), url_path="bronnen"),
     st.Page("app_pages/woordenlijst.py", title=t("nav.glossary"), url_path="woordenlijst"),
 ]

@@ -165,7 +165,7 @@ def read_turtle_graph(graph: Graph, file: str) -> RecordSet:
     >>> from graph.rdf import to_rdf
     >>> rs = read_turtle_graph(to_rdf(toy_chain()), "toy.ttl")
     >>> sorted({r.kind for r in rs.records})
-    ['handoffs', 'instruments', 'legal_bases', 'organisations', 'phases', 'signals', 'sources']
+    ['handoffs', 'instruments', 'legal_bases', 'observations', 'organisations', 'phases', 'signals', 'sources']
     >>> rs.problems
     []
     """

@@ -4,7 +4,8 @@ Layout (also in ``docs/data-format.md``, section "The Excel workbook"):
 
 - sheet ``region``: header ``region``, ``title``; one row.
 - one sheet per kind (``sources``, ``phases``, ``organisations``,
-  ``legal_bases``, ``instruments``, ``handoffs``, ``signals``): header row =
+  ``legal_bases``, ``instruments``, ``handoffs``, ``signals``,
+  ``observations``): header row =
   the canonical field names, one element per row. Lists are ``"; "``-separated
   cells (``passes``, ``sources``, ``legal_bases``…).
 - a hand-off's norm is flattened into ``norm_description``, ``norm_amount``,
@@ -180,7 +181,7 @@ def _coerce(spec: Field | None, value: Any) -> Any:
             return True
         if low in _FALSE:
             return False
-    if spec.type in ("number", "int") and isinstance(value, str):
+    if spec.type in ("number", "count", "int") and isinstance(value, str):
         try:
             number = float(value.replace(",", "."))
         except ValueError:
@@ -188,7 +189,7 @@ def _coerce(spec: Field | None, value: Any) -> Any:
         return int(number) if number.is_integer() else number
     if spec.type == "int" and isinstance(value, float) and value.is_integer():
         return int(value)
-    if spec.type in ("text", "isodate") and isinstance(value, float) and value.is_integer():
+    if spec.type in ("text", "isodate", "period") and isinstance(value, float) and value.is_integer():
         return int(value)
     return value
 

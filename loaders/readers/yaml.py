@@ -33,7 +33,7 @@ from graph.errors import Problem
 from graph.suggest import did_you_mean
 from loaders.records import Record, RecordSet
 
-__all__ = ["read_yaml_folder", "KIND_FILES", "REQUIRED_FILES"]
+__all__ = ["KIND_FILES", "REQUIRED_FILES", "read_yaml_folder"]
 
 # kind -> file name; region.yaml holds `region` and `title`.
 KIND_FILES: dict[str, str] = {
@@ -44,6 +44,7 @@ KIND_FILES: dict[str, str] = {
     "instruments": "instruments.yaml",
     "handoffs": "handoffs.yaml",
     "signals": "signals.yaml",
+    "observations": "observations.yaml",
 }
 REGION_FILE = "region.yaml"
 REQUIRED_FILES = (REGION_FILE, "sources.yaml", "organisations.yaml", "handoffs.yaml")
@@ -136,15 +137,14 @@ def _compose(path: Path, problems: list[Problem]) -> tuple[_Reader, yaml.Node | 
         node = reader.loader.get_single_node()
     except yaml.reader.ReaderError as exc:  # a control character, before any parsing
         line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
-        problems.append(
-            Problem(f"{path}:{line}", "(syntax)", f"character #x{exc.character:04x} is not allowed in YAML")
-        )
+        problems.append(Problem(f"{path}:{line}", "(syntax)",
+                                f"character #x{exc.character:04x} is not allowed in YAML"))
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        at_line = f":{mark.line + 1}" if mark is not None else ""
+        line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(Problem(f"{path}{at_line}", "(syntax)", f"YAML syntax error: {problem}"))
+        problems.append(Problem(f"{path}{line}", "(syntax)", f"YAML syntax error: {problem}"))
         return None
     return reader, node
 

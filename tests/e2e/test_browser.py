@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -99,9 +100,8 @@ def test_click_on_node_and_handoff_shows_details(ui_page, ui_server):
     page = ui_page.page
     page.goto(ui_server + "/?weergave=alles")
     wait_for_map(page)
-    page.evaluate(
-        "() => window.__ketenkaart['kaart'].element('veilig-thuis-haaglanden').scrollIntoView({block: 'center'})"
-    )
+    page.evaluate("() => window.__ketenkaart['kaart'].element('veilig-thuis-haaglanden')"
+                  ".scrollIntoView({block: 'center'})")
     page.locator('.kk-node[data-id="veilig-thuis-haaglanden"] .kk-shape').click()
     dialog = page.get_by_role("dialog")
     dialog.wait_for(timeout=20_000)
@@ -138,13 +138,11 @@ def test_story_played_to_the_end_with_arrow_keys_in_presentation_mode(ui_pages, 
     for step in range(1, steps + 1):
         page.locator(f".kk-player[data-step='{step}']").wait_for(timeout=10_000)
         shown.append(page.locator(".kk-player-title").inner_text())
-        lit = page.evaluate(
-            "() => [...document.querySelectorAll('.kk-player .kk-now')].map(g => g.getAttribute('data-id'))"
-        )
+        lit = page.evaluate("() => [...document.querySelectorAll('.kk-player .kk-now')]"
+                            ".map(g => g.getAttribute('data-id'))")
         assert lit, f"nothing lit at step {step}"
         narrative_px = page.evaluate(
-            "() => parseFloat(getComputedStyle(document.querySelector('.kk-narrative p')).fontSize)"
-        )
+            "() => parseFloat(getComputedStyle(document.querySelector('.kk-narrative p')).fontSize)")
         assert narrative_px >= 24, narrative_px  # projector-sized
         if step == 5:
             guard.screenshot("story-presentation-step-5")
@@ -233,7 +231,7 @@ def test_the_pdf_handout_renders_as_images(ui_page, ui_server, tmp_path):
         w, h = first.size
         assert w > h and abs(w / h - points[0] / points[1]) < 0.02  # landscape, the paper's shape
         # the map fills the page: the lanes' colours cover much of it
-        colours = first.getcolors(maxcolors=w * h)
+        colours = cast("list[tuple[int, tuple[int, int, int]]]", first.getcolors(maxcolors=w * h) or [])  # RGB
         tinted = sum(n for n, (r, g, b) in colours if (r, g, b) != (255, 255, 255) and max(r, g, b) - min(r, g, b) > 12)
         assert tinted > 0.25 * w * h
         dark = sum(n for n, (r, g, b) in colours if r + g + b < 200)
@@ -362,8 +360,13 @@ def test_a_hostile_name_cannot_stop_the_offline_map(ui_page, tmp_path):
     path = tmp_path / "hostile.html"
     path.write_text(page_html, encoding="utf-8")
     page = ui_page.page
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    dialogs: list[str] = []
+
+    def dismiss(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     page.goto(path.as_uri())
     page.locator(".kk-map[data-ready='1'] svg").wait_for(state="attached")
     assert page.locator('.kk-node[data-id="politie"] text').text_content() == "<!--<script>"
@@ -376,3 +379,33 @@ def test_a_hostile_name_cannot_stop_the_offline_map(ui_page, tmp_path):
     old.wait_for_timeout(800)
     assert old.evaluate("() => document.querySelectorAll('#kk-map canvas').length") == 0
     old.close()
+
+
+def test_why_answers_with_practice_first(ui_page, ui_server):
+    """Issue 13: Waarom opens on figures from practice, with dates and sources, before law and structure."""
+    page = ui_page.page
+    page.goto(ui_server + "/waarom?overdracht=vt-verzoek-onderzoek-rvdk")
+    heading(page, "Waarom stokt deze overdracht?")
+    page.get_by_text("Uit de praktijk").first.wait_for(timeout=30_000)
+    page.get_by_text(re.compile(r"^Bevestigd: gemiddelde wachttijd")).first.wait_for()
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert body.index("Uit de praktijk") < body.index("Wet")
+    ui_page.screenshot("why-practice-first")
+
+
+def test_knelpunten_page_ranks_one_row_per_element_at_laptop_size(ui_pages, ui_server):
+    """Issue 13 at 1280x800: the count of each level, as the ranking computes it, above the ranked rows."""
+    guard = ui_pages(1280, 800)
+    page = guard.page
+    page.goto(ui_server + "/knelpunten")
+    heading(page, "Knelpunten")
+    page.get_by_text(re.compile(r"^Van de \d+ overdrachten en organisaties")).first.wait_for(timeout=30_000)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    from loaders.load import load_model
+    from queries.bottlenecks import Severity
+    from queries.knelpunten import knelpunten
+
+    ranking = knelpunten(load_model())  # the app's chain: the built-in Haaglanden data
+    summary = page.get_by_text(re.compile(r"^Van de \d+ overdrachten")).first.inner_text()
+    assert f"Van de {ranking.elements} overdrachten en organisaties: {ranking.count(Severity.HOOG)} hoog" in summary
+    guard.screenshot("knelpunten-1280x800")

@@ -42,7 +42,8 @@ PARAMS = [links.Param("van", "routes_start", "str", default_start, allowed=start
           links.Param("naar", "routes_end", "str", default_end, allowed=ends),
           links.Param("max", "routes_max", "int", 6, low=1, high=10),
           links.Param("route", "routes_choice", "int", 1, low=1),
-          links.Param("zoek", "routes_run", "bool", False)]
+          links.Param("zoek", "routes_run", "bool", False),
+          links.Param("informatie", "routes_info", "bool", False)]
 links.read(PARAMS)
 
 
@@ -51,8 +52,16 @@ def label(element_id: str) -> str:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _routes(_model, cache_key: str, start: str, end: str, max_handoffs: int):
-    return routes(_model, start, end, max_handoffs=max_handoffs)
+def _routes(_model, cache_key: str, start: str, end: str, max_handoffs: int, flow: str = "case"):
+    return routes(_model, start, end, max_handoffs=max_handoffs, flow=flow)
+
+
+def _exists(start: str, end: str, max_handoffs: int) -> bool:
+    """Whether a route exists once information hand-offs count too."""
+    try:
+        return bool(_routes(current.model, f"{id(current.model)}", start, end, max_handoffs, "all"))
+    except NoRoute:
+        return False
 
 
 def _run() -> None:
@@ -66,9 +75,12 @@ c1.selectbox(t("routes.start"), starts, format_func=label, key="routes_start", p
 c2.selectbox(t("routes.end"), ends, format_func=label, key="routes_end", help=glossary_help("OTS", "MUHP"),
              persist_state="session", on_change=_run, placeholder=t("choose_one"))
 c3.number_input(t("routes.max"), min_value=1, max_value=10, key="routes_max", persist_state="session", on_change=_run)
+st.toggle(t("routes.information"), key="routes_info", help=t("routes.information_help"), persist_state="session",
+          on_change=_run)
 st.button(t("routes.run"), type="primary", on_click=_run, key="routes_button")
 start, end = st.session_state.get("routes_start"), st.session_state.get("routes_end")
 max_handoffs = int(st.session_state.get("routes_max") or 6)
+flow = "all" if st.session_state.get("routes_info") else "case"  # routes follow the case unless asked
 if not st.session_state.get("routes_run") or not start or not end:
     links.write(PARAMS)
     st.stop()
@@ -77,10 +89,11 @@ if start == end:
     st.warning(t("routes.same"))
     st.stop()
 try:
-    found = _routes(current.model, f"{id(current.model)}", start, end, max_handoffs)
+    found = _routes(current.model, f"{id(current.model)}", start, end, max_handoffs, flow)
 except NoRoute:
     links.write(PARAMS)
-    st.warning(t("routes.none_between", start=md(label(start)), end=md(label(end)), n=max_handoffs))
+    st.warning(t("routes.none_between", start=md(label(start)), end=md(label(end)), n=max_handoffs)
+               + (" " + t("routes.information_only") if flow == "case" and _exists(start, end, max_handoffs) else ""))
     st.stop()
 except ChainError as exc:
     links.write(PARAMS)
@@ -105,6 +118,8 @@ for i, step in enumerate(route.steps, start=1):
         t("routes.to"): label(step.to_org),
         t("detail.legal"): "; ".join(step.legal_basis_names) or t("detail.no_legal"),
         t("detail.norm"): step.norm_en if language == "en" else step.norm_nl,
+        t("routes.practice"): (step.observed.text_en if language == "en" else step.observed.text_nl)
+        if step.observed else "–",
         t("detail.instrument"): label(step.instrument) if step.instrument else "",
     })
 show_table(rows)

@@ -1,4 +1,4 @@
-"""Waarom stokt deze overdracht? The explanation card for one hand-off."""
+"""Waarom stokt deze overdracht? The explanation card for one hand-off: practice first, then law and structure."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import json
 import streamlit as st
 
 from graph.errors import ChainError
-from queries.bottlenecks import handoffs_by_score
+from graph.vocab import CATEGORY_NAMES
 from queries.explain import explain_handoff
+from queries.knelpunten import handoffs_by_rank
 from ui import links
 from ui.details import glossary_notes, sources_block
+from ui.i18n import value_name
 from ui.plain import md
-from ui.register_auth import evidence_providers
-from ui.state import chain, lang, name_of, practice_report, show_error, t
+from ui.state import chain, lang, name_of, practice_evidence, show_error, t
 
 current = chain()
 model = current.model
@@ -23,14 +24,16 @@ en = language == "en"
 st.title(t("nav.why"))
 st.caption(t("why.intro"))
 
+evidence = practice_evidence(current)
+evidence_key = "-".join(str(id(getattr(p, "report", p))) for p in evidence)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _by_score(_model, cache_key: str) -> list[str]:
-    return handoffs_by_score(_model)
+def _by_rank(_model, cache_key: str, _evidence) -> list[str]:
+    return handoffs_by_rank(_model, evidence=_evidence)
 
 
-handoff_ids = _by_score(current.model, str(id(model)))
+handoff_ids = _by_rank(current.model, f"{id(model)}-{evidence_key}", evidence)
 PARAMS = [links.Param("overdracht", "why_pick", "str", handoff_ids[0] if handoff_ids else None, allowed=handoff_ids)]
 links.read(PARAMS)
 jump = st.session_state.pop("why_handoff", None)
@@ -40,7 +43,7 @@ if jump in handoff_ids:
 
 def label(hid: str) -> str:
     ho = model.handoff(hid)
-    frm, to = name_of(model.index[ho.from_org], language), name_of(model.index[ho.to_org], language)
+    frm, to = name_of(model.organisation(ho.from_org), language), name_of(model.organisation(ho.to_org), language)
     return f"{name_of(ho, language)} ({frm} → {to})"
 
 
@@ -50,13 +53,6 @@ links.write(PARAMS)
 if handoff_id is None:
     st.stop()
 
-report = practice_report(current)
-evidence = ()
-if report is not None:
-    from queries.cases.evidence import PracticeEvidence
-
-    evidence = (PracticeEvidence(report),)
-evidence = (*evidence, *evidence_providers(current.model))  # the Doorbraakteam register, when logged in
 try:
     card = explain_handoff(current.model, handoff_id, evidence=evidence)
 except ChainError as exc:
@@ -73,59 +69,61 @@ def org(element_id: str | None) -> str:
         if element_id in model.index else element_id
 
 
+def bullets(points) -> str:
+    return "\n".join(f"- {md(p_en if en else p_nl)}" for p_nl, p_en in points)
+
+
 with st.container(border=True):
     st.subheader(card.name)
     st.markdown(t("detail.from_to", src=card.from_name, dst=card.to_name))
-    st.markdown(card.reason_en if en else card.reason_nl)
-    if card.points:
-        st.markdown(f"**{t('why.findings')}**")
-        st.markdown("\n".join(f"- {p_en if en else p_nl}" for p_nl, p_en in card.points))
+    if card.severity is not None:
+        cats = ", ".join(CATEGORY_NAMES[c].in_(language) for c in card.categories) or "–"
+        st.markdown(t("why.severity", severity=value_name(card.severity.value, language), rank=card.rank,
+                      categories=cats))
+    st.markdown(md(card.reason_en if en else card.reason_nl))
+    st.markdown(f"**{t('why.practice')}**")
+    if not card.has_practice:
+        st.info(md(card.practice_points[0][1] if en else card.practice_points[0][0]))
+    st.markdown(bullets(card.practice_points[1:] if not card.has_practice else card.practice_points))
 
 left, right = st.columns(2, gap="large")
 with left:
-    st.markdown(f"**{t('detail.legal')}**")
+    st.markdown(f"**{t('why.law')}**")
+    st.markdown(bullets(card.law_points))
     if card.legal_bases:
         sources_block(model, [lb for lb, _, _ in card.legal_bases])
-    else:
-        st.markdown(t("detail.no_legal"))
-    st.markdown(f"**{t('detail.norm')}:** {card.norm_en if en else card.norm_nl}")
+    st.markdown(f"**{t('why.agreements')}**")
+    st.markdown(bullets(card.agreement_points))
     st.markdown("  \n".join([
-        f"**{t('detail.trigger')}:** {card.trigger}",
-        f"**{t('detail.regie')}:** {org(card.regie_after)}",
+        f"**{t('detail.trigger')}:** {md(card.trigger)}",
+        f"**{t('detail.regie')}:** {md(org(card.regie_after))}",
         f"**{t('detail.feedback')}:** {yes_no(card.feedback_required)}",
         f"**{t('detail.acceptance')}:** {yes_no(card.acceptance_required)}",
-        f"**{t('detail.escalation')}:** {org(card.escalation_to)}",
-        f"**{t('why.routes_through')}:** {card.routes_through} / {card.routes_total}",
-        f"**{t('why.bridge')}:** {yes_no(card.is_bridge)}"
-        + (f" ({', '.join(org(o) for o in card.bridge_cut)})" if card.bridge_cut else ""),
+        f"**{t('detail.escalation')}:** {md(org(card.escalation_to))}",
     ]))
 with right:
-    st.markdown(f"**{t('detail.failures')}**")
-    if card.failure_modes:
-        for mode in card.failure_modes:
-            text = mode.description_en if en and mode.description_en else mode.description
-            st.markdown(f"- {md(text)}")
-            sources_block(model, mode.sources)
-    else:
-        st.markdown(t("detail.none"))
+    st.markdown(f"**{t('why.structure')}**")
+    st.markdown(bullets(card.structure_points))
+    st.markdown("  \n".join([
+        f"**{t('why.routes_through')}:** {card.routes_through} / {card.routes_total}",
+        f"**{t('why.bridge')}:** {yes_no(card.is_bridge)}"
+        + (f" ({md(', '.join(org(o) for o in card.bridge_cut))})" if card.bridge_cut else ""),
+    ]))
     for item in card.evidence:
-        st.markdown(f"**{item.title_en if en else item.title_nl}**")
+        if not item.figures or item.kind not in ("case-log", "register"):
+            continue
+        st.markdown(f"**{md(item.title_en if en else item.title_nl)}**")
         st.table({t("why.figure"): [f[1] if en else f[0] for f in item.figures],
                   t("why.value"): [f[2] for f in item.figures]})
         note = item.note_en if en else item.note_nl
         if note:
-            st.caption(note)
+            st.caption(md(note))
     sources_block(model, card.sources, t("detail.sources"))
 glossary_notes(card.name, card.trigger, card.from_name, card.to_name, card.reason_nl)
 
 b1, b2 = st.columns(2)
 b1.page_link("app_pages/kaart.py", label=t("detail.show_on_map"),
              query_params=links.link(focus=handoff_id, weergave="alles", taal="en" if en else None))
-b2.download_button(
-    t("export.json"),
-    data=lambda: json.dumps(card.as_dict(model), ensure_ascii=False, indent=2),
-    file_name="waarom-stokt-deze-overdracht.json",
-    mime="application/json",
-    key="why_json",
-    on_click="ignore",
-)
+b2.download_button(t("export.json"), data=lambda: json.dumps(card.as_dict(model), ensure_ascii=False, indent=2),
+                   file_name="waarom-stokt-deze-overdracht.json", mime="application/json", key="why_json",
+                   on_click="ignore")
