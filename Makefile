@@ -53,12 +53,13 @@ types: install-test
 fast-tests: install-test
 	bash tools/run-tests.sh $(BIN)/python -m pytest -q -n $(WORKERS) -m '$(FAST)' $(PYTEST_ARGS)
 
-# Each step runs even when an earlier one fails, so one run shows every kind of finding.
+# Each step runs even when an earlier one fails, so one run shows every kind of finding. The tests run
+# in two processes, a test file's tests together in one (the register's browser tests build on each other).
 test: install-test system-deps neo4j-launcher
 	@status=0; \
 	$(MAKE) --no-print-directory lint || status=1; \
 	$(MAKE) --no-print-directory types || status=1; \
-	bash tools/run-tests.sh $(BIN)/python -m pytest $(PYTEST_ARGS) || status=1; \
+	bash tools/run-tests.sh $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile $(PYTEST_ARGS) || status=1; \
 	exit $$status
 
 check: install-test

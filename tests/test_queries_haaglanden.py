@@ -121,7 +121,7 @@ def test_what_if_without_veilig_thuis_breaks_routes(G, model):
     # Independently: from each signal's entry organisation, the organisations reachable over hand-offs
     # before, and no longer reachable once Veilig Thuis is gone.
     entries = {s.enters_at for s in model.signals}
-    before = nx.MultiDiGraph([(h.from_org, h.to_org) for h in model.handoffs])
+    before: nx.MultiDiGraph[str] = nx.MultiDiGraph([(h.from_org, h.to_org) for h in model.handoffs])
     after = before.copy()
     after.remove_node("veilig-thuis-haaglanden")
     expected = {(a, b) for a in entries & set(after) for b in after

@@ -142,9 +142,9 @@ def _compose(path: Path, problems: list[Problem]) -> tuple[_Reader, yaml.Node | 
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
+        at_line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(Problem(f"{path}{line}", "(syntax)", f"YAML syntax error: {problem}"))
+        problems.append(Problem(f"{path}{at_line}", "(syntax)", f"YAML syntax error: {problem}"))
         return None
     return reader, node
 
