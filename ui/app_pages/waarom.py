@@ -8,6 +8,7 @@ import streamlit as st
 
 from graph.errors import ChainError
 from queries.bottlenecks import handoffs_by_score
+from queries.evidence import EvidenceProvider
 from queries.explain import explain_handoff
 from ui import links
 from ui.details import glossary_notes, sources_block
@@ -51,7 +52,7 @@ if handoff_id is None:
     st.stop()
 
 report = practice_report(current)
-evidence = ()
+evidence: tuple[EvidenceProvider, ...] = ()
 if report is not None:
     from queries.cases.evidence import PracticeEvidence
 
