@@ -233,7 +233,9 @@ def test_the_pdf_handout_renders_as_images(ui_page, ui_server, tmp_path):
         w, h = first.size
         assert w > h and abs(w / h - points[0] / points[1]) < 0.02  # landscape, the paper's shape
         # the map fills the page: the lanes' colours cover much of it
-        colours = first.getcolors(maxcolors=w * h)
+        counted = first.getcolors(maxcolors=w * h)
+        assert counted is not None  # None only beyond maxcolors, and w * h is every pixel
+        colours = [(n, c) for n, c in counted if isinstance(c, tuple)]  # an RGB image's colours are all tuples
         tinted = sum(n for n, (r, g, b) in colours if (r, g, b) != (255, 255, 255) and max(r, g, b) - min(r, g, b) > 12)
         assert tinted > 0.25 * w * h
         dark = sum(n for n, (r, g, b) in colours if r + g + b < 200)
@@ -362,8 +364,13 @@ def test_a_hostile_name_cannot_stop_the_offline_map(ui_page, tmp_path):
     path = tmp_path / "hostile.html"
     path.write_text(page_html, encoding="utf-8")
     page = ui_page.page
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    dialogs: list[str] = []
+
+    def dismiss(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     page.goto(path.as_uri())
     page.locator(".kk-map[data-ready='1'] svg").wait_for(state="attached")
     assert page.locator('.kk-node[data-id="politie"] text').text_content() == "<!--<script>"
