@@ -27,7 +27,7 @@ from pathlib import Path
 
 from graph.errors import ChainError
 from graph.examples import toy_chain
-from graph.model import ChainModel, HandOff, Passes
+from graph.model import ChainModel, HandOff, Organisation, Passes, Signal
 
 NATIONAL = {
     "raad-voor-de-kinderbescherming",
@@ -54,23 +54,26 @@ def national_model(regions: int = 25, seed: int = 1, base: ChainModel | None = N
     """Build the national model (deterministic for a given seed and base)."""
     base = base or base_model()
     rng = random.Random(seed)
-    orgs, handoffs, signals = [], [], []
+    orgs: list[Organisation] = []
+    handoffs: list[HandOff] = []
+    signals: list[Signal] = []
     national = {o.id for o in base.organisations if o.id in NATIONAL}
     orgs += [o for o in base.organisations if o.id in national]
     applied: dict[str, set[str]] = {i.id: set() for i in base.instruments}
-    vt_ids = []
+    vt_ids: list[str] = []
 
     for r in range(1, regions + 1):
         prefix = f"r{r:02d}-"
 
-        def m(org_id: str | None, prefix: str = prefix) -> str | None:
-            if org_id is None or org_id in national:
-                return org_id
-            return prefix + org_id
+        def m(org_id: str, prefix: str = prefix) -> str:
+            return org_id if org_id in national else prefix + org_id
+
+        def m_opt(org_id: str | None, prefix: str = prefix) -> str | None:
+            return None if org_id is None else m(org_id, prefix)
 
         for o in base.organisations:
             if o.id not in national:
-                orgs.append(replace(o, id=m(o.id), region=f"regio-{r:02d}", part_of=m(o.part_of)))
+                orgs.append(replace(o, id=m(o.id), region=f"regio-{r:02d}", part_of=m_opt(o.part_of)))
         for ins in base.instruments:
             applied[ins.id] |= {m(a) for a in ins.applied_by}
         for ho in base.handoffs:
@@ -78,7 +81,7 @@ def national_model(regions: int = 25, seed: int = 1, base: ChainModel | None = N
                 continue
             handoffs.append(replace(
                 ho, id=prefix + ho.id, from_org=m(ho.from_org), to_org=m(ho.to_org),
-                regie_after=m(ho.regie_after), escalation_to=m(ho.escalation_to),
+                regie_after=m_opt(ho.regie_after), escalation_to=m_opt(ho.escalation_to),
                 failure_modes=tuple(replace(f, id=prefix + f.id) for f in ho.failure_modes),
             ))
         signals.extend(replace(sig, id=prefix + sig.id, enters_at=m(sig.enters_at)) for sig in base.signals)

@@ -38,6 +38,7 @@ organisations.yaml:2: sources: required field is missing
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import math
 import re
@@ -112,7 +113,7 @@ class Field:
     name: str
     type: str
     required: bool = False
-    enum: type[Enum] | None = None
+    enum: builtins.type[Enum] | None = None  # builtins.: 'type' is the field above
     ref_kind: str | None = None
     attr: str | None = None  # model attribute when it differs from name
 

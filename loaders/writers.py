@@ -41,6 +41,7 @@ from graph.encode import element_json, plain
 from graph.errors import ChainError
 from graph.model import ChainModel, HandOff
 from graph.networkx import to_networkx
+from graph.vocab import Rel
 from loaders.build import model_to_records
 
 __all__ = [
@@ -107,6 +108,7 @@ def scalar_graph(model: ChainModel) -> nx.MultiDiGraph:
             if element.failure_modes:
                 attrs["failure_modes"] = "; ".join(m.id for m in element.failure_modes)
         G.add_node(node, **attrs)
+    rel: Rel  # to_networkx gives every edge its Rel
     for u, v, key, rel in full.edges(keys=True, data="rel"):
         G.add_edge(u, v, key=key, rel=rel.value)
     return G

@@ -92,6 +92,7 @@ def test_malformed_juriconnect_does_not_conform():
 def test_norm_with_amount_but_no_unit_does_not_conform():
     g = to_rdf(toy_chain())
     norm = g.value(element_iri("toy", "ho-politie-vt"), KK.norm)
+    assert isinstance(norm, URIRef), norm
     g.remove((norm, KK.unit, None))
     conforms, report = validate_rdf(g)
     assert not conforms
@@ -102,6 +103,7 @@ def test_norm_with_amount_but_no_unit_does_not_conform():
 def test_failure_mode_without_source_or_with_bad_status_does_not_conform():
     g = to_rdf(toy_chain())
     mode = g.value(element_iri("toy", "ho-vt-lokaal-team"), KK.failureMode)
+    assert isinstance(mode, URIRef), mode
     g.remove((mode, DCTERMS.source, None))
     g.set((mode, KK.status, URIRef("https://w3id.org/ketenkaart/def/status#maybe")))
     conforms, report = validate_rdf(g)
@@ -144,9 +146,9 @@ def test_organisation_with_two_kinds_does_not_conform():
 def test_allowed_values_in_the_shapes_match_the_model(enum: type[StrEnum], prop: URIRef):
     shapes = shapes_graph()
     allowed_lists = [
-        set(Collection(shapes, shapes.value(shape, SH["in"])))
+        set(Collection(shapes, members))
         for shape in shapes.subjects(SH.path, prop)
-        if shapes.value(shape, SH["in"]) is not None
+        if (members := shapes.value(shape, SH["in"])) is not None
     ]
     assert allowed_lists, f"no sh:in for {prop}"
     for allowed in allowed_lists:

@@ -29,7 +29,7 @@ FM_BLOCK = """  - id: uit-beeld
 """
 
 # id: (file, [(old, new), ...], field, message fragment, marker on the expected line)
-CASES: dict[str, tuple[str, list[tuple[str, str]], str, str, str]] = {
+CASES: dict[str, tuple[str, list[tuple[str, str]], str, str, str | None]] = {  # marker None: any line
     "required-field-missing": (
         "organisations.yaml", [("  name: Kinderrechter\n", "")],
         "name", "required field is missing", "- id: kinderrechter"),

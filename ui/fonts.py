@@ -70,9 +70,12 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 @lru_cache(maxsize=1)
 def _glyphs() -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
-    face = pdfmetrics.getFont(pdf_fonts()[0]).face
-    return frozenset(face.charToGlyph)
+    font = pdfmetrics.getFont(pdf_fonts()[0])
+    if not isinstance(font, TTFont):  # pdf_fonts() registers TrueType fonts only
+        raise TypeError(f"the map font {font.fontName!r} is not a TrueType font")
+    return frozenset(font.face.charToGlyph)
 
 
 def supported(text: str) -> str:

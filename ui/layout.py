@@ -63,6 +63,7 @@ from graph.model import (
     Organisation,
     OrganisationKind,
     Passes,
+    Phase,
     Signal,
 )
 from graph.text import element_name
@@ -795,7 +796,7 @@ def _coordinates(nodes: dict[str, _Node], edges: list[_Edge], lanes: Sequence[st
     for node in nodes.values():
         widths[node.column] = max(widths[node.column], node.block_width)
     # one band per phase over its layers; a phase's heading decides the width of a lone layer
-    spans: list[tuple[object, int, int]] = []
+    spans: list[tuple[Phase, int, int]] = []
     for c, phase in enumerate(phases):
         if spans and spans[-1][0] is phase:
             spans[-1] = (phase, spans[-1][1], c)
@@ -976,7 +977,7 @@ def _plan_routes(nodes: dict[str, _Node], edges: list[_Edge], centre_y: dict[str
 
         if ca == cb:
             turn(ca, ya, yb, "L", "L", 0)
-            direction = (-1.0, 0.0)
+            end_direction = (-1.0, 0.0)
         else:
             forward = ca < cb
             step = 1 if forward else -1
@@ -999,10 +1000,10 @@ def _plan_routes(nodes: dict[str, _Node], edges: list[_Edge], centre_y: dict[str
                     y_run += ((k + 1) // 2) * TRACK_SPACING * (1 if k % 2 else -1)
                 turn(first_gap, ya, y_run, entry, leave, 0)
                 turn(last_gap, y_run, yb, entry, leave, 1)
-            direction = (1.0, 0.0) if forward else (-1.0, 0.0)
+            end_direction = (1.0, 0.0) if forward else (-1.0, 0.0)
             del step
         points.append(end)
-        plans[e.id] = (e.source, e.target, points, direction)
+        plans[e.id] = (e.source, e.target, points, end_direction)
     return plans, verticals
 
 
@@ -1154,12 +1155,12 @@ def overlapping_boxes(layout: Layout) -> list[tuple[str, str]]:
     >>> overlapping_boxes(layered_layout(toy_chain()))
     []
     """
-    found = []
+    found: list[tuple[str, str]] = []
     boxes = sorted(layout.boxes, key=lambda b: b.left)
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             if b.left >= a.right:
                 break
             if a.top < b.bottom and b.top < a.bottom:
-                found.append(tuple(sorted((a.id, b.id))))
+                found.append((a.id, b.id) if a.id <= b.id else (b.id, a.id))
     return sorted(found)

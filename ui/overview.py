@@ -14,6 +14,7 @@ story's hand-offs in its order; for any other chain the computed main flow
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import EllipsisType
 
 from graph.model import ChainModel
 from ui.mapview import MapPart, main_flow
@@ -32,9 +33,9 @@ def part_for(model: ChainModel, key: str, handoffs: Sequence[str], organisations
     return MapPart(key, tuple(sorted(orgs)), tuple(ids), numbered=numbered)
 
 
-def overview_part(model: ChainModel, curated: Sequence[str] | object | None = ...) -> MapPart:
+def overview_part(model: ChainModel, curated: Sequence[str] | EllipsisType | None = ...) -> MapPart:
     """The overview's part of the chain: the curated one when it fits this chain, else the computed flow."""
-    if curated is ...:
+    if isinstance(curated, EllipsisType):
         from ui.storyload import overview_handoffs
 
         curated = overview_handoffs(model)

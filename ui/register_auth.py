@@ -80,7 +80,8 @@ def _oidc_email() -> str | None:
     try:
         user = st.user
         if user.get("is_logged_in"):
-            return user.get("email")
+            email = user.get("email")
+            return email if isinstance(email, str) else None
     except (AttributeError, KeyError):
         return None
     return None

@@ -213,7 +213,7 @@ def generate_events(
     org_dict = pa.array([org_of[a] for a in activities], type=pa.string())
     width = max(8, len(str(n_cases)))
     digits = pc.utf8_lpad(pc.cast(pa.array(case, type=pa.int64()), pa.string()), width=width, padding="0")
-    case_ids = pc.binary_join_element_wise(pa.scalar(SYNTHETIC_PREFIX), digits, pa.scalar(""))
+    case_ids = pc.utf8_replace_slice(digits, start=0, stop=0, replacement=SYNTHETIC_PREFIX)  # the prefix in front
     return pa.table({
         "case_id": case_ids,
         "timestamp": pa.array(stamps.astype("datetime64[s]"), type=pa.timestamp("s")),

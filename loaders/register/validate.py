@@ -63,6 +63,7 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
 SYSTEM_CODE_PATTERN = r"SYS-20[0-9]{2}-[0-9]{2,3}"
 
 
@@ -135,6 +136,12 @@ class _Checker:
 
     def add(self, field: str, en: str, nl: str | None = None) -> None:
         self.problems.append(FieldProblem(field, en, nl or en))
+
+    def present(self, value: T | None, field: str) -> T:
+        """A required value once the record has no problems (a missing one would have added a problem)."""
+        if value is None:
+            raise RuntimeError(f"{field} is missing, yet no problem was recorded for it")
+        return value
 
     def required(self, raw: Mapping[str, Any], key: str, field: str) -> Any:
         value = raw.get(key)
@@ -299,9 +306,9 @@ def parse_casus(raw: Mapping[str, Any], model: ChainModel | None) -> tuple[Casus
                                             description=description, evidence=evidence, agreements=agreements))
     if c.finish():
         return None, c.problems
-    assert review is not None and status is not None  # a missing one is a problem above
-    return CasusInput(code=code, review_date=review, region=region, violence=tuple(dict.fromkeys(violence)),
-                      organisations=tuple(dict.fromkeys(organisations)), status=status, closed_on=closed_on,
+    return CasusInput(code=code, review_date=c.present(review, "review_date"), region=region,
+                      violence=tuple(dict.fromkeys(violence)), organisations=tuple(dict.fromkeys(organisations)),
+                      status=c.present(status, "status"), closed_on=closed_on,
                       knelpunten=knelpunten), []
 
 
@@ -331,10 +338,9 @@ def parse_system_issue(raw: Mapping[str, Any],
             c.add("knelpunt_ids", f"not a knelpunt number: {value[:12]!r}", f"geen knelpuntnummer: {value[:12]!r}")
     if c.finish():
         return None, c.problems
-    # a missing one is a problem above
-    assert title is not None and category is not None and level is not None and status is not None
-    return SystemIssueInput(code=code, title=title, category=category, level=level, knelpunt_ids=tuple(ids),
-                            description=description, status=status, owner_organisation=owner,
+    return SystemIssueInput(code=code, title=c.present(title, "title"), category=c.present(category, "category"),
+                            level=c.present(level, "level"), knelpunt_ids=tuple(ids), description=description,
+                            status=c.present(status, "status"), owner_organisation=owner,
                             owner_role=owner_role), []
 
 

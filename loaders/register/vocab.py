@@ -143,8 +143,8 @@ NAMES: dict[StrEnum, Phrase] = {
     SystemStatus.TAKEN_UP: Phrase("opgepakt", "taken up"),
     SystemStatus.SOLVED: Phrase("opgelost", "solved"),
     SystemStatus.UNSOLVED: Phrase("niet opgelost", "not solved"),
-    **CATEGORY_NAMES,
 }
+NAMES.update(CATEGORY_NAMES.items())  # as pairs: a dict[Category, ...] is no dict[StrEnum, ...] to mypy
 
 
 def name(value: StrEnum | str, lang: str = "nl") -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
-from typing import cast
 
 import pytest
 
@@ -231,7 +230,9 @@ def test_the_pdf_handout_renders_as_images(ui_page, ui_server, tmp_path):
         w, h = first.size
         assert w > h and abs(w / h - points[0] / points[1]) < 0.02  # landscape, the paper's shape
         # the map fills the page: the lanes' colours cover much of it
-        colours = cast("list[tuple[int, tuple[int, int, int]]]", first.getcolors(maxcolors=w * h) or [])  # RGB
+        counted = first.getcolors(maxcolors=w * h)
+        assert counted is not None  # None only beyond maxcolors, and w * h is every pixel
+        colours = [(n, c) for n, c in counted if isinstance(c, tuple)]  # an RGB image's colours are all tuples
         tinted = sum(n for n, (r, g, b) in colours if (r, g, b) != (255, 255, 255) and max(r, g, b) - min(r, g, b) > 12)
         assert tinted > 0.25 * w * h
         dark = sum(n for n, (r, g, b) in colours if r + g + b < 200)

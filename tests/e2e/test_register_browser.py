@@ -126,11 +126,12 @@ def test_a_member_records_a_casus_with_two_knelpunten_and_an_agreement_in_under_
     reg = Register.open(url)
     (casus,) = reg.snapshot().casussen
     reg.close()
-    assert casus.code.startswith("DBT-") and [k.elements for k in casus.knelpunten] == [
+    assert casus.code is not None and casus.code.startswith("DBT-") and [k.elements for k in casus.knelpunten] == [
         (HANDOFF,), ("huisverbod-hulpverlening-vt",)]
     (agreement,) = casus.knelpunten[0].agreements
     assert agreement.what == AGREEMENT and agreement.by_organisation == "jeugd-en-wijkteams"
-    assert agreement.by_role == "teamleider" and agreement.deadline.isoformat() == "2027-01-31"
+    assert agreement.by_role == "teamleider" and agreement.deadline is not None
+    assert agreement.deadline.isoformat() == "2027-01-31"
 
 
 def test_the_chairman_sees_it_on_the_follow_up_board(ui_page, register_app):

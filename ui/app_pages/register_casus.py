@@ -48,7 +48,7 @@ if "reg_saved" in st.session_state:
 codes = [c.code for c in reg.casussen(who) if c.code]
 pick = st.selectbox(t("reg.casus_pick"), [NEW, *codes], key="reg_casus_pick",
                     format_func=lambda c: t("reg.casus_new") if c == NEW else c)
-existing = reg.casus(who, pick) if pick else None
+existing = reg.casus(who, pick) if pick else None  # looked up by code, so a picked casus's code is pick
 prefix = f"reg_{pick or 'new'}"
 organisations = [o.id for o in model.organisations]
 options = element_options(model)
@@ -191,13 +191,13 @@ with st.form(f"{prefix}_form", border=True):
 
 if submitted:
     parsed, problems = parse_casus(raw, model)
-    if problems:
+    if parsed is None:  # then there are problems
         st.error(t("reg.problems", n=len(problems)))
         for p in problems:
             st.error(f"{field_label(p.field, language)}: {p.en if language == 'en' else p.nl}")
     else:
         try:
-            saved = reg.update_casus(who, existing.code, parsed) if existing else reg.add_casus(who, parsed)
+            saved = reg.update_casus(who, pick, parsed) if pick else reg.add_casus(who, parsed)
         except ChainError as exc:
             show_register_error(exc)
         else:
@@ -206,11 +206,11 @@ if submitted:
             st.rerun()
 
 closable = existing is not None and who.can(Role.VOORZITTER) and existing.status is not CasusStatus.CLOSED
-if closable and st.button(t("reg.close"), key=f"{prefix}_close"):
+if pick and closable and st.button(t("reg.close"), key=f"{prefix}_close"):
     try:
-        reg.close_casus(who, existing.code)
+        reg.close_casus(who, pick)
     except ChainError as exc:
         show_register_error(exc)
     else:
-        st.session_state["reg_saved"] = existing.code
+        st.session_state["reg_saved"] = pick
         st.rerun()

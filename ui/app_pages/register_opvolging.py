@@ -45,9 +45,12 @@ def _when(days: int | None) -> str:
     return t("reg.days_over", n=-days) if days < 0 else t("reg.days_left", n=days)
 
 
+def _day(day: dt.date | None) -> str:
+    return day.strftime("%d-%m-%Y") if day else ""
+
+
 rows = [{
-    t("reg.board_due"): (i.agreement.deadline or i.agreement.follow_up or "") and
-    (i.agreement.deadline or i.agreement.follow_up).strftime("%d-%m-%Y"),
+    t("reg.board_due"): _day(i.agreement.deadline or i.agreement.follow_up),
     t("reg.board_when"): ("⚠ " if i.overdue else "") + _when(i.days),
     t("reg.what"): i.agreement.what,
     t("reg.by_org"): element_label(model, i.agreement.by_organisation).split(" · ")[0]

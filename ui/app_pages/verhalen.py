@@ -93,12 +93,13 @@ st.divider()
 st.caption(t("export.label"))
 title = story.text("title", language)
 c1, c2, c3 = st.columns(3)
-c1.download_button(t("story.pdf_steps"), data=lambda: story_pdf(model, story, lang=language), mime="application/pdf",
+shown = story  # never None here; a lambda does not see that of a module name that can be reassigned
+c1.download_button(t("story.pdf_steps"), data=lambda: story_pdf(model, shown, lang=language), mime="application/pdf",
                    file_name=f"verhaal-{story.id}.pdf", key="story_pdf", on_click="ignore")
-c2.download_button(t("story.pdf_compact"), data=lambda: story_pdf(model, story, lang=language, compact=True),
+c2.download_button(t("story.pdf_compact"), data=lambda: story_pdf(model, shown, lang=language, compact=True),
                    mime="application/pdf", file_name=f"verhaal-{story.id}-kort.pdf", key="story_pdf_compact",
                    on_click="ignore")
-c3.download_button(t("story.html"), data=lambda: story_html(model, story, lang=language), mime="text/html",
+c3.download_button(t("story.html"), data=lambda: story_html(model, shown, lang=language), mime="text/html",
                    file_name=f"verhaal-{story.id}.html", key="story_html", on_click="ignore")
 if story.summary:
     st.markdown(f"**{t('story.about')}**  \n{md(story.text('summary', language))}")

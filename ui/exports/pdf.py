@@ -159,11 +159,12 @@ def _header(canvas, width: float, height: float, title: str, subtitle: str | Non
 
 
 def _paragraph_style(size: float = 10.0, bold: bool = False, leading: float | None = None):
+    from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
 
     regular, heavy = pdf_fonts()
     return ParagraphStyle("kk", fontName=heavy if bold else regular, fontSize=size, leading=leading or size * 1.3,
-                          textColor="#111111")
+                          textColor=HexColor("#111111"))
 
 
 def _flow(canvas, paragraphs: Sequence[tuple[str, float, bool]], x: float, top: float, width: float, bottom: float,

@@ -234,17 +234,19 @@ def _pdf(o: Overview, approval: ReportApproval | None, lang: str, png: bytes | N
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            # begin a fresh page without writing this one; the stubs omit this private reportlab method
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                if self._pageNumber > 1:
+                page = self.getPageNumber()
+                if page > 1:
                     self.setFont(regular, 8)
                     self.setFillColor(colors.HexColor("#555555"))
                     self.drawString(20 * mm, 12 * mm, footer_left if arrow else footer_left.replace("→", "->"))
-                    self.drawRightString(190 * mm, 12 * mm, _t("page", lang, n=self._pageNumber - 1, m=total - 1))
+                    self.drawRightString(190 * mm, 12 * mm, _t("page", lang, n=page - 1, m=total - 1))
                     self.setStrokeColor(accent)
                     self.setLineWidth(0.6)
                     self.line(20 * mm, 277 * mm, 190 * mm, 277 * mm)
@@ -405,8 +407,8 @@ def _docx(o: Overview, approval: ReportApproval | None, lang: str, png: bytes | 
 
     tables = _tables(o, lang)
     doc.add_heading(_t("s1", lang), level=1)
-    for p in o.summary:
-        doc.add_paragraph(p.in_(lang))
+    for phrase in o.summary:
+        doc.add_paragraph(phrase.in_(lang))
     doc.add_heading(_t("s2", lang), level=1)
     if png:
         doc.add_picture(io.BytesIO(png), width=Mm(170))
