@@ -226,9 +226,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                   "summary figures for this session.")),
     "log.file": ("Zaaklog (CSV of Parquet)", "Case log (CSV or Parquet)"),
     "log.mapping": ("Koppeling van activiteiten aan overdrachten (YAML)", "Mapping of activities to hand-offs (YAML)"),
-    "log.mapping_help": (("Zonder eigen koppeling wordt die van de synthetische voorbeeldlog gebruikt "
-                         "(docs/case-logs.md)."),
-                         "Without your own mapping the synthetic sample log's mapping is used (docs/case-logs.md)."),
+    "log.mapping_help": ("Zonder eigen koppeling wordt die van de synthetische voorbeeldlog gebruikt.",
+                         "Without your own mapping the synthetic sample log's mapping is used."),
     "log.keep": ("Bewaar de samengevatte cijfers voor deze sessie", "Keep the summary figures for this session"),
     "log.keep_help": (("Alleen de onderdrukte cijfers per overdracht, voor de pagina's Knelpunten en Waarom; nooit "
                       "de log zelf."), ("Only the suppressed figures per hand-off, for the Knelpunten and Waarom "
@@ -261,11 +260,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "bn.intro": (("Overdrachten en organisaties waar zaken stokken, één rij per element met al zijn redenen. "
                  "Hoog: de praktijk laat zien dat zaken hier stokken (recent, uit meer dan één bron). Aandacht: een "
                  "inhoudelijke reden op papier of in de structuur, of ouder of enkel bewijs. Laag: alleen lichte "
-                 "gaten. Uitleg: docs/knelpunten.md."),
+                 "gaten."),
                  ("Hand-offs and organisations where cases stall, one row per element with all its reasons. "
                  "Hoog: practice shows cases stall here (recent, from more than one source). Aandacht: a substantive "
-                 "reason on paper or in structure, or older or single evidence. Laag: only light gaps. "
-                 "See docs/knelpunten.md.")),
+                 "reason on paper or in structure, or older or single evidence. Laag: only light gaps.")),
     "bn.summary": (("Van de {elements} overdrachten en organisaties: **{hoog} hoog** ({hoog_pct}%), {aandacht} "
                    "aandacht, {laag} laag; gemarkeerd (hoog of aandacht): {flagged_pct}%."),
                    ("Of the {elements} hand-offs and organisations: **{hoog} hoog** ({hoog_pct}%), {aandacht} "
