@@ -240,17 +240,6 @@ def test_any_read_error_is_a_chain_error_and_a_missing_column_names_only_the_col
     assert "broken.parquet" in str(info.value) and "111222333" not in str(info.value)
 
 
-def test_reproducer_files_are_the_shared_ones():
-    # The copies in tests/ are byte for byte the probe's files (when the shared folder is there).
-    shared = Path("/work/shared/repro")
-    if not shared.is_dir():
-        pytest.skip("the shared reproducer folder is not on this machine")
-    for copy in list(REPRO.iterdir()) + list(CASES_REPRO.iterdir()):
-        original = shared / copy.name
-        if original.exists():
-            assert copy.read_bytes() == original.read_bytes(), copy.name
-
-
 def test_the_reader_stays_under_the_gate_in_every_format(tmp_path):
     # The same identifier in an extra column of CSV, Parquet and XES is refused in all three.
     csv = write(tmp_path, "notitie", ["tel 070-1234567", "geen", "geen"])

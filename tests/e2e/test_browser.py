@@ -389,6 +389,7 @@ def test_why_answers_with_practice_first(ui_page, ui_server):
     heading(page, "Waarom stokt deze overdracht?")
     page.get_by_text("Uit de praktijk").first.wait_for(timeout=30_000)
     page.get_by_text(re.compile(r"^Bevestigd: gemiddelde wachttijd")).first.wait_for()
+    page.get_by_text("Wet", exact=True).first.wait_for(timeout=30_000)  # the card is drawn top to bottom
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert body.index("Uit de praktijk") < body.index("Wet")
     ui_page.screenshot("why-practice-first")
