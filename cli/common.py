@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -76,8 +77,15 @@ def data_option(func: Callable) -> Callable:
     )(func)
 
 
+DEBUG_VARIABLE = "KETENKAART_DEBUG"
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the project's errors into a ClickException (message, exit code 1), printed without controls."""
+    """Turn the project's errors into a ClickException (message, exit code 1), printed without controls.
+
+    Any other exception ends the same way but says only its type: its message and traceback may carry
+    case data (a value a library quoted), so they are shown only when ``KETENKAART_DEBUG=1``.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -86,5 +94,13 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
                 return func(*args, **kwargs)
             except ChainError as exc:
                 raise click.ClickException(strip_controls(str(exc))) from exc
+            except (click.ClickException, click.exceptions.Exit, click.Abort):
+                raise
+            except Exception as exc:  # the last line of defence: no data in what is printed
+                if os.environ.get(DEBUG_VARIABLE) == "1":
+                    raise
+                raise click.ClickException(
+                    f"unexpected error ({type(exc).__name__}); its details are not shown because they may "
+                    f"contain case data. Set {DEBUG_VARIABLE}=1 to see them.") from None
 
     return wrapper

@@ -7,9 +7,11 @@ import json
 import shutil
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
+from cli.common import DEBUG_VARIABLE, handle_errors
 from cli.main import cli
 
 TOY = Path(__file__).parent / "data" / "variants" / "toy"
@@ -54,3 +56,32 @@ def test_an_error_message_quoting_data_is_cleaned(hostile_data):
     assert result.exit_code == 1
     assert "unknown element" in result.output
     _clean(result.output)
+
+
+def test_an_unexpected_error_says_its_type_and_nothing_of_its_data(monkeypatch):
+    # A library error quoting a value (as DuckDB and rdflib do) must not reach the user's terminal or a log.
+    @click.command()
+    @handle_errors
+    def failing() -> None:
+        raise ValueError("could not cast 'Jan de Vries, BSN 111222333' to TIMESTAMP")
+
+    monkeypatch.delenv(DEBUG_VARIABLE, raising=False)
+    result = CliRunner().invoke(failing, [])
+    assert result.exit_code == 1
+    assert "ValueError" in result.output and DEBUG_VARIABLE in result.output
+    assert "111222333" not in result.output and "Jan de Vries" not in result.output
+    assert "Traceback" not in result.output
+    # on request, for whoever runs it on their own data, the original error comes through
+    monkeypatch.setenv(DEBUG_VARIABLE, "1")
+    assert isinstance(CliRunner().invoke(failing, []).exception, ValueError)
+
+
+def test_click_usage_errors_keep_their_own_message_and_code():
+    @click.command()
+    @click.argument("count", type=int)
+    @handle_errors
+    def counting(count: int) -> None:
+        raise click.BadParameter("must be at least 5", param_hint="COUNT")
+
+    result = CliRunner().invoke(counting, ["3"])
+    assert result.exit_code == 2 and "must be at least 5" in result.output
