@@ -93,6 +93,7 @@ def test_every_claimed_identifier_is_found_in_its_place_and_never_shown(log, tmp
     _assert_no_value(log, findings, str(info.value) + repr(info.value) + caplog.text)
 
 
+@pytest.mark.slow  # the whole hostile corpus: about 40 s of one process; make test runs it, make check not
 def test_measured_kinds_reach_their_floor_and_never_show_a_value(tmp_path):
     tried: collections.Counter[str] = collections.Counter()
     found: collections.Counter[str] = collections.Counter()
