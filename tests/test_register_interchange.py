@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+from pathlib import Path
 from typing import cast
 
 import pytest
@@ -26,10 +28,25 @@ MODEL = load_model()
 LID = Principal("lid1", Role.LID)
 
 
-@pytest.fixture
-def demo(register_url):
-    reg = Register.open(register_url)
+@pytest.fixture(scope="module")
+def seeded_sqlite(tmp_path_factory) -> Path:
+    """The demo register seeded once into a SQLite file (seeding passes every text through the privacy gate)."""
+    path = tmp_path_factory.mktemp("demo-template") / "register.sqlite"
+    reg = Register.open(f"sqlite:///{path}")
     seed_demo(reg, MODEL)
+    reg.close()
+    return path
+
+
+@pytest.fixture
+def demo(register_url, seeded_sqlite):
+    """A fresh demo register per test: on SQLite a copy of the seeded file, on PostgreSQL seeded anew."""
+    if register_url.startswith("sqlite:///"):
+        shutil.copyfile(seeded_sqlite, register_url.removeprefix("sqlite:///"))
+        reg = Register.open(register_url)
+    else:
+        reg = Register.open(register_url)
+        seed_demo(reg, MODEL)
     yield reg
     reg.close()
 
