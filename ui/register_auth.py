@@ -168,8 +168,9 @@ def _account_box(who: Principal) -> None:
         if st.button(t("reg.logout"), key="reg_logout"):
             acc.logout(register(), st.session_state.pop(TOKEN_KEY, None), policy())
             if _oidc_email():
-                st.logout()
-            st.rerun()
+                st.logout()  # ends the session at the provider too, which sends the browser back here
+            else:
+                st.rerun()  # (after st.logout a rerun could cancel the redirect to the provider)
 
 
 def demo_banner() -> None:

@@ -71,8 +71,18 @@ def test_an_oidc_identity_gets_the_role_of_its_register_account(ui_page, oidc_ap
     follow_nav_link(page, "Beheer")
     page.get_by_role("heading", name="Leden en rollen").wait_for()
     ui_page.screenshot("register-oidc-voorzitter")
+    before = len(ui_page.console_errors)
     page.get_by_role("button", name="Uitloggen").click()
-    page.get_by_role("link", name="Ketenkaart", exact=True).wait_for()
+    # Log-out ends the session at the provider too (RP-initiated logout): the mock provider shows its
+    # end-session page, whose button sends the browser back to the app.
+    end_session = page.get_by_role("button", name="End session")
+    end_session.wait_for(timeout=30_000)
+    end_session.click()
+    page.wait_for_url(f"{oidc_app}/**")
+    page.get_by_role("link", name="Ketenkaart", exact=True).wait_for(timeout=30_000)
+    ui_page.foreign_requests[:] = [u for u in ui_page.foreign_requests if not u.startswith(PROVIDER_STYLESHEET)]
+    ui_page.console_errors[before:] = [e for e in ui_page.console_errors[before:] if "net::ERR_FAILED" not in e]
+    assert page.get_by_text("Ingelogd als").count() == 0
 
 
 def test_an_unknown_oidc_identity_gets_no_access_but_the_map_stays_open(ui_page, oidc_app):
