@@ -29,7 +29,7 @@ _BASE = """
 _PRESENT = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stToolbarActions"],
 [data-testid="stMainMenu"], [data-testid="stAppDeployButton"] { display: none !important; }
-[data-testid="stTopNavLink"] p, [data-testid="stTopNavLink"] span { font-size: 1.2rem !important; color: #000000; }
+[data-testid="stTopNav"] p, [data-testid="stTopNav"] span { font-size: 1.2rem !important; color: #000000; }
 [data-testid="stMain"], [role="dialog"] { color: #000000; }
 [data-testid="stMain"] h1 { font-size: 2.2rem !important; padding: 0 !important; }
 .st-key-zoek { display: none !important; }

@@ -44,7 +44,9 @@ if notice is not None and notice[1]:  # a colleague pushed since this session's 
     st.toast(notice[0])
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
-find, language_choice, presenting = st.columns([6, 1.6, 1.8], vertical_alignment="center")
+# In presentation mode the search box is hidden and the controls are larger: they get its room.
+find, language_choice, presenting = st.columns([2, 2.2, 2.4] if present() else [6, 1.6, 1.8],
+                                               vertical_alignment="center")
 with find:
     search_box(current.model)
 language_choice.segmented_control(t("app.language"), ["nl", "en"], key=LANG_KEY, label_visibility="collapsed",
